@@ -1,0 +1,106 @@
+// The built-in indicator definitions. Ids are a contract (README, "Indicators").
+// Desired directions follow the programme's own reading of each series.
+#include <vector>
+
+#include "zvdj/catalogue.hpp"
+
+namespace zvdj {
+inline namespace v1 {
+namespace builtin {
+namespace {
+
+constexpr const char* kCbsJeugd = "CBS Beleidsinformatie Jeugd";
+constexpr const char* kDuo = "DUO, Ingrado (leerplicht)";
+constexpr const char* kAzw = "CBS Arbeidsmarkt Zorg en Welzijn (AZW), werknemersenquête";
+constexpr const char* kClientSurvey =
+    "Cliëntervaringsonderzoeken (BMC, I&O Research, ZorgFocuz), bewerkt door NJi";
+
+IndicatorDef Def(const char* id, const char* nl, const char* en, Unit unit, CountingUnit cu,
+                 PeriodKind pk, Direction dir, const char* source,
+                 std::vector<DirectionOverride> overrides = {}) {
+  return IndicatorDef{id, nl, en, unit, cu, pk, dir, source, std::move(overrides)};
+}
+
+}  // namespace
+
+std::vector<IndicatorDef> BuiltInIndicatorDefs() {
+  using enum Unit;
+  using enum CountingUnit;
+  using enum Direction;
+  const PeriodKind year = PeriodKind::kYear, school = PeriodKind::kSchoolYear,
+                   peil = PeriodKind::kPeildatum;
+  return {
+      Def("jeugdhulp_jongeren", "Jongeren met jeugdhulp", "Youths receiving jeugdhulp", kCount,
+          kPersons, year, kNone, kCbsJeugd),
+      Def("jeugdhulp_met_verblijf", "Jongeren met jeugdhulp met verblijf",
+          "Youths in residential youth care", kCount, kPersons, year, kDown, kCbsJeugd,
+          {{"age_group", "18-23", kUp},
+           {"form", "pleegzorg", kUp},
+           {"form", "gezinsgericht", kUp}}),
+      Def("jeugdhulp_met_verblijf_pct", "Jeugdhulp met verblijf als % van totale jeugdhulp",
+          "Residential youth care as % of all youth care", kPercentage, kPersons, year, kDown,
+          kCbsJeugd),
+      Def("pleegzorg_gezinsgericht_pct_verblijf",
+          "Pleegzorg en gezinsgerichte jeugdhulp als % van jeugdhulp met verblijf",
+          "Foster and family-style care as % of residential youth care", kPercentage, kPersons,
+          year, kUp, kCbsJeugd),
+      Def("uithuisplaatsing_ots_pct", "% uithuisplaatsingen bij ondertoezichtstelling",
+          "% of youths under a supervision order placed out of home", kPercentage, kPersons,
+          peil, kDown, kCbsJeugd),
+      Def("uithuisplaatsingen", "Uithuisplaatsingen binnen OTS of voogdij",
+          "Out-of-home placements within supervision or guardianship", kCount, kPersons, peil,
+          kDown, kCbsJeugd),
+      Def("jeugdbescherming_instroom", "Instroom in de jeugdbescherming",
+          "Inflow into child protection", kCount, kPersons, year, kDown, kCbsJeugd),
+      Def("jeugdbescherming_uitstroom", "Uitstroom uit de jeugdbescherming",
+          "Outflow from child protection", kCount, kPersons, year, kNone, kCbsJeugd),
+      Def("jeugdbescherming_beginstand", "Jeugdbescherming beginstand (1 januari)",
+          "Child protection stock at the start of the year", kCount, kPersons, year, kDown,
+          kCbsJeugd),
+      Def("jeugdbescherming_eindstand", "Jeugdbescherming eindstand (31 december)",
+          "Child protection stock at the end of the year", kCount, kPersons, year, kDown,
+          kCbsJeugd),
+      Def("thuiszitters", "Langdurige thuiszitters", "Long-term home-sitters", kCount,
+          kPersons, school, kDown, kDuo),
+      Def("thuiszitters_langer_3m", "Thuiszitters langer dan 3 maanden",
+          "Home-sitters for more than 3 months", kCount, kPersons, school, kDown, kDuo),
+      Def("vrijstellingen_5a", "Vrijstellingen van leerplicht (artikel 5 onder a)",
+          "Exemptions from compulsory education (art. 5 sub a)", kCount, kPersons, school,
+          kDown, kDuo),
+      Def("jeugdhulp_beeindigd_pct", "Beëindigde jeugdhulptrajecten naar reden einde",
+          "Ended youth-care trajectories by reason", kPercentage, kTrajectories, year, kNone,
+          kCbsJeugd,
+          {{"end_reason", "volgens_plan", kUp},
+           {"end_reason", "volgens_plan_of_samen", kUp},
+           {"end_reason", "samen", kUp},
+           {"end_reason", "eenzijdig_client", kDown}}),
+      Def("client_snel_geholpen_pct", "Cliënt vindt dat hij/zij snel wordt geholpen",
+          "Client feels helped quickly", kPercentage, kClients, year, kUp, kClientSurvey),
+      Def("client_weet_waar_terecht_pct", "Cliënt weet waar hij/zij terecht kan",
+          "Client knows where to go for help", kPercentage, kClients, year, kUp, kClientSurvey),
+      Def("client_samen_beslissen_pct", "Cliënt vindt dat beslissingen samen worden genomen",
+          "Client feels decisions are taken jointly", kPercentage, kClients, year, kUp,
+          kClientSurvey),
+      Def("client_goed_geholpen_pct", "Cliënt vindt dat hij/zij goed wordt geholpen",
+          "Client feels helped well", kPercentage, kClients, year, kUp, kClientSurvey),
+      Def("professionals_uitstroom_pct",
+          "Uitstroom jeugdprofessionals naar sector buiten zorg en welzijn (3e kwartaal)",
+          "Staff outflow to jobs outside care and welfare (Q3)", kPercentage, kEmployees,
+          PeriodKind::kQuarter, kDown, kAzw),
+      Def("professionals_invloed_pct", "Jeugdprofessionals hebben invloed op de inhoud van hun werk",
+          "Staff influence the content of their work", kPercentage, kEmployees, year, kUp, kAzw),
+      Def("professionals_tevreden_pct", "Jeugdprofessionals zijn (zeer) tevreden over hun werk",
+          "Staff (very) satisfied with their work", kPercentage, kEmployees, year, kUp, kAzw),
+      Def("professionals_ontplooien_pct", "Jeugdprofessionals kunnen zich ontplooien",
+          "Staff can develop professionally", kPercentage, kEmployees, year, kUp, kAzw),
+      Def("professionals_werkdruk_te_hoog_pct", "Werkdruk (veel) te hoog",
+          "Workload (much) too high", kPercentage, kEmployees, year, kDown, kAzw),
+      Def("vervolgzorg_pct", "Vervolgzorg na de 18e verjaardag",
+          "Follow-up care after the 18th birthday", kPercentage, kPersons, year, kUp,
+          kCbsJeugd),
+  };
+}
+
+}  // namespace builtin
+}  // namespace v1
+}  // namespace zvdj

@@ -1,0 +1,173 @@
+#include "zvdj/internal/csv_reader.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include "absl/strings/str_format.h"
+
+namespace zvdj::internal {
+
+absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) {
+    const int err = errno;
+    const std::string msg = absl::StrFormat("%s: cannot open: %s", path, std::strerror(err));
+    return err == ENOENT ? absl::NotFoundError(msg) : absl::PermissionDeniedError(msg);
+  }
+  std::string out;
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) out.append(buf, n);
+  if (std::ferror(f.get())) {
+    return absl::DataLossError(absl::StrFormat("%s: read error", path));
+  }
+  return out;
+}
+
+CsvReader::CsvReader(std::string_view text, std::string source, char separator)
+    : text_(text), source_(std::move(source)), sep_(separator) {
+  if (text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // BOM
+}
+
+absl::Status CsvReader::ReadHeader() {
+  std::vector<std::string_view> fields;
+  auto more = ParseRecord(&fields);
+  if (!more.ok()) return more.status();
+  if (!*more) {
+    return absl::InvalidArgumentError(absl::StrFormat("%s:1: empty file, expected a header row", source_));
+  }
+  header_.clear();
+  for (size_t i = 0; i < fields.size(); ++i) {
+    std::string name(fields[i]);
+    // Header names are compared without surrounding spaces.
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    while (!name.empty() && name.front() == ' ') name.erase(name.begin());
+    for (size_t j = 0; j < header_.size(); ++j) {
+      if (header_[j] == name) {
+        return absl::InvalidArgumentError(absl::StrFormat(
+            "%s:%d:%d: duplicated column '%s'", source_, record_line_, i + 1, name));
+      }
+    }
+    header_.push_back(std::move(name));
+  }
+  return absl::OkStatus();
+}
+
+int CsvReader::ColumnIndex(std::string_view name) const {
+  for (size_t i = 0; i < header_.size(); ++i) {
+    if (header_[i] == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+absl::StatusOr<bool> CsvReader::Next() {
+  auto more = ParseRecord(&fields_);
+  if (!more.ok() || !*more) return more;
+  ++records_;
+  if (fields_.size() != header_.size()) {
+    return RecordError(absl::StrFormat("expected %d fields as in the header, found %d",
+                                       header_.size(), fields_.size()));
+  }
+  return true;
+}
+
+absl::StatusOr<bool> CsvReader::ParseRecord(std::vector<std::string_view>* out) {
+  out->clear();
+  size_t n_unescaped = 0;
+  // Skip blank lines (a trailing newline, or empty lines between records).
+  while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
+    if (text_[pos_] == '\n') ++line_;
+    ++pos_;
+  }
+  if (pos_ >= text_.size()) return false;
+  record_line_ = line_;
+  const char* data = text_.data();
+  const size_t end = text_.size();
+  while (true) {
+    const size_t field_start = pos_;
+    if (pos_ < end && data[pos_] == '"') {
+      // Quoted field: find the closing quote, unescaping "" if needed.
+      ++pos_;
+      const size_t content_start = pos_;
+      bool escaped = false;
+      while (true) {
+        const void* q = std::memchr(data + pos_, '"', end - pos_);
+        if (q == nullptr) {
+          return absl::InvalidArgumentError(absl::StrFormat(
+              "%s:%d:%d: quote opened here is never closed", source_, record_line_,
+              out->size() + 1));
+        }
+        const size_t qpos = static_cast<size_t>(static_cast<const char*>(q) - data);
+        for (size_t i = pos_; i < qpos; ++i) line_ += data[i] == '\n';
+        if (qpos + 1 < end && data[qpos + 1] == '"') {
+          escaped = true;
+          pos_ = qpos + 2;
+          continue;
+        }
+        pos_ = qpos + 1;
+        break;
+      }
+      std::string_view raw(data + content_start, pos_ - 1 - content_start);
+      if (raw.size() > kMaxFieldBytes) {
+        return absl::InvalidArgumentError(absl::StrFormat(
+            "%s:%d:%d: field longer than %d bytes", source_, record_line_, out->size() + 1,
+            kMaxFieldBytes));
+      }
+      if (escaped) {
+        if (unescaped_.size() <= n_unescaped) unescaped_.emplace_back();
+        std::string& s = unescaped_[n_unescaped++];
+        s.clear();
+        for (size_t i = 0; i < raw.size(); ++i) {
+          s.push_back(raw[i]);
+          if (raw[i] == '"') ++i;  // skip the second quote of ""
+        }
+        raw = s;
+      }
+      out->push_back(raw);
+      if (pos_ < end && data[pos_] != sep_ && data[pos_] != '\n' && data[pos_] != '\r') {
+        return absl::InvalidArgumentError(absl::StrFormat(
+            "%s:%d:%d: unexpected text after a closing quote", source_, line_, out->size()));
+      }
+    } else {
+      while (pos_ < end && data[pos_] != sep_ && data[pos_] != '\n' && data[pos_] != '\r') {
+        if (data[pos_] == '"') {
+          return absl::InvalidArgumentError(absl::StrFormat(
+              "%s:%d:%d: quote inside an unquoted field", source_, line_, out->size() + 1));
+        }
+        ++pos_;
+      }
+      if (pos_ - field_start > kMaxFieldBytes) {
+        return absl::InvalidArgumentError(absl::StrFormat(
+            "%s:%d:%d: field longer than %d bytes", source_, line_, out->size() + 1,
+            kMaxFieldBytes));
+      }
+      out->emplace_back(data + field_start, pos_ - field_start);
+    }
+    if (pos_ < end && data[pos_] == sep_) {
+      ++pos_;
+      continue;
+    }
+    // End of record.
+    if (pos_ < end && data[pos_] == '\r') ++pos_;
+    if (pos_ < end && data[pos_] == '\n') {
+      ++pos_;
+      ++line_;
+    }
+    return true;
+  }
+}
+
+absl::Status CsvReader::FieldError(size_t column, std::string_view message) const {
+  const std::string name = column < header_.size() ? header_[column] : std::string("?");
+  return absl::InvalidArgumentError(absl::StrFormat("%s:%d:%d: %s (column '%s')", source_,
+                                                    record_line_, column + 1, message, name));
+}
+
+absl::Status CsvReader::RecordError(std::string_view message) const {
+  return absl::InvalidArgumentError(
+      absl::StrFormat("%s:%d: %s", source_, record_line_, message));
+}
+
+}  // namespace zvdj::internal

@@ -1,0 +1,92 @@
+// A fast CSV reader over an in-memory buffer, shared by every loader.
+// RFC 4180 quoting ("a ""b"", c"), CRLF or LF line ends, a UTF-8 byte-order mark,
+// and blank lines (skipped) are accepted. Errors carry file, line and column.
+#ifndef ZVDJ_INTERNAL_CSV_READER_H_
+#define ZVDJ_INTERNAL_CSV_READER_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <deque>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace zvdj::internal {
+
+// Reads a whole file; NotFound / PermissionDenied name the path.
+absl::StatusOr<std::string> ReadFileToString(const std::string& path);
+
+// Longest field accepted, so that a runaway quote cannot eat a whole file silently.
+inline constexpr size_t kMaxFieldBytes = 1 << 20;
+
+class CsvReader {
+ public:
+  // `text` must outlive the reader; `source` names it in error messages.
+  CsvReader(std::string_view text, std::string source, char separator = ',');
+
+  // Reads the header row. InvalidArgument for an empty input or duplicated names.
+  absl::Status ReadHeader();
+  const std::vector<std::string>& header() const { return header_; }
+  // Index of a header column, or -1.
+  int ColumnIndex(std::string_view name) const;
+
+  // Reads the next record. Returns false at the end of the input. A record with
+  // a different number of fields than the header is an error, as is a quote
+  // left open.
+  absl::StatusOr<bool> Next();
+
+  size_t size() const { return fields_.size(); }
+  std::string_view field(size_t i) const { return fields_[i]; }
+  // 1-based line on which the current record starts.
+  size_t line() const { return record_line_; }
+  // Number of data records read so far (header excluded).
+  size_t records() const { return records_; }
+  const std::string& source() const { return source_; }
+
+  // "source:line:column: message (column 'name')" as InvalidArgument.
+  // `column` is the 0-based field index; the message shows it 1-based.
+  absl::Status FieldError(size_t column, std::string_view message) const;
+  // "source:line: message" for errors about the whole record.
+  absl::Status RecordError(std::string_view message) const;
+  // Overloads for absl::Status::message() (absl::string_view is its own type in
+  // Debian's Abseil build).
+  absl::Status FieldError(size_t column, absl::string_view message) const {
+    return FieldError(column, std::string_view(message.data(), message.size()));
+  }
+  absl::Status RecordError(absl::string_view message) const {
+    return RecordError(std::string_view(message.data(), message.size()));
+  }
+  absl::Status FieldError(size_t column, const char* message) const {
+    return FieldError(column, std::string_view(message));
+  }
+  absl::Status RecordError(const char* message) const {
+    return RecordError(std::string_view(message));
+  }
+  absl::Status FieldError(size_t column, const std::string& message) const {
+    return FieldError(column, std::string_view(message));
+  }
+  absl::Status RecordError(const std::string& message) const {
+    return RecordError(std::string_view(message));
+  }
+
+ private:
+  absl::StatusOr<bool> ParseRecord(std::vector<std::string_view>* out);
+
+  std::string_view text_;
+  std::string source_;
+  char sep_;
+  size_t pos_ = 0;
+  size_t line_ = 1;         // line of pos_
+  size_t record_line_ = 0;  // line where the current record started
+  size_t records_ = 0;
+  std::vector<std::string> header_;
+  std::vector<std::string_view> fields_;
+  std::deque<std::string> unescaped_;  // stable storage for quoted fields with "" escapes
+};
+
+}  // namespace zvdj::internal
+
+#endif  // ZVDJ_INTERNAL_CSV_READER_H_
