@@ -1,0 +1,189 @@
+#include "zvdj/records.hpp"
+
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "zvdj/internal/strings.h"
+
+namespace zvdj {
+inline namespace v1 {
+namespace {
+
+template <typename E, size_t N>
+absl::StatusOr<E> ParseName(std::string_view s, const E (&all)[N],
+                            std::string_view (*name)(E) noexcept, std::string_view what) {
+  for (E v : all) {
+    if (name(v) == s) return v;
+  }
+  std::vector<std::string> names;
+  for (E v : all) {
+    if (!name(v).empty()) names.emplace_back(name(v));
+  }
+  return absl::InvalidArgumentError(absl::StrFormat("unknown %s '%s' (expected one of: %s)",
+                                                    what, s, absl::StrJoin(names, ", ")));
+}
+
+}  // namespace
+
+std::string_view JeugdhulpFormName(JeugdhulpForm v) noexcept {
+  static constexpr std::string_view k[] = {"wijkteam", "ambulant", "daghulp", "netwerk",
+                                           "pleegzorg", "gezinsgericht", "gesloten",
+                                           "overig_verblijf"};
+  return k[static_cast<int>(v)];
+}
+std::string_view EndReasonName(EndReason v) noexcept {
+  static constexpr std::string_view k[] = {"", "volgens_plan", "samen", "eenzijdig_client",
+                                           "eenzijdig_aanbieder", "overig", "onbekend"};
+  return k[static_cast<int>(v)];
+}
+std::string_view MeasureName(Measure v) noexcept {
+  static constexpr std::string_view k[] = {"ots", "vots", "voogdij", "voorlopige_voogdij",
+                                           "tijdelijke_voogdij"};
+  return k[static_cast<int>(v)];
+}
+std::string_view VerzuimKindName(VerzuimKind v) noexcept {
+  static constexpr std::string_view k[] = {"relatief", "absoluut", "vrijstelling_5a"};
+  return k[static_cast<int>(v)];
+}
+std::string_view VervolgzorgKindName(VervolgzorgKind v) noexcept {
+  static constexpr std::string_view k[] = {"zvw_ggz", "wmo", "wlz"};
+  return k[static_cast<int>(v)];
+}
+std::string_view ExitReasonName(ExitReason v) noexcept {
+  static constexpr std::string_view k[] = {"", "emigratie", "overlijden"};
+  return k[static_cast<int>(v)];
+}
+
+absl::StatusOr<JeugdhulpForm> ParseJeugdhulpForm(std::string_view s) {
+  using enum JeugdhulpForm;
+  static constexpr JeugdhulpForm k[] = {kWijkteam, kAmbulant, kDaghulp, kNetwerk,
+                                        kPleegzorg, kGezinsgericht, kGesloten, kOverigVerblijf};
+  return ParseName(s, k, &JeugdhulpFormName, "form");
+}
+absl::StatusOr<EndReason> ParseEndReason(std::string_view s) {
+  using enum EndReason;
+  static constexpr EndReason k[] = {kNone, kVolgensPlan, kSamen, kEenzijdigClient,
+                                    kEenzijdigAanbieder, kOverig, kOnbekend};
+  return ParseName(s, k, &EndReasonName, "end_reason");
+}
+absl::StatusOr<Measure> ParseMeasure(std::string_view s) {
+  using enum Measure;
+  static constexpr Measure k[] = {kOts, kVots, kVoogdij, kVoorlopigeVoogdij,
+                                  kTijdelijkeVoogdij};
+  return ParseName(s, k, &MeasureName, "measure");
+}
+absl::StatusOr<VerzuimKind> ParseVerzuimKind(std::string_view s) {
+  using enum VerzuimKind;
+  static constexpr VerzuimKind k[] = {kRelatief, kAbsoluut, kVrijstelling5a};
+  return ParseName(s, k, &VerzuimKindName, "kind");
+}
+absl::StatusOr<VervolgzorgKind> ParseVervolgzorgKind(std::string_view s) {
+  using enum VervolgzorgKind;
+  static constexpr VervolgzorgKind k[] = {kZvwGgz, kWmo, kWlz};
+  return ParseName(s, k, &VervolgzorgKindName, "kind");
+}
+absl::StatusOr<ExitReason> ParseExitReason(std::string_view s) {
+  using enum ExitReason;
+  static constexpr ExitReason k[] = {kNone, kEmigratie, kOverlijden};
+  return ParseName(s, k, &ExitReasonName, "exit_reason");
+}
+
+absl::StatusOr<uint16_t> ParseMunicipalityCode(std::string_view code) {
+  if (code.size() != 6 || code[0] != 'G' || code[1] != 'M') {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("'%s' is not a municipality code (GM + 4 digits)", code));
+  }
+  int v = 0;
+  for (size_t i = 2; i < 6; ++i) {
+    if (code[i] < '0' || code[i] > '9') {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("'%s' is not a municipality code (GM + 4 digits)", code));
+    }
+    v = v * 10 + (code[i] - '0');
+  }
+  return static_cast<uint16_t>(v);
+}
+
+std::string MunicipalityCodeString(uint16_t number) {
+  return absl::StrFormat("GM%04d", number);
+}
+
+uint32_t IdDictionary::Intern(std::string_view id) {
+  auto it = codes_.find(internal::ToAbsl(id));
+  if (it != codes_.end()) return it->second;
+  const auto code = static_cast<uint32_t>(ids_.size());
+  ids_.emplace_back(id);
+  codes_.emplace(std::string(id), code);
+  return code;
+}
+
+std::optional<uint32_t> IdDictionary::Find(std::string_view id) const {
+  auto it = codes_.find(internal::ToAbsl(id));
+  if (it == codes_.end()) return std::nullopt;
+  return it->second;
+}
+
+void IdDictionary::Reserve(size_t n) {
+  ids_.reserve(n);
+  codes_.reserve(n);
+}
+
+uint32_t PersonTable::Intern(std::string_view id) {
+  const uint32_t code = ids.Intern(id);
+  if (code >= birth.size()) {
+    birth.push_back(kNoDate);
+    exit.push_back(kNoDate);
+    exit_reason.push_back(ExitReason::kNone);
+  }
+  return code;
+}
+
+void JeugdhulpTable::Append(const JeugdhulpRow& r) {
+  person.push_back(r.person);
+  municipality.push_back(r.municipality);
+  provider.push_back(r.provider);
+  form.push_back(r.form);
+  start.push_back(r.start);
+  end.push_back(r.end);
+  end_reason.push_back(r.end_reason);
+}
+void JeugdhulpTable::Reserve(size_t n) {
+  person.reserve(n); municipality.reserve(n); provider.reserve(n); form.reserve(n);
+  start.reserve(n); end.reserve(n); end_reason.reserve(n);
+}
+
+void JeugdbeschermingTable::Append(const JeugdbeschermingRow& r) {
+  person.push_back(r.person);
+  municipality.push_back(r.municipality);
+  measure.push_back(r.measure);
+  start.push_back(r.start);
+  end.push_back(r.end);
+}
+void JeugdbeschermingTable::Reserve(size_t n) {
+  person.reserve(n); municipality.reserve(n); measure.reserve(n); start.reserve(n);
+  end.reserve(n);
+}
+
+void VerzuimTable::Append(const VerzuimRow& r) {
+  person.push_back(r.person);
+  municipality.push_back(r.municipality);
+  kind.push_back(r.kind);
+  start.push_back(r.start);
+  end.push_back(r.end);
+}
+void VerzuimTable::Reserve(size_t n) {
+  person.reserve(n); municipality.reserve(n); kind.reserve(n); start.reserve(n);
+  end.reserve(n);
+}
+
+void VervolgzorgTable::Append(const VervolgzorgRow& r) {
+  person.push_back(r.person);
+  kind.push_back(r.kind);
+  start.push_back(r.start);
+  end.push_back(r.end);
+}
+void VervolgzorgTable::Reserve(size_t n) {
+  person.reserve(n); kind.reserve(n); start.reserve(n); end.reserve(n);
+}
+
+}  // namespace v1
+}  // namespace zvdj
