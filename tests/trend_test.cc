@@ -1,6 +1,8 @@
 #include "zvdj/trend.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -122,6 +124,40 @@ TEST(MannKendall, TiesUseExactPermutationDistribution) {
   EXPECT_EQ(flat->s, 0);
   EXPECT_DOUBLE_EQ(flat->p_value, 1.0);
   EXPECT_DOUBLE_EQ(flat->tau, 0.0);
+}
+
+// Brute force over all distinct arrangements of the values.
+double BruteForceP(std::vector<double> x) {
+  auto s_of = [](const std::vector<double>& v) {
+    int64_t s = 0;
+    for (size_t i = 0; i < v.size(); ++i) {
+      for (size_t j = i + 1; j < v.size(); ++j) s += (v[j] > v[i]) - (v[j] < v[i]);
+    }
+    return s;
+  };
+  const int64_t obs = std::abs(s_of(x));
+  std::sort(x.begin(), x.end());
+  double hits = 0, all = 0;
+  do {
+    all += 1;
+    hits += std::abs(s_of(x)) >= obs;
+  } while (std::next_permutation(x.begin(), x.end()));
+  return hits / all;
+}
+
+TEST(MannKendall, TiedExactMatchesBruteForce) {
+  const std::vector<std::vector<double>> cases = {
+      {1, 2, 2, 3},
+      {27, 29, 29, 32, 34},
+      {5, 5, 4, 4, 3, 6, 7},
+      {10, 11, 11, 11, 12, 13, 12, 14, 15, 15},
+      {3, 1, 3, 2, 1, 3, 2, 2, 1}};
+  for (const auto& x : cases) {
+    auto mk = MannKendallTest(x);
+    ASSERT_TRUE(mk);
+    EXPECT_EQ(mk->method, MannKendallMethod::kExactPermutation);
+    EXPECT_NEAR(mk->p_value, BruteForceP(x), 1e-12) << x.size();
+  }
 }
 
 TEST(MannKendall, NormalApproximationAboveTen) {
