@@ -48,6 +48,23 @@ TEST(ChangePrimitives, Cagr) {
   EXPECT_THAT(Cagr(100, 0, 2).value, Optional(-1.0));
 }
 
+TEST(ChangePrimitives, ChangeOverSpan) {
+  // OTS: 34% on 31-12-2016, 27% on 31-12-2019.
+  SpanChange ots = ChangeOverSpan(Unit::kPercentage, *Period::Parse("2016-12-31"),
+                                  *Period::Parse("2019-12-31"), 34, 27);
+  EXPECT_DOUBLE_EQ(ots.abs_change, -7);
+  EXPECT_THAT(ots.pp_change, Optional(DoubleNear(-7, 1e-12)));
+  EXPECT_THAT(ots.rel_change_pct, Optional(DoubleNear(-20.5882, 1e-4)));
+  EXPECT_NEAR(ots.years, 3.0, 1e-12);
+  EXPECT_THAT(ots.cagr.value, Optional(DoubleNear(std::pow(27.0 / 34.0, 1.0 / 3) - 1, 1e-12)));
+  // Thuiszitters, school years '15-'16 .. '18-'19: a count, no pp.
+  SpanChange tz = ChangeOverSpan(Unit::kCount, Period::SchoolYear(2015),
+                                 Period::SchoolYear(2018), 4194, 4790);
+  EXPECT_DOUBLE_EQ(tz.abs_change, 596);
+  EXPECT_FALSE(tz.pp_change);
+  EXPECT_DOUBLE_EQ(tz.years, 3);
+}
+
 TEST(ChangePrimitives, CagrUndefinedWithReason) {
   Rate zero = Cagr(0, 10, 3);
   EXPECT_FALSE(zero.value);

@@ -93,6 +93,16 @@ struct MannKendall {
 // two-sided p-value P(|S'| >= |S|) for n <= 10. Nullopt for n < 3.
 std::optional<MannKendall> MannKendallTest(const std::vector<double>& x);
 
+// Change over a span between two periods of one kind: every measure at once.
+struct SpanChange {
+  double abs_change = 0;
+  std::optional<double> rel_change_pct;  // nullopt when `first` is 0
+  std::optional<double> pp_change;       // percentage units only
+  double years = 0;                      // Period::YearsBetween(from, to)
+  Rate cagr;                             // fraction per year
+};
+SpanChange ChangeOverSpan(Unit unit, Period from, Period to, double first, double last);
+
 // ---- Trend rows ----------------------------------------------------------------
 
 // Flags on a trend row or summary (bit set).

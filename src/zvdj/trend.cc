@@ -52,6 +52,16 @@ Rate CagrBetween(Period from, Period to, double first, double last) {
   return Cagr(first, last, Period::YearsBetween(from, to));
 }
 
+SpanChange ChangeOverSpan(Unit unit, Period from, Period to, double first, double last) {
+  SpanChange c;
+  c.abs_change = AbsoluteChange(first, last);
+  c.rel_change_pct = RelativeChangePct(first, last);
+  c.pp_change = PercentagePointChangeFor(unit, first, last);
+  c.years = from.kind() == to.kind() ? Period::YearsBetween(from, to) : 0.0;
+  c.cagr = CagrBetween(from, to, first, last);
+  return c;
+}
+
 namespace {
 
 double Median(std::vector<double>& v) {
@@ -555,17 +565,17 @@ SummaryTable ComputeTrendSummaries(const Dataset& ds, const Catalogue& catalogue
       out.summaries.push_back(std::move(sum));
       continue;
     }
-    const double a = *sum.first_value, v = *sum.last_value;
-    sum.years = Period::YearsBetween(*sum.first_period, last_p);
-    sum.abs_change = AbsoluteChange(a, v);
-    sum.rel_change_pct = RelativeChangePct(a, v);
+    const SpanChange span = ChangeOverSpan(series.unit, *sum.first_period, last_p,
+                                           *sum.first_value, *sum.last_value);
+    sum.years = span.years;
+    sum.abs_change = span.abs_change;
+    sum.rel_change_pct = span.rel_change_pct;
     if (!sum.rel_change_pct) sum.flags |= kFlagZeroBase;
-    sum.pp_change = PercentagePointChangeFor(series.unit, a, v);
-    const Rate cagr = Cagr(a, v, *sum.years);
-    if (cagr.value) {
-      sum.cagr_pct = 100.0 * *cagr.value;
+    sum.pp_change = span.pp_change;
+    if (span.cagr.value) {
+      sum.cagr_pct = 100.0 * *span.cagr.value;
     } else {
-      AppendNote(&sum.note, "CAGR undefined: " + cagr.reason);
+      AppendNote(&sum.note, "CAGR undefined: " + span.cagr.reason);
     }
     t.clear();
     x.clear();
