@@ -495,6 +495,30 @@ TEST(TrendRows, UnknownIndicatorsAreCountsUnlessNamedPct) {
   EXPECT_EQ(u.series[1].direction, Direction::kUp);
 }
 
+TEST(TrendRows, StreamingMatchesTheTable) {
+  Dataset ds;
+  ASSERT_TRUE(ds.Add(Obs("thuiszitters", Period::SchoolYear(2016), 4214)).ok());
+  ASSERT_TRUE(ds.Add(Obs("jeugdhulp_jongeren", Period::Year(2016), 100)).ok());
+  ASSERT_TRUE(ds.Add(Obs("thuiszitters", Period::SchoolYear(2015), 4194)).ok());
+  ASSERT_TRUE(ds.Add(Obs("jeugdhulp_jongeren", Period::Year(2017), 90)).ok());
+  TrendTable t = ComputeTrendRows(ds, Catalogue::BuiltIn(), {});
+  size_t i = 0, n_series = 0;
+  ForEachSeriesTrend(ds, Catalogue::BuiltIn(), {}, {},
+                     [&](const TrendSeries& s, const std::vector<TrendRow>& rows) {
+                       EXPECT_EQ(s.indicator, t.series[n_series].indicator);
+                       ++n_series;
+                       for (const TrendRow& r : rows) {
+                         ASSERT_LT(i, t.rows.size());
+                         EXPECT_EQ(r.period, t.rows[i].period);
+                         EXPECT_EQ(r.abs_change, t.rows[i].abs_change);
+                         EXPECT_EQ(r.note, t.rows[i].note);
+                         ++i;
+                       }
+                     });
+  EXPECT_EQ(i, t.rows.size());
+  EXPECT_EQ(n_series, 2u);
+}
+
 // ---- Summaries ------------------------------------------------------------------
 
 TEST(TrendSummaries, FirstVersusLastWithStatistics) {

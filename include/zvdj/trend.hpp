@@ -28,6 +28,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -167,6 +168,14 @@ struct TrendOptions {
 
 TrendTable ComputeTrendRows(const Dataset& dataset, const Catalogue& catalogue,
                             const BreakRegister& breaks, const TrendOptions& options = {});
+
+// The same rows without materialising the whole table: `sink` is called once
+// per series (in the order of ComputeTrendRows) with that series' rows, whose
+// `series` field is 0. The vector is reused between calls.
+void ForEachSeriesTrend(const Dataset& dataset, const Catalogue& catalogue,
+                        const BreakRegister& breaks, const TrendOptions& options,
+                        const std::function<void(const TrendSeries&,
+                                                 const std::vector<TrendRow>&)>& sink);
 
 // ---- Summaries ----------------------------------------------------------------
 

@@ -388,14 +388,14 @@ std::string BreakNote(const SeriesBreak& b) {
 
 }  // namespace
 
-TrendTable ComputeTrendRows(const Dataset& ds, const Catalogue& catalogue,
-                            const BreakRegister& breaks, const TrendOptions& options) {
-  Grouped g = GroupSeries(ds, catalogue);
-  TrendTable out;
-  out.dimension_names = ds.dimension_names();
-  out.rows.reserve(ds.size());
+namespace {
+
+// Appends the in-range rows of series `s` of `g` to `rows` (with `series_index`).
+void SeriesRows(const Dataset& ds, const Grouped& g, size_t s, const BreakRegister& breaks,
+                const TrendOptions& options, uint32_t series_index,
+                std::vector<TrendRow>* rows) {
   const bool check_breaks = !breaks.empty();
-  for (size_t s = 0; s < g.series.size(); ++s) {
+  {
     const TrendSeries& series = g.series[s];
     const Dimensions& dims = g.series_dims[s];
     const uint32_t begin = g.start[s], end = g.start[s + 1];
@@ -416,14 +416,12 @@ TrendTable ComputeTrendRows(const Dataset& ds, const Catalogue& catalogue,
         if (InRange(ds.period(r), options) && HasValue(ds.status(r))) base_row = r;
       }
     }
-    bool series_has_rows = false;
     for (uint32_t k = begin; k < end; ++k) {
       const uint32_t row = g.order[k];
       const Period p = ds.period(row);
       if (!InRange(p, options)) continue;
-      series_has_rows = true;
       TrendRow tr;
-      tr.series = static_cast<uint32_t>(out.series.size());
+      tr.series = series_index;
       tr.period = p;
       tr.status = ds.status(row);
       tr.value = ValueOf(ds, row);
@@ -481,11 +479,38 @@ TrendTable ComputeTrendRows(const Dataset& ds, const Catalogue& catalogue,
                                             std::max(ds.period(*base_row), p)) == nullptr)) {
         tr.index = IndexNumber(ds.value(*base_row), *tr.value);
       }
-      out.rows.push_back(std::move(tr));
+      rows->push_back(std::move(tr));
     }
-    if (series_has_rows) out.series.push_back(series);
+  }
+}
+
+}  // namespace
+
+TrendTable ComputeTrendRows(const Dataset& ds, const Catalogue& catalogue,
+                            const BreakRegister& breaks, const TrendOptions& options) {
+  Grouped g = GroupSeries(ds, catalogue);
+  TrendTable out;
+  out.dimension_names = ds.dimension_names();
+  out.rows.reserve(ds.size());
+  for (size_t s = 0; s < g.series.size(); ++s) {
+    const size_t before = out.rows.size();
+    SeriesRows(ds, g, s, breaks, options, static_cast<uint32_t>(out.series.size()), &out.rows);
+    if (out.rows.size() > before) out.series.push_back(std::move(g.series[s]));
   }
   return out;
+}
+
+void ForEachSeriesTrend(const Dataset& ds, const Catalogue& catalogue,
+                        const BreakRegister& breaks, const TrendOptions& options,
+                        const std::function<void(const TrendSeries&,
+                                                 const std::vector<TrendRow>&)>& sink) {
+  Grouped g = GroupSeries(ds, catalogue);
+  std::vector<TrendRow> rows;
+  for (size_t s = 0; s < g.series.size(); ++s) {
+    rows.clear();
+    SeriesRows(ds, g, s, breaks, options, 0, &rows);
+    if (!rows.empty()) sink(g.series[s], rows);
+  }
 }
 
 SummaryTable ComputeTrendSummaries(const Dataset& ds, const Catalogue& catalogue,
