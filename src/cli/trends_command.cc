@@ -52,7 +52,7 @@ int RunTrends(const std::vector<std::string>& argv, std::ostream& out, std::ostr
   }
   const std::string path = args->positional()[0];
 
-  auto format = ParseReportFormat(args->GetOr("format", "csv"));
+  auto format = ParseReportFormat(args->GetOr("format", DefaultFormat(out)));
   if (!format.ok()) return ReportError(err, kName, format.status());
 
   TrendOptions topt;
@@ -143,7 +143,8 @@ ZVDJ_REGISTER_COMMAND(Command{
     "  Year-over-year changes per series and period (calendar predecessor), or with\n"
     "  --summary one row per series (first vs last, CAGR, Theil-Sen, Mann-Kendall,\n"
     "  assessment). DATASET '-' reads standard input. Breaks default to\n"
-    "  DATASET.breaks.csv next to the dataset when it exists.",
+    "  DATASET.breaks.csv next to the dataset when it exists. The format defaults to\n"
+    "  table on a terminal and csv otherwise.",
     &RunTrends});
 
 }  // namespace zvdj::cli
