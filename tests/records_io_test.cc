@@ -59,6 +59,33 @@ TEST(ParseIsoDateFastTest, AgreesWithDateParse) {
   }
 }
 
+TEST(IdDictionaryTest, InternFindAndGrow) {
+  IdDictionary d;
+  EXPECT_EQ(d.size(), 0u);
+  EXPECT_FALSE(d.Find("x").has_value());
+  std::vector<std::string> ids = {"", "a", "P000000001", "a-much-longer-identifier-0123456789",
+                                  std::string("nul\0in", 6)};
+  for (int i = 0; i < 50000; ++i) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "P%d", i * 7919);
+    ids.emplace_back(buf);
+  }
+  for (size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(d.Intern(ids[i]), i) << ids[i];
+  EXPECT_EQ(d.size(), ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    EXPECT_EQ(d.Intern(ids[i]), i);
+    ASSERT_EQ(d.Find(ids[i]), std::optional<uint32_t>(static_cast<uint32_t>(i)));
+    EXPECT_EQ(d.id(static_cast<uint32_t>(i)), ids[i]);
+  }
+  EXPECT_FALSE(d.Find("P1").has_value());
+  EXPECT_FALSE(d.Find("nul").has_value());
+  IdDictionary r;
+  r.Reserve(1000);
+  EXPECT_EQ(r.Intern("b"), 0u);
+  EXPECT_EQ(r.Intern("c"), 1u);
+  EXPECT_EQ(r.Find("b"), std::optional<uint32_t>(0u));
+}
+
 TEST(RecordsIoTest, LoadsJeugdhulpFixture) {
   RecordStore store;
   LoadReport report;
