@@ -155,6 +155,15 @@ TEST(RecordsIoTest, MissingFileIsNotFound) {
   EXPECT_THAT(Message(s), HasSubstr("nope.csv"));
 }
 
+TEST(RecordsIoTest, EmptyFileNeedsAHeader) {
+  const std::string path = testing::TempDir() + "/zvdj_empty_vervolgzorg.csv";
+  { std::FILE* f = std::fopen(path.c_str(), "wb"); ASSERT_NE(f, nullptr); std::fclose(f); }
+  RecordStore store;
+  EXPECT_EQ(Message(LoadVervolgzorgCsv(path, &store, {}, nullptr)),
+            path + ":1: empty file, expected a header row");
+  std::remove(path.c_str());
+}
+
 TEST(RecordsIoTest, ColumnsInAnotherOrderBomCrlfQuotesBlankLines) {
   const std::string text =
       "\xEF\xBB\xBF"

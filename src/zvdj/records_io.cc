@@ -4,8 +4,16 @@
 // input, so the CSV and in-memory paths accept exactly the same rows.
 #include "zvdj/records_io.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstring>
+#include <memory>
 
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -603,9 +611,52 @@ absl::Status AddRows(RecordStore* store, const typename T::Input* rows, size_t n
   return absl::OkStatus();
 }
 
+// A read-only memory map of a whole file (the files can be gigabytes; reading
+// them into a growing string would copy them several times).
+class MappedFile {
+ public:
+  static absl::StatusOr<std::unique_ptr<MappedFile>> Open(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      const int err = errno;
+      const std::string msg = absl::StrFormat("%s: cannot open: %s", path, std::strerror(err));
+      return err == ENOENT ? absl::NotFoundError(msg) : absl::PermissionDeniedError(msg);
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      ::close(fd);
+      return nullptr;  // not a regular file (a pipe, say): read it instead
+    }
+    auto f = std::unique_ptr<MappedFile>(new MappedFile);
+    f->size_ = static_cast<size_t>(st.st_size);
+    if (f->size_ > 0) {
+      void* p = ::mmap(nullptr, f->size_, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p == MAP_FAILED) {
+        ::close(fd);
+        return nullptr;
+      }
+      ::madvise(p, f->size_, MADV_SEQUENTIAL);
+      f->data_ = static_cast<const char*>(p);
+    }
+    ::close(fd);
+    return f;
+  }
+  ~MappedFile() {
+    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
+  }
+  std::string_view text() const { return {data_ == nullptr ? "" : data_, size_}; }
+
+ private:
+  MappedFile() = default;
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 template <typename T>
 absl::Status LoadCsv(const std::string& path, RecordStore* store, const LoadOptions& options,
                      LoadReport* report) {
+  ZVDJ_ASSIGN_OR_RETURN(auto mapped, MappedFile::Open(path));
+  if (mapped != nullptr) return ParseCsv<T>(mapped->text(), path, store, options, report);
   ZVDJ_ASSIGN_OR_RETURN(const std::string text, internal::ReadFileToString(path));
   return ParseCsv<T>(text, path, store, options, report);
 }
