@@ -240,6 +240,7 @@ bool OptionalDateField(std::string_view s, int field, std::optional<Date>* out,
 // ---- Per-file traits ----
 
 struct JeugdhulpTraits {
+  static constexpr bool kPersonPerRow = false;
   using Input = JeugdhulpInput;
   static constexpr std::string_view kName = "jeugdhulp";
   enum : int { kPerson, kBirth, kMunicipality, kProvider, kForm, kStart, kEnd, kEndReason };
@@ -298,6 +299,7 @@ struct JeugdhulpTraits {
 };
 
 struct JeugdbeschermingTraits {
+  static constexpr bool kPersonPerRow = false;
   using Input = JeugdbeschermingInput;
   static constexpr std::string_view kName = "jeugdbescherming";
   enum : int { kPerson, kBirth, kMunicipality, kMeasure, kStart, kEnd };
@@ -340,6 +342,7 @@ struct JeugdbeschermingTraits {
 };
 
 struct VerzuimTraits {
+  static constexpr bool kPersonPerRow = false;
   using Input = VerzuimInput;
   static constexpr std::string_view kName = "verzuim";
   enum : int { kPerson, kBirth, kMunicipality, kKind, kStart, kEnd };
@@ -379,6 +382,7 @@ struct VerzuimTraits {
 };
 
 struct VervolgzorgTraits {
+  static constexpr bool kPersonPerRow = false;
   using Input = VervolgzorgInput;
   static constexpr std::string_view kName = "vervolgzorg";
   enum : int { kPerson, kKind, kStart, kEnd };
@@ -414,6 +418,7 @@ struct VervolgzorgTraits {
 };
 
 struct PersonsTraits {
+  static constexpr bool kPersonPerRow = true;
   using Input = PersonInput;
   static constexpr std::string_view kName = "persons";
   enum : int { kPerson, kBirth, kExit, kExitReason };
@@ -542,12 +547,17 @@ absl::Status ParseCsv(std::string_view text, std::string_view source, RecordStor
     }
   }
 
-  // One row per line is a tight upper bound for these files; files hold about
-  // two rows per person, so growing the person dictionary to half the rows
-  // up front saves rehashing it several times.
+  // One row per line is a tight upper bound for these files. Sizing the person
+  // dictionary up front saves rehashing it several times: persons.csv has a
+  // person per line, the other files about two rows per person (only guessed
+  // for the first file; later files mostly meet known persons).
   const auto lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
   T::Reserve(store, lines);
-  if (store->persons.size() < lines / 2) store->persons.ids.Reserve(lines / 2);
+  if (T::kPersonPerRow) {
+    store->persons.ids.Reserve(store->persons.size() + lines);
+  } else if (store->persons.size() == 0) {
+    store->persons.ids.Reserve(lines / 2);
+  }
 
   Sink sink(store);
   const Fields fields(reader, col.data());
