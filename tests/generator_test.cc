@@ -334,9 +334,12 @@ TEST(GenerateCommandTest, BadArguments) {
   out = RunCli("generate --out /nonexistent-dir-zvdj --persons ten", &status);
   EXPECT_EQ(status, 2);
   EXPECT_THAT(out, HasSubstr("--persons: 'ten' is not a whole number"));
-  out = RunCli("generate --out x --persons 10 --from 2020 --to 2019", &status);
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("zvdj_generate_bad_" + std::to_string(getpid()));
+  out = RunCli("generate --out " + dir.string() + " --persons 10 --from 2020 --to 2019", &status);
   EXPECT_EQ(status, 2);
   EXPECT_THAT(out, HasSubstr("years must satisfy"));
+  EXPECT_FALSE(std::filesystem::exists(dir));  // nothing is created for bad options
 }
 
 }  // namespace

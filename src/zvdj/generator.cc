@@ -652,11 +652,7 @@ void WriteHerindeling(const Geography& g, std::ostream* os, GenerateSummary* s) 
   }
 }
 
-}  // namespace
-
-absl::StatusOr<GenerateSummary> GenerateRecords(const GenerateOptions& options,
-                                                const GenerateStreams& streams,
-                                                const GenerateProgress& progress) {
+absl::Status CheckOptions(const GenerateOptions& options) {
   if (options.persons < 1 || options.persons > 100'000'000) {
     return absl::InvalidArgumentError(
         absl::StrFormat("persons must be in [1, 100000000], got %d", options.persons));
@@ -666,6 +662,15 @@ absl::StatusOr<GenerateSummary> GenerateRecords(const GenerateOptions& options,
         "years must satisfy 1990 <= from <= to <= 2100, got %d..%d", options.from_year,
         options.to_year));
   }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<GenerateSummary> GenerateRecords(const GenerateOptions& options,
+                                                const GenerateStreams& streams,
+                                                const GenerateProgress& progress) {
+  if (absl::Status s = CheckOptions(options); !s.ok()) return s;
   const Geography geo;
   Output out(streams, Day(options.from_year, 1, 1), Day(options.to_year, 12, 31));
   Model model(options, geo, &out);
@@ -718,6 +723,8 @@ absl::StatusOr<GenerateSummary> GenerateRecords(const GenerateOptions& options,
 absl::StatusOr<GenerateSummary> GenerateRecordFiles(const GenerateOptions& options,
                                                     const std::string& dir,
                                                     const GenerateProgress& progress) {
+  // Nothing is created for options that cannot be generated.
+  if (absl::Status s = CheckOptions(options); !s.ok()) return s;
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
