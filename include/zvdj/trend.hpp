@@ -72,7 +72,8 @@ std::optional<double> TheilSenSlope(const std::vector<double>& t, const std::vec
 
 enum class MannKendallMethod : uint8_t {
   kExact,            // n <= 10, no ties: exact distribution of S
-  kExactPermutation, // n <= 10 with ties: all distinct permutations of the observed values
+  kExactPermutation, // n <= 10 with ties: exact permutation distribution of the observed
+                     // values (every distinct arrangement equally likely)
   kNormalApprox,     // n > 10: normal, tie-corrected variance, continuity correction
 };
 std::string_view MannKendallMethodName(MannKendallMethod m) noexcept;
