@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -68,7 +69,7 @@ TEST(KernindicatorenData, LoadsWithoutErrors) {
   EXPECT_EQ(ds->size(), 213u);
   EXPECT_THAT(ds->dimension_names(),
               ::testing::UnorderedElementsAre("age_group", "form", "end_reason", "group", "niveau",
-                                     "woonsituatie", "sector", "outcome", "horizon"));
+                                              "woonsituatie", "sector", "outcome", "horizon"));
 }
 
 // The duplicate check must see a repeated key even when dimension columns are
@@ -159,6 +160,29 @@ TEST(KernindicatorenData, KernindicatorenTable) {
   EXPECT_EQ(V("professionals_tevreden_pct", "2019JJ00", {{"sector", "jeugdzorg"}}), 78);
 }
 
+std::string NoteOf(const char* indicator, const char* period, const Dimensions& dims = {}) {
+  auto row = Data().Find(indicator, "NL01", P(period), dims);
+  return row ? std::string(Data().note(*row)) : std::string();
+}
+
+TEST(KernindicatorenData, NotesGiveSourcesVariantsAndReconstructions) {
+  using ::testing::HasSubstr;
+  EXPECT_THAT(NoteOf("vrijstellingen_5a", "2015/'16"), HasSubstr("5837"));
+  EXPECT_THAT(NoteOf("jeugdhulp_met_verblijf_pct", "2018JJ00"), HasSubstr("reconstructed"));
+  EXPECT_THAT(NoteOf("jeugdhulp_met_verblijf", "2016JJ00"),
+              HasSubstr("reconstructed: sum of 0-18 and 18-23"));
+  EXPECT_THAT(NoteOf("jeugdhulp_met_verblijf", "2019JJ00"),
+              ::testing::Not(HasSubstr("reconstructed")));
+  EXPECT_THAT(
+      NoteOf("op_afstroom_pct", "2017/'18", {{"group", "met_jeugdhulp"}, {"niveau", "lager"}}),
+      HasSubstr("reconstructed"));
+  EXPECT_THAT(NoteOf("uithuisplaatsing_vots_pct", "2019JJ00"),
+              HasSubstr("Raad voor de Kinderbescherming"));
+  EXPECT_THAT(NoteOf("thuiszitters", "2018/'19"), HasSubstr("DUO, Ingrado"));
+  EXPECT_THAT(NoteOf("jeugdhulp_met_verblijf", "2019JJ00", {{"age_group", "18-23"}}),
+              HasSubstr("CBS Beleidsinformatie Jeugd"));
+}
+
 TEST(KernindicatorenData, FactsheetValues) {
   EXPECT_EQ(V("jeugdhulp_met_verblijf", "2018JJ00", {{"form", "gezinsgericht"}}), 6165);
   EXPECT_EQ(V("jeugdhulp_met_verblijf", "2019JJ00"), 42975);
@@ -228,8 +252,9 @@ TEST(KernindicatorenData, ShareTablesSumToHundred) {
     }
   }
   const std::vector<std::pair<const char*, const char*>> columns = {
-      {"jeugdzorg", "2015JJ00"}, {"jeugdzorg", "2017JJ00"},       {"jeugdzorg", "2019JJ00"},
-      {"jeugdhulp", "2019JJ00"}, {"zorg_en_welzijn", "2015JJ00"}, {"zorg_en_welzijn", "2017JJ00"},
+      {"jeugdzorg", "2015JJ00"},       {"jeugdzorg", "2017JJ00"},
+      {"jeugdzorg", "2019JJ00"},       {"jeugdhulp", "2019JJ00"},
+      {"zorg_en_welzijn", "2015JJ00"}, {"zorg_en_welzijn", "2017JJ00"},
       {"zorg_en_welzijn", "2019JJ00"}};
   for (const auto& [sector, y] : columns) {
     SCOPED_TRACE(std::string(sector) + " " + y);
@@ -263,12 +288,13 @@ TEST(KernindicatorenData, SumsOfRoundedParts) {
   }
   // The printed vervolgzorg total is the sum of the three kinds, rounded.
   for (const char* h : {"1m", "3m", "6m"}) {
-    const double parts = V("vervolgzorg_pct", "2017JJ00", {{"outcome", "zvw_ggz"}, {"horizon", h}}) +
-                         V("vervolgzorg_pct", "2017JJ00", {{"outcome", "wmo"}, {"horizon", h}}) +
-                         V("vervolgzorg_pct", "2017JJ00", {{"outcome", "wlz"}, {"horizon", h}});
-    EXPECT_NEAR(parts,
-                V("vervolgzorg_pct", "2017JJ00", {{"outcome", "vervolgzorg_any_sum"}, {"horizon", h}}),
-                0.5)
+    const double parts =
+        V("vervolgzorg_pct", "2017JJ00", {{"outcome", "zvw_ggz"}, {"horizon", h}}) +
+        V("vervolgzorg_pct", "2017JJ00", {{"outcome", "wmo"}, {"horizon", h}}) +
+        V("vervolgzorg_pct", "2017JJ00", {{"outcome", "wlz"}, {"horizon", h}});
+    EXPECT_NEAR(
+        parts,
+        V("vervolgzorg_pct", "2017JJ00", {{"outcome", "vervolgzorg_any_sum"}, {"horizon", h}}), 0.5)
         << h;
   }
   // Cumulative windows never fall.
@@ -294,17 +320,14 @@ TEST(KernindicatorenData, UncertainAndUnrecoverableCellsAreLeftOut) {
   const Dataset& ds = Data();
   // Verblijfsvorm: only gezinsgericht is certain.
   for (const char* form : {"pleegzorg", "overig_verblijf", "gesloten"}) {
-    EXPECT_TRUE(Rows("jeugdhulp_met_verblijf", {{"form", form}})
-                    .empty())
-        << form;
+    EXPECT_TRUE(Rows("jeugdhulp_met_verblijf", {{"form", form}}).empty()) << form;
   }
   EXPECT_FALSE(Cell("professionals_uitstroom_pct", "2017KW03", {{"sector", "jeugdzorg"}}));
   EXPECT_FALSE(Cell("client_weet_waar_terecht_pct", "2016JJ00"));
   EXPECT_FALSE(Cell("client_weet_waar_terecht_pct", "2017JJ00"));
   EXPECT_FALSE(Cell("client_goed_geholpen_pct", "2016JJ00"));
   EXPECT_FALSE(Cell("client_goed_geholpen_pct", "2017JJ00"));
-  EXPECT_TRUE(Rows("op_afstroom_pct", {{"group", "zonder_jeugdhulp"}})
-                  .empty());
+  EXPECT_TRUE(Rows("op_afstroom_pct", {{"group", "zonder_jeugdhulp"}}).empty());
   EXPECT_FALSE(Cell("economisch_zelfstandig_pct", "2016JJ00", {{"group", "geen_jeugdhulp"}}));
   EXPECT_TRUE(Rows("uithuisplaatsingen").empty());
   // Nothing carries the kernindicatoren table's variant 5.837.
@@ -314,15 +337,24 @@ TEST(KernindicatorenData, UncertainAndUnrecoverableCellsAreLeftOut) {
 }
 
 TEST(KernindicatorenData, SeriesKeepTheirOwnPeriodKinds) {
-  EXPECT_EQ(Rows("thuiszitters", {}, PeriodKind::kSchoolYear)
-                .size(),
-            4u);
-  EXPECT_EQ(Rows("uithuisplaatsing_ots_pct", {}, PeriodKind::kPeildatum)
-                .size(),
-            4u);
-  EXPECT_EQ(Rows("professionals_uitstroom_pct", {}, PeriodKind::kQuarter)
-                .size(),
-            5u);
+  EXPECT_EQ(Rows("thuiszitters", {}, PeriodKind::kSchoolYear).size(), 4u);
+  EXPECT_EQ(Rows("uithuisplaatsing_ots_pct", {}, PeriodKind::kPeildatum).size(), 4u);
+  EXPECT_EQ(Rows("professionals_uitstroom_pct", {}, PeriodKind::kQuarter).size(), 5u);
+}
+
+TEST(KernindicatorenData, RoundTripsThroughTheWriter) {
+  const Dataset& ds = Data();
+  std::ostringstream out;
+  WriteDatasetCsv(ds, out);
+  auto again = ParseDatasetCsv(out.str(), "written.csv");
+  ASSERT_TRUE(again.ok()) << again.status();
+  ASSERT_EQ(again->size(), ds.size());
+  for (size_t r = 0; r < ds.size(); ++r) {
+    auto row = again->Find(ds.indicator(r), ds.region(r), ds.period(r), ds.dimensions(r));
+    ASSERT_TRUE(row.has_value()) << ds.indicator(r) << " " << ds.period(r).ToString();
+    EXPECT_EQ(again->value(*row), ds.value(r));
+    EXPECT_EQ(again->note(*row), ds.note(r));  // notes with commas and quotes survive
+  }
 }
 
 TEST(KernindicatorenBreaks, LoadsAndBlocksTheRightComparisons) {
@@ -337,17 +369,17 @@ TEST(KernindicatorenBreaks, LoadsAndBlocksTheRightComparisons) {
     EXPECT_FALSE(b.reason.empty());
     EXPECT_THAT(b.source, ::testing::HasSubstr("voortgangsrapportage"));
   }
-  const Period y2016 = Period::Year(2016), y2017 = Period::Year(2017),
-               y2018 = Period::Year(2018), y2019 = Period::Year(2019);
-  EXPECT_NE(breaks.Blocking("jeugdhulp_met_verblijf", "NL01", {{"form", "gezinsgericht"}}, y2018,
-                            y2019),
-            nullptr);
-  EXPECT_NE(breaks.Blocking("jeugdhulp_met_verblijf", "NL01", {{"form", "pleegzorg"}}, y2016,
-                            y2019),
-            nullptr);
-  EXPECT_EQ(breaks.Blocking("jeugdhulp_met_verblijf", "NL01", {{"form", "gezinsgericht"}}, y2016,
-                            y2018),
-            nullptr);
+  const Period y2016 = Period::Year(2016), y2017 = Period::Year(2017), y2018 = Period::Year(2018),
+               y2019 = Period::Year(2019);
+  EXPECT_NE(
+      breaks.Blocking("jeugdhulp_met_verblijf", "NL01", {{"form", "gezinsgericht"}}, y2018, y2019),
+      nullptr);
+  EXPECT_NE(
+      breaks.Blocking("jeugdhulp_met_verblijf", "NL01", {{"form", "pleegzorg"}}, y2016, y2019),
+      nullptr);
+  EXPECT_EQ(
+      breaks.Blocking("jeugdhulp_met_verblijf", "NL01", {{"form", "gezinsgericht"}}, y2016, y2018),
+      nullptr);
   // The totals and the combined share stay comparable.
   EXPECT_EQ(breaks.Blocking("jeugdhulp_met_verblijf", "NL01", {}, y2018, y2019), nullptr);
   EXPECT_EQ(breaks.Blocking("pleegzorg_gezinsgericht_pct_verblijf", "NL01", {}, y2016, y2019),
