@@ -495,7 +495,13 @@ std::string Builder::CardHtml(const FactsheetItem& item, const std::string& svg,
     }
     absl::StrAppend(&h, " ", ArrowHtml(lc), "</li>\n");
   }
-  absl::StrAppend(&h, "</ul></figcaption>\n", svg);
+  // Inline, the card's heading replaces the chart's own title: crop it off.
+  std::string inline_svg = svg;
+  const std::string full = "height=\"360\" viewBox=\"0 0 640 360\"";
+  if (const size_t at = inline_svg.find(full); at != std::string::npos) {
+    inline_svg.replace(at, full.size(), "height=\"326\" viewBox=\"0 34 640 326\"");
+  }
+  absl::StrAppend(&h, "</ul></figcaption>\n", inline_svg);
   for (const std::string& b : break_notes) {
     absl::StrAppend(&h, "<p class=\"breaknote\">", EscapeXml(b), "</p>\n");
   }
