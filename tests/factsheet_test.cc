@@ -11,6 +11,7 @@
 #include "gtest/gtest.h"
 #include "zvdj/dataset_io.hpp"
 #include "zvdj/number_format.hpp"
+#include "zvdj/statline.hpp"
 
 namespace zvdj {
 namespace {
@@ -402,6 +403,38 @@ TEST(FactsheetDefaultTest, KernindicatorenAndActielijnen) {
   // The gezinsgericht -> pleegzorg reclassification is drawn as a break.
   EXPECT_THAT(find("jeugdhulp_met_verblijf_form-gezinsgericht.svg").svg,
               HasSubstr("class=\"break\""));
+}
+
+// ---- From a StatLine export to a region comparison ---------------------------------
+
+TEST(FactsheetStatLineTest, MunicipalityAgainstRegionAndCountry) {
+  const std::string dir = Src("tests/data/statline/");
+  auto mapping = StatLineMapping::Load(dir + "mapping.csv");
+  ASSERT_TRUE(mapping.ok());
+  auto read = ReadStatLine(StatLineFormat::kODataV3,
+                           {dir + "82972NED_DataProperties.json", dir + "82972NED_Perioden.json",
+                            dir + "82972NED_TypedDataSet.json"},
+                           *mapping);
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  auto config = FactsheetConfig::Parse(
+      "section,indicator,chart,title\nRegio,jeugdhulp_jongeren_pct,table,Jongeren met jeugdhulp\n"
+      "Regio,jeugdhulp_jongeren_pct,line,Jongeren met jeugdhulp (%)\n"
+      "Regio,jeugdhulp_met_verblijf_pct,bar,Jeugdhulp met verblijf (%)\n",
+      "c.csv");
+  FactsheetOptions o;
+  o.region = "GM0363";
+  o.compare = {"JZ13", "NL01"};
+  auto sheet = RenderFactsheet(read->dataset, *config, o);
+  ASSERT_TRUE(sheet.ok());
+  ASSERT_EQ(sheet->charts.size(), 2u);
+  // Yearly series only (the 2020 half year is another period kind): per region
+  // 2018, 2019*, and NL01 also 2021*.
+  EXPECT_THAT(ValueLabels(sheet->charts[0].svg),
+              ElementsAre("13,4%", "13,1%*", "12,9%", "11,8%", "12,0%*", "12,4%*"));
+  EXPECT_EQ(XmlError(sheet->charts[1].svg), "");
+  EXPECT_THAT(sheet->charts[1].svg, HasSubstr("class=\"legend\""));
+  EXPECT_THAT(sheet->html, HasSubstr("Bron: CBS StatLine 82972NED"));
+  EXPECT_THAT(sheet->html, HasSubstr("\u22120,3 procentpunt"));  // GM0363 13,4 -> 13,1*
 }
 
 // ---- The commands ------------------------------------------------------------------
