@@ -48,6 +48,23 @@ TEST(ChangePrimitives, Cagr) {
   EXPECT_THAT(Cagr(100, 0, 2).value, Optional(-1.0));
 }
 
+TEST(ChangePrimitives, ChangeOverSpan) {
+  // OTS: 34% on 31-12-2016, 27% on 31-12-2019.
+  SpanChange ots = ChangeOverSpan(Unit::kPercentage, *Period::Parse("2016-12-31"),
+                                  *Period::Parse("2019-12-31"), 34, 27);
+  EXPECT_DOUBLE_EQ(ots.abs_change, -7);
+  EXPECT_THAT(ots.pp_change, Optional(DoubleNear(-7, 1e-12)));
+  EXPECT_THAT(ots.rel_change_pct, Optional(DoubleNear(-20.5882, 1e-4)));
+  EXPECT_NEAR(ots.years, 3.0, 1e-12);
+  EXPECT_THAT(ots.cagr.value, Optional(DoubleNear(std::pow(27.0 / 34.0, 1.0 / 3) - 1, 1e-12)));
+  // Thuiszitters, school years '15-'16 .. '18-'19: a count, no pp.
+  SpanChange tz = ChangeOverSpan(Unit::kCount, Period::SchoolYear(2015),
+                                 Period::SchoolYear(2018), 4194, 4790);
+  EXPECT_DOUBLE_EQ(tz.abs_change, 596);
+  EXPECT_FALSE(tz.pp_change);
+  EXPECT_DOUBLE_EQ(tz.years, 3);
+}
+
 TEST(ChangePrimitives, CagrUndefinedWithReason) {
   Rate zero = Cagr(0, 10, 3);
   EXPECT_FALSE(zero.value);
@@ -476,6 +493,30 @@ TEST(TrendRows, UnknownIndicatorsAreCountsUnlessNamedPct) {
   TrendTable u = ComputeTrendRows(ds, cat, {});
   EXPECT_EQ(u.series[1].unit, Unit::kCount);
   EXPECT_EQ(u.series[1].direction, Direction::kUp);
+}
+
+TEST(TrendRows, StreamingMatchesTheTable) {
+  Dataset ds;
+  ASSERT_TRUE(ds.Add(Obs("thuiszitters", Period::SchoolYear(2016), 4214)).ok());
+  ASSERT_TRUE(ds.Add(Obs("jeugdhulp_jongeren", Period::Year(2016), 100)).ok());
+  ASSERT_TRUE(ds.Add(Obs("thuiszitters", Period::SchoolYear(2015), 4194)).ok());
+  ASSERT_TRUE(ds.Add(Obs("jeugdhulp_jongeren", Period::Year(2017), 90)).ok());
+  TrendTable t = ComputeTrendRows(ds, Catalogue::BuiltIn(), {});
+  size_t i = 0, n_series = 0;
+  ForEachSeriesTrend(ds, Catalogue::BuiltIn(), {}, {},
+                     [&](const TrendSeries& s, const std::vector<TrendRow>& rows) {
+                       EXPECT_EQ(s.indicator, t.series[n_series].indicator);
+                       ++n_series;
+                       for (const TrendRow& r : rows) {
+                         ASSERT_LT(i, t.rows.size());
+                         EXPECT_EQ(r.period, t.rows[i].period);
+                         EXPECT_EQ(r.abs_change, t.rows[i].abs_change);
+                         EXPECT_EQ(r.note, t.rows[i].note);
+                         ++i;
+                       }
+                     });
+  EXPECT_EQ(i, t.rows.size());
+  EXPECT_EQ(n_series, 2u);
 }
 
 // ---- Summaries ------------------------------------------------------------------

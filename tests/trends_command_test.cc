@@ -94,6 +94,19 @@ TEST(TrendsCommand, ToleranceRule) {
   EXPECT_THAT(r.output, HasSubstr(",no_change,"));
 }
 
+TEST(TrendsCommand, ToleranceAloneImpliesTheRule) {
+  Result r = RunZvdj("trends " + kData + "kernindicatoren.csv --summary --tolerance 5", false);
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr(",improvement,"));
+  EXPECT_EQ(RunZvdj("trends " + kData + "kernindicatoren.csv --rule cagr --tolerance 1").status,
+            2);
+  Result scaled = RunZvdj("trends " + kData + "kernindicatoren.csv --summary --cagr-scale 0.5",
+                          false);
+  ASSERT_EQ(scaled.status, 0) << scaled.output;
+  EXPECT_THAT(scaled.output, HasSubstr(",on_track,"));
+  EXPECT_EQ(RunZvdj("trends " + kData + "kernindicatoren.csv --cagr-scale 2").status, 2);
+}
+
 TEST(TrendsCommand, DutchNumbers) {
   Result r = RunZvdj("trends " + kData + "dutch.csv --dutch-numbers", false);
   ASSERT_EQ(r.status, 0) << r.output;

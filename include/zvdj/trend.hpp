@@ -28,6 +28,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -93,6 +94,16 @@ struct MannKendall {
 // two-sided p-value P(|S'| >= |S|) for n <= 10. Nullopt for n < 3.
 std::optional<MannKendall> MannKendallTest(const std::vector<double>& x);
 
+// Change over a span between two periods of one kind: every measure at once.
+struct SpanChange {
+  double abs_change = 0;
+  std::optional<double> rel_change_pct;  // nullopt when `first` is 0
+  std::optional<double> pp_change;       // percentage units only
+  double years = 0;                      // Period::YearsBetween(from, to)
+  Rate cagr;                             // fraction per year
+};
+SpanChange ChangeOverSpan(Unit unit, Period from, Period to, double first, double last);
+
 // ---- Trend rows ----------------------------------------------------------------
 
 // Flags on a trend row or summary (bit set).
@@ -157,6 +168,14 @@ struct TrendOptions {
 
 TrendTable ComputeTrendRows(const Dataset& dataset, const Catalogue& catalogue,
                             const BreakRegister& breaks, const TrendOptions& options = {});
+
+// The same rows without materialising the whole table: `sink` is called once
+// per series (in the order of ComputeTrendRows) with that series' rows, whose
+// `series` field is 0. The vector is reused between calls.
+void ForEachSeriesTrend(const Dataset& dataset, const Catalogue& catalogue,
+                        const BreakRegister& breaks, const TrendOptions& options,
+                        const std::function<void(const TrendSeries&,
+                                                 const std::vector<TrendRow>&)>& sink);
 
 // ---- Summaries ----------------------------------------------------------------
 

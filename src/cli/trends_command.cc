@@ -65,7 +65,9 @@ int RunTrends(const std::vector<std::string>& argv, std::ostream& out, std::ostr
     if (std::string(flag) == "base") topt.base = *p;
   }
 
-  const std::string rule_name = args->GetOr("rule", "cagr");
+  // --tolerance alone implies the tolerance rule.
+  const std::string rule_name =
+      args->GetOr("rule", args->Get("tolerance") ? "tolerance" : "cagr");
   std::unique_ptr<AssessmentRule> rule;
   if (rule_name == "cagr") {
     CagrThresholds t;
@@ -92,7 +94,10 @@ int RunTrends(const std::vector<std::string>& argv, std::ostream& out, std::ostr
                        Bad("unknown --rule '" + rule_name + "' (expected cagr or tolerance)"));
   }
   if (args->Get("tolerance") && rule_name != "tolerance") {
-    return ReportError(err, kName, Bad("--tolerance needs --rule tolerance"));
+    return ReportError(err, kName, Bad("--tolerance goes with --rule tolerance"));
+  }
+  if (args->Get("cagr-scale") && rule_name != "cagr") {
+    return ReportError(err, kName, Bad("--cagr-scale goes with --rule cagr"));
   }
 
   Catalogue catalogue = Catalogue::BuiltIn();

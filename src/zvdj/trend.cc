@@ -52,6 +52,16 @@ Rate CagrBetween(Period from, Period to, double first, double last) {
   return Cagr(first, last, Period::YearsBetween(from, to));
 }
 
+SpanChange ChangeOverSpan(Unit unit, Period from, Period to, double first, double last) {
+  SpanChange c;
+  c.abs_change = AbsoluteChange(first, last);
+  c.rel_change_pct = RelativeChangePct(first, last);
+  c.pp_change = PercentagePointChangeFor(unit, first, last);
+  c.years = from.kind() == to.kind() ? Period::YearsBetween(from, to) : 0.0;
+  c.cagr = CagrBetween(from, to, first, last);
+  return c;
+}
+
 namespace {
 
 double Median(std::vector<double>& v) {
@@ -378,14 +388,14 @@ std::string BreakNote(const SeriesBreak& b) {
 
 }  // namespace
 
-TrendTable ComputeTrendRows(const Dataset& ds, const Catalogue& catalogue,
-                            const BreakRegister& breaks, const TrendOptions& options) {
-  Grouped g = GroupSeries(ds, catalogue);
-  TrendTable out;
-  out.dimension_names = ds.dimension_names();
-  out.rows.reserve(ds.size());
+namespace {
+
+// Appends the in-range rows of series `s` of `g` to `rows` (with `series_index`).
+void SeriesRows(const Dataset& ds, const Grouped& g, size_t s, const BreakRegister& breaks,
+                const TrendOptions& options, uint32_t series_index,
+                std::vector<TrendRow>* rows) {
   const bool check_breaks = !breaks.empty();
-  for (size_t s = 0; s < g.series.size(); ++s) {
+  {
     const TrendSeries& series = g.series[s];
     const Dimensions& dims = g.series_dims[s];
     const uint32_t begin = g.start[s], end = g.start[s + 1];
@@ -406,14 +416,12 @@ TrendTable ComputeTrendRows(const Dataset& ds, const Catalogue& catalogue,
         if (InRange(ds.period(r), options) && HasValue(ds.status(r))) base_row = r;
       }
     }
-    bool series_has_rows = false;
     for (uint32_t k = begin; k < end; ++k) {
       const uint32_t row = g.order[k];
       const Period p = ds.period(row);
       if (!InRange(p, options)) continue;
-      series_has_rows = true;
       TrendRow tr;
-      tr.series = static_cast<uint32_t>(out.series.size());
+      tr.series = series_index;
       tr.period = p;
       tr.status = ds.status(row);
       tr.value = ValueOf(ds, row);
@@ -471,11 +479,38 @@ TrendTable ComputeTrendRows(const Dataset& ds, const Catalogue& catalogue,
                                             std::max(ds.period(*base_row), p)) == nullptr)) {
         tr.index = IndexNumber(ds.value(*base_row), *tr.value);
       }
-      out.rows.push_back(std::move(tr));
+      rows->push_back(std::move(tr));
     }
-    if (series_has_rows) out.series.push_back(series);
+  }
+}
+
+}  // namespace
+
+TrendTable ComputeTrendRows(const Dataset& ds, const Catalogue& catalogue,
+                            const BreakRegister& breaks, const TrendOptions& options) {
+  Grouped g = GroupSeries(ds, catalogue);
+  TrendTable out;
+  out.dimension_names = ds.dimension_names();
+  out.rows.reserve(ds.size());
+  for (size_t s = 0; s < g.series.size(); ++s) {
+    const size_t before = out.rows.size();
+    SeriesRows(ds, g, s, breaks, options, static_cast<uint32_t>(out.series.size()), &out.rows);
+    if (out.rows.size() > before) out.series.push_back(std::move(g.series[s]));
   }
   return out;
+}
+
+void ForEachSeriesTrend(const Dataset& ds, const Catalogue& catalogue,
+                        const BreakRegister& breaks, const TrendOptions& options,
+                        const std::function<void(const TrendSeries&,
+                                                 const std::vector<TrendRow>&)>& sink) {
+  Grouped g = GroupSeries(ds, catalogue);
+  std::vector<TrendRow> rows;
+  for (size_t s = 0; s < g.series.size(); ++s) {
+    rows.clear();
+    SeriesRows(ds, g, s, breaks, options, 0, &rows);
+    if (!rows.empty()) sink(g.series[s], rows);
+  }
 }
 
 SummaryTable ComputeTrendSummaries(const Dataset& ds, const Catalogue& catalogue,
@@ -555,17 +590,17 @@ SummaryTable ComputeTrendSummaries(const Dataset& ds, const Catalogue& catalogue
       out.summaries.push_back(std::move(sum));
       continue;
     }
-    const double a = *sum.first_value, v = *sum.last_value;
-    sum.years = Period::YearsBetween(*sum.first_period, last_p);
-    sum.abs_change = AbsoluteChange(a, v);
-    sum.rel_change_pct = RelativeChangePct(a, v);
+    const SpanChange span = ChangeOverSpan(series.unit, *sum.first_period, last_p,
+                                           *sum.first_value, *sum.last_value);
+    sum.years = span.years;
+    sum.abs_change = span.abs_change;
+    sum.rel_change_pct = span.rel_change_pct;
     if (!sum.rel_change_pct) sum.flags |= kFlagZeroBase;
-    sum.pp_change = PercentagePointChangeFor(series.unit, a, v);
-    const Rate cagr = Cagr(a, v, *sum.years);
-    if (cagr.value) {
-      sum.cagr_pct = 100.0 * *cagr.value;
+    sum.pp_change = span.pp_change;
+    if (span.cagr.value) {
+      sum.cagr_pct = 100.0 * *span.cagr.value;
     } else {
-      AppendNote(&sum.note, "CAGR undefined: " + cagr.reason);
+      AppendNote(&sum.note, "CAGR undefined: " + span.cagr.reason);
     }
     t.clear();
     x.clear();

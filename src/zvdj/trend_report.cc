@@ -267,7 +267,9 @@ std::vector<size_t> ShownDims(const std::vector<Item>& items,
   std::vector<bool> used(n_dims, false);
   for (const Item& it : items) {
     const TrendSeries& s = series[it.series];
-    for (size_t d = 0; d < n_dims && d < s.dims.size(); ++d) used[d] = used[d] || !s.dims[d].empty();
+    for (size_t d = 0; d < n_dims && d < s.dims.size(); ++d) {
+      used[d] = used[d] || !s.dims[d].empty();
+    }
   }
   std::vector<size_t> out;
   for (size_t d = 0; d < n_dims; ++d) {
