@@ -93,7 +93,11 @@ void Dataset::Reserve(size_t rows) {
 uint64_t Dataset::KeyHash(uint32_t indicator, uint32_t region, Period period,
                           const std::vector<uint32_t>& dim_codes) const {
   uint64_t h = Mix(Mix(indicator, region), static_cast<uint64_t>(period.key()));
-  for (uint32_t c : dim_codes) h = Mix(h, c);
+  // Only non-total cells enter the hash, so a key hashes the same before and
+  // after later rows add dimension columns.
+  for (size_t d = 0; d < dim_codes.size(); ++d) {
+    if (dim_codes[d] != 0) h = Mix(h, Mix(d, dim_codes[d]));
+  }
   return h;
 }
 
