@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "zvdj/number_format.hpp"
 #include "zvdj/internal/indicators_internal.h"
 #include "zvdj/internal/status_macros.h"
 #include "zvdj/internal/strings.h"
@@ -143,8 +144,10 @@ uint64_t Sum(const internal::CellCounts& c, int period, const std::vector<int>& 
   return v;
 }
 
-void Emit(const Family& f, const std::vector<RegionGroup>& groups, Dataset* ds,
-          std::vector<PercentageBasis>* bases) {
+// Appends the family's cells with the publication rules applied directly (the
+// same rules as Publish(), without a second copy of the dataset).
+void Emit(const Family& f, const std::vector<RegionGroup>& groups,
+          const PublicationOptions& pub, Dataset* ds) {
   for (const internal::OutputSpec& spec : f.specs) {
     for (const RegionGroup& g : groups) {
       for (size_t p = 0; p < f.periods.size(); ++p) {
@@ -156,15 +159,23 @@ void Emit(const Family& f, const std::vector<RegionGroup>& groups, Dataset* ds,
         obs.dims = spec.dims;
         const double num = static_cast<double>(Sum(f.counts, pi, g.slots, spec.num));
         if (spec.den < 0) {
-          obs.value = num;
+          if (IsSuppressed(num, pub)) {
+            obs.status = ValueStatus::kUnknown;
+          } else {
+            obs.value = pub.round5 ? static_cast<double>(RoundToMultipleOf5(
+                                         static_cast<int64_t>(num)))
+                                   : num;
+          }
         } else {
+          // From unrounded counts; suppressed with its numerator or denominator.
           const double den = static_cast<double>(Sum(f.counts, pi, g.slots, spec.den));
-          if (den > 0) {
+          if (IsSuppressed(num, pub) || IsSuppressed(den, pub)) {
+            obs.status = ValueStatus::kUnknown;
+          } else if (den > 0) {
             obs.value = 100.0 * num / den;
           } else {
             obs.status = ValueStatus::kImpossible;
           }
-          bases->push_back({ds->size(), num, den});
         }
         (void)ds->Add(obs);
       }
@@ -300,17 +311,14 @@ absl::StatusOr<ComputeResult> ComputeIndicators(const RecordStore& store,
     families.push_back(std::move(f));
   }
 
-  Dataset raw;
-  std::vector<PercentageBasis> bases;
   std::set<uint16_t> unmapped;
   for (size_t i = 0; i < families.size(); ++i) {
     const auto groups = BuildRegionGroups(families[i].slots, options.levels, regions,
                                           result.classification_year, &unmapped);
-    Emit(families[i], groups, &raw, &bases);
+    Emit(families[i], groups, options.publication, &result.dataset);
     if (static_cast<int>(i) == jb_family) AppendClosure(families[i], groups, &result.closure);
   }
   result.unmapped_municipalities.assign(unmapped.begin(), unmapped.end());
-  result.dataset = Publish(raw, options.publication, bases);
   return result;
 }
 
