@@ -47,25 +47,26 @@ bytes=$(stat -c %s "$data/jeugdhulp.csv")
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-measure() {  # name, output file, command...; prints "seconds max_rss_kib"
+measure() {  # name, output file, command...; prints "wall_s max_rss_kib cpu_s"
   local name="$1" out="$2"; shift 2
   /usr/bin/time -v -o "$work/$name.time" "$@" > "$out"
-  local wall rss
+  local wall rss cpu
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/$name.time")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/$name.time")
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/$name.time")
   # h:mm:ss or m:ss.ss -> seconds
-  awk -v t="$wall" -v r="$rss" 'BEGIN { n = split(t, a, ":"); s = 0;
+  awk -v t="$wall" -v r="$rss" -v c="$cpu" 'BEGIN { n = split(t, a, ":"); s = 0;
                                         for (i = 1; i <= n; i++) s = s * 60 + a[i];
-                                        print s, r }'
+                                        print s, r, c }'
 }
 
 echo "jeugdhulp.csv: $rows rows, $bytes bytes ($data)" >&2
 # Warm the page cache so that neither side pays for the first read.
 cat "$data/jeugdhulp.csv" > /dev/null
 
-read -r z_wall z_rss < <(measure zvdj "$work/zvdj.csv" "$ZVDJ" compute \
+read -r z_wall z_rss z_cpu < <(measure zvdj "$work/zvdj.csv" "$ZVDJ" compute \
     --jeugdhulp "$data/jeugdhulp.csv" --from "$FROM" --to "$TO" --suppress 0 --level gemeente)
-read -r d_wall d_rss < <(measure duckdb /dev/null node "$here/duckdb/run_duckdb.mjs" \
+read -r d_wall d_rss d_cpu < <(measure duckdb /dev/null node "$here/duckdb/run_duckdb.mjs" \
     "$data/jeugdhulp.csv" "$work/duckdb.csv" "$FROM" "$TO")
 
 # zvdj's dataset -> year,municipality,age_group,n (non-zero cells; empty age
@@ -84,11 +85,12 @@ if ! diff -q "$work/zvdj.cmp" "$work/duckdb.cmp" > /dev/null; then
 fi
 
 awk -v rows="$rows" -v cells="$cells" -v zw="$z_wall" -v zr="$z_rss" -v dw="$d_wall" \
-    -v dr="$d_rss" 'BEGIN {
+    -v dr="$d_rss" -v zc="$z_cpu" -v dc="$d_cpu" 'BEGIN {
   printf "same numbers: %d cells (year x municipality x age group, non-zero)\n", cells
-  printf "%-8s %10s %14s %12s\n", "tool", "wall_s", "rows_per_s", "peak_rss_MiB"
-  printf "%-8s %10.2f %14.0f %12.1f\n", "zvdj", zw, rows / (zw > 0 ? zw : 1e-9), zr / 1024
-  printf "%-8s %10.2f %14.0f %12.1f\n", "duckdb", dw, rows / (dw > 0 ? dw : 1e-9), dr / 1024
+  printf "%-8s %10s %10s %14s %12s\n", "tool", "wall_s", "cpu_s", "rows_per_s", "peak_rss_MiB"
+  printf "%-8s %10.2f %10.2f %14.0f %12.1f\n", "zvdj", zw, zc, rows / (zw > 0 ? zw : 1e-9), zr / 1024
+  printf "%-8s %10.2f %10.2f %14.0f %12.1f\n", "duckdb", dw, dc, rows / (dw > 0 ? dw : 1e-9), dr / 1024
   printf "zvdj is %.2fx faster than DuckDB and uses %.2fx its peak memory\n",
          dw / (zw > 0 ? zw : 1e-9), zr / dr
+  printf "(rows_per_s = jeugdhulp rows / wall time; cpu_s = user + system)\n"
 }'
