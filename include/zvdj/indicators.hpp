@@ -106,8 +106,10 @@ inline constexpr uint8_t kAllRegionLevels = 15;
 absl::StatusOr<uint8_t> ParseRegionLevels(std::string_view list);
 
 struct ComputeOptions {
-  // Years to compute (school years by their start year). Unset: from the
-  // earliest start to the latest start or end in the records. At most 64.
+  // Years to compute. Unset: from the earliest start to the latest start or
+  // end in the records. At most 64. School years are those ending in these
+  // years (from_year 2016, to_year 2019: 2015/'16 .. 2018/'19), so that the
+  // last one is complete when the data run to 31 December of to_year.
   std::optional<int> from_year;
   std::optional<int> to_year;
   AgeBasis age_basis = AgeBasis::kPeriodEnd;

@@ -88,6 +88,9 @@ class IdDictionary {
  private:
   std::vector<std::string> ids_;
   absl::flat_hash_map<std::string, uint32_t> codes_;
+  // The last code interned: files list a person's rows together, so most
+  // lookups repeat the previous id and skip the hash table.
+  uint32_t last_ = UINT32_MAX;
 };
 
 // Per-person facts, indexed by the person code.

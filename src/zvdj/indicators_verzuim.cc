@@ -13,7 +13,9 @@ absl::StatusOr<Family> ComputeVerzuim(const EngineContext& ctx) {
   const int years = ctx.years();
   enum { kThuiszitters = 0, kLanger = 1, kVrijstellingen = 2, kCells = 3 };
   Family f;
-  for (int y = ctx.from; y <= ctx.to; ++y) f.periods.push_back(Period::SchoolYear(y));
+  // School years ending in from..to: the last one ends on 31 July of `to`, so
+  // data up to 31 December of `to` cover it completely.
+  for (int y = ctx.from; y <= ctx.to; ++y) f.periods.push_back(Period::SchoolYear(y - 1));
   f.slots = BuildSlots(t.municipality, ctx.classify);
   f.counts = CellCounts(years, static_cast<int>(f.slots.codes.size()), kCells);
   f.specs.push_back({"thuiszitters", {}, kThuiszitters});
@@ -34,8 +36,8 @@ absl::StatusOr<Family> ComputeVerzuim(const EngineContext& ctx) {
   const PersonGroups groups = GroupByPerson(t.person, person_count);
   std::vector<int32_t> first(static_cast<size_t>(years)), last(static_cast<size_t>(years));
   for (int yi = 0; yi < years; ++yi) {
-    first[static_cast<size_t>(yi)] = Date::FromYmdUnchecked(ctx.from + yi, 8, 1).days();
-    last[static_cast<size_t>(yi)] = Date::FromYmdUnchecked(ctx.from + yi + 1, 7, 31).days();
+    first[static_cast<size_t>(yi)] = Date::FromYmdUnchecked(ctx.from + yi - 1, 8, 1).days();
+    last[static_cast<size_t>(yi)] = Date::FromYmdUnchecked(ctx.from + yi, 7, 31).days();
   }
   for (size_t p = 0; p < person_count; ++p) {
     const uint32_t b = groups.offsets[p], e = groups.offsets[p + 1];

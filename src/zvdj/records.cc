@@ -108,15 +108,16 @@ std::string MunicipalityCodeString(uint16_t number) {
 }
 
 uint32_t IdDictionary::Intern(std::string_view id) {
-  auto it = codes_.find(internal::ToAbsl(id));
-  if (it != codes_.end()) return it->second;
+  if (last_ < ids_.size() && ids_[last_] == id) return last_;
   const auto code = static_cast<uint32_t>(ids_.size());
-  ids_.emplace_back(id);
-  codes_.emplace(std::string(id), code);
-  return code;
+  auto [it, inserted] = codes_.try_emplace(std::string(id), code);
+  if (inserted) ids_.emplace_back(id);
+  last_ = it->second;
+  return it->second;
 }
 
 std::optional<uint32_t> IdDictionary::Find(std::string_view id) const {
+  if (last_ < ids_.size() && ids_[last_] == id) return last_;
   auto it = codes_.find(internal::ToAbsl(id));
   if (it == codes_.end()) return std::nullopt;
   return it->second;
