@@ -540,7 +540,7 @@ absl::StatusOr<std::vector<CohortEstimate>> CohortOutflow(const RecordStore& sto
               if (aj.n_censored_before > 0) {
                 e.estimate = e.std_err = e.ci_low = e.ci_high = kNaN;
                 e.note = absl::StrFormat(
-                    "refused: follow-up incomplete at the horizon for %d members", aj.n_censored_before);
+                    "refused: follow-up incomplete at the horizon for %d member(s)", aj.n_censored_before);
               } else {
                 const double nn = static_cast<double>(n);
                 e.estimate = static_cast<double>(aj.n_events) / nn;
