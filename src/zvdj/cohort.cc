@@ -62,7 +62,18 @@ const FractionRanks& Fractions() {
 struct Ymd {
   int y, m, d;
 };
-Ymd ToYmd(Date x) { return {x.year(), x.month(), x.day()}; }
+// One civil-from-days conversion (H. Hinnant) instead of three.
+Ymd ToYmd(Date x) {
+  const int z = x.days() + 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const int doe = z - era * 146097;
+  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int mp = (5 * doy + 2) / 153;
+  const int d = doy - (153 * mp + 2) / 5 + 1;
+  const int m = mp < 10 ? mp + 3 : mp - 9;
+  return {yoe + era * 400 + (m <= 2), m, d};
+}
 
 // AddMonths(b, k) for b given as y/m/d (clamped, never snapped).
 Date AddMonthsYmd(const Ymd& b, int k) {
@@ -418,6 +429,32 @@ absl::StatusOr<std::vector<CohortEstimate>> CohortOutflow(const RecordStore& sto
   std::vector<CohortEstimate> out;
   std::vector<double> time_days, time_months;
   std::vector<int32_t> status;
+  // Per member (in group order), once for all outcomes: the entry date as
+  // y/m/d and the last day of each horizon's window.
+  const size_t nh = horizons.size();
+  std::vector<std::vector<Ymd>> entry_ymd(ng);
+  std::vector<std::vector<int32_t>> last_day(ng);
+  for (size_t g = 0; g < ng; ++g) {
+    entry_ymd[g].resize(members[g].size());
+    last_day[g].resize(members[g].size() * nh);
+    for (size_t k = 0; k < members[g].size(); ++k) {
+      const int32_t entry = cohort.entry[members[g][k]];
+      const Ymd by = ToYmd(Date::FromDays(entry));
+      entry_ymd[g][k] = by;
+      for (size_t h = 0; h < nh; ++h) {
+        last_day[g][k * nh + h] =
+            (horizons[h].unit == Horizon::Unit::kDays ? Date::FromDays(entry) + horizons[h].count
+                                                      : AddMonthsYmd(by, horizons[h].count))
+                .days() - 1;
+      }
+    }
+  }
+  // Days past which the month code is beyond every evaluation point.
+  int32_t month_span = 0;
+  for (const auto& h : horizons) {
+    if (h.unit == Horizon::Unit::kMonths) month_span = std::max(month_span, 31 * (h.count + 1));
+  }
+
   for (const Outcome& outcome : outcomes) {
     for (size_t g = 0; g < ng; ++g) {
       const auto& mem = members[g];
@@ -425,7 +462,7 @@ absl::StatusOr<std::vector<CohortEstimate>> CohortOutflow(const RecordStore& sto
       time_days.assign(need_days ? n : 0, 0);
       time_months.assign(need_months ? n : 0, 0);
       status.assign(n, 0);
-      std::vector<int64_t> at_risk(horizons.size(), 0);
+      std::vector<int64_t> at_risk(nh, 0);
       for (size_t k = 0; k < n; ++k) {
         const size_t i = mem[k];
         const uint32_t p = cohort.person[i];
@@ -457,23 +494,21 @@ absl::StatusOr<std::vector<CohortEstimate>> CohortOutflow(const RecordStore& sto
         status[k] = st;
         // At risk at the horizon: still followed and event-free at the start
         // of the last day of the window (R's n.risk on that day).
-        const Ymd by = ToYmd(Date::FromDays(entry));
-        for (size_t h = 0; h < horizons.size(); ++h) {
-          const int32_t last_day =
-              (horizons[h].unit == Horizon::Unit::kDays ? Date::FromDays(entry) + horizons[h].count
-                                                        : AddMonthsYmd(by, horizons[h].count))
-                  .days() - 1;
-          at_risk[h] += day >= last_day;
-        }
+        const int32_t* last = &last_day[g][k * nh];
+        for (size_t h = 0; h < nh; ++h) at_risk[h] += day >= last[h];
         if (need_days) {
           int64_t key = st > 0 ? 2 * static_cast<int64_t>(day - entry)
                                : 2 * static_cast<int64_t>(day - entry) + 1;
           time_days[k] = static_cast<double>(std::min(key, max_day_at + 1));
         }
         if (need_months) {
-          int64_t key = st > 0 ? 2 * MonthKey(by, Date::FromDays(day))
-                               : 2 * MonthKey(by, Date::FromDays(day + 1)) - 1;
-          time_months[k] = static_cast<double>(std::min(key, max_month_at + 1));
+          int64_t key = max_month_at + 1;
+          if (day - entry < month_span) {
+            const Ymd& by = entry_ymd[g][k];
+            key = std::min(key, st > 0 ? 2 * MonthKey(by, Date::FromDays(day))
+                                       : 2 * MonthKey(by, Date::FromDays(day + 1)) - 1);
+          }
+          time_months[k] = static_cast<double>(key);
         }
       }
       // Subjects beyond the last evaluation point are censored there; their
