@@ -162,6 +162,11 @@ void BM_AalenJohansenFromFile(benchmark::State& state) {
     }
   }
   Estimate(s, state);
+  // The values, to check against R's output for the same file.
+  const std::vector<double> at = {183};
+  const auto p = zvdj::CompetingRisksFit::Fit(s.time, s.status)->CumulativeIncidence(1, at)[0];
+  state.counters["cif1_183"] = p.estimate;
+  state.counters["se1_183"] = p.std_err;
 }
 BENCHMARK(BM_AalenJohansenFromFile)->Unit(benchmark::kMillisecond);
 
