@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <utility>
 
@@ -112,11 +113,14 @@ absl::StatusOr<CompetingRisksFit> CompetingRisksFit::Fit(std::span<const double>
     for (size_t i = 0; i < time.size(); ++i) sorted[i] = {time[i], status[i]};
     std::sort(sorted.begin(), sorted.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
+    size_t distinct = 0;
     for (size_t i = 0; i < sorted.size(); ++i) {
-      if (i == 0 || sorted[i].first != sorted[i - 1].first) {
-        f.times_.push_back(sorted[i].first);
-        f.d_.resize(f.d_.size() + k1, 0);
-      }
+      distinct += i == 0 || sorted[i].first != sorted[i - 1].first;
+    }
+    f.times_.reserve(distinct);
+    f.d_.assign(distinct * k1, 0);
+    for (size_t i = 0; i < sorted.size(); ++i) {
+      if (i == 0 || sorted[i].first != sorted[i - 1].first) f.times_.push_back(sorted[i].first);
       ++f.d_[(f.times_.size() - 1) * k1 + static_cast<size_t>(sorted[i].second)];
     }
   }
@@ -170,8 +174,10 @@ std::vector<SurvivalPoint> CompetingRisksFit::CumulativeIncidence(
   // derivative with dN = 0, Y = 1), V0/Vk are the influences on the
   // event-free probability and on CIF_k just after t_j; p0_before is the
   // event-free probability just before t_j.
-  std::vector<double> p0_before(m_count), cif(m_count), v0(m_count), vk(m_count);
-  std::vector<int64_t> cum_events(m_count);
+  // Every element is written by the forward pass: no zero-filling.
+  std::unique_ptr<double[]> p0_before(new double[m_count]), cif(new double[m_count]),
+      v0(new double[m_count]), vk(new double[m_count]);
+  std::unique_ptr<int64_t[]> cum_events(new int64_t[m_count]);
   {
     double p0 = 1, f = 0, a0 = 0, ak = 0;
     int64_t ev = 0;
