@@ -9,6 +9,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "zvdj/dataset_io.hpp"
+#include "zvdj/generator.hpp"
+#include "zvdj/records_io.hpp"
 
 namespace zvdj {
 namespace {
@@ -383,6 +385,43 @@ TEST(CohortOutflowTest, DatasetRoundTrip) {
   EXPECT_EQ(back.region(0), "NL01");
   EXPECT_THAT(back.dimension_names(), testing::ElementsAre("outcome", "horizon"));
   EXPECT_EQ(back.status(1), ValueStatus::kUnknown);  // refused naive share at 6m
+}
+
+// On generated national-like data (1/45 of national scale): the cohort turning
+// 18 in 2017 is about 19 455 / 45 youths, about half continue jeugdhulp, and
+// Zvw-GGZ within 6 months is about a quarter. Orders of magnitude only.
+TEST(CohortOutflowTest, GeneratedDataOrderOfMagnitude) {
+  GenerateOptions g;
+  g.seed = 7;
+  g.persons = 10000;
+  g.from_year = 2016;
+  g.to_year = 2018;
+  std::ostringstream jh, vz, ps;
+  GenerateStreams streams;
+  streams.jeugdhulp = &jh;
+  streams.vervolgzorg = &vz;
+  streams.persons = &ps;
+  ASSERT_TRUE(GenerateRecords(g, streams).ok());
+  RecordStore store;
+  ASSERT_TRUE(ParsePersonsCsv(ps.str(), "persons.csv", &store, {}, nullptr).ok());
+  ASSERT_TRUE(ParseJeugdhulpCsv(jh.str(), "jeugdhulp.csv", &store, {}, nullptr).ok());
+  ASSERT_TRUE(ParseVervolgzorgCsv(vz.str(), "vervolgzorg.csv", &store, {}, nullptr).ok());
+  const std::vector<int> years = {2017};
+  EighteenCohortOptions copt;
+  copt.cutoff = D(2018, 12, 31).days();
+  Cohort c = EighteenthBirthdayCohort(store, years, copt);
+  EXPECT_GT(c.size(), 19455u / 45 / 2);
+  EXPECT_LT(c.size(), 19455u / 45 * 2);
+  OutflowOptions opt;
+  opt.cutoff = *copt.cutoff;
+  auto rows = CohortOutflow(store, c, BuiltinOutcomes(store), opt).value();
+  const double verlengde =
+      Find(rows, "verlengde_jeugdhulp", "6m", CohortMethod::kAalenJohansen)->estimate;
+  EXPECT_GT(verlengde, 0.35);
+  EXPECT_LT(verlengde, 0.75);
+  const double ggz = Find(rows, "zvw_ggz", "6m", CohortMethod::kAalenJohansen)->estimate;
+  EXPECT_GT(ggz, 0.1);
+  EXPECT_LT(ggz, 0.45);
 }
 
 TEST(StateDistributionTest, SharesAndPercentagePoints) {
