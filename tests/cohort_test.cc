@@ -1,6 +1,7 @@
 #include "zvdj/cohort.hpp"
 
 #include <cmath>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -385,6 +386,61 @@ TEST(CohortOutflowTest, DatasetRoundTrip) {
   EXPECT_EQ(back.region(0), "NL01");
   EXPECT_THAT(back.dimension_names(), testing::ElementsAre("outcome", "horizon"));
   EXPECT_EQ(back.status(1), ValueStatus::kUnknown);  // refused naive share at 6m
+}
+
+// The integer month codes give exactly what the estimator gives on the
+// continuous per-subject month scale: events at MonthsSince(b, day), a member
+// observed through day y censored just before MonthsSince(b, y + 1),
+// evaluated just before N months.
+TEST(CohortOutflowTest, MonthCodesEqualContinuousMonthScale) {
+  std::mt19937 rng(5);
+  StoreBuilder s;
+  Cohort c;
+  const uint32_t g = c.AddGroup({"2016", 2016, "NL01"});
+  std::vector<std::pair<uint32_t, int32_t>> events;
+  std::vector<double> time;
+  std::vector<int32_t> status;
+  const int32_t cutoff = D(2016, 9, 30).days();
+  for (int i = 0; i < 400; ++i) {
+    // Birthdays clustered on month ends and 29 February, events on the days
+    // around the month boundaries.
+    const int month = 1 + static_cast<int>(rng() % 8);
+    const int day = std::max(1, DaysInMonth(2016, month) - static_cast<int>(rng() % 4));
+    const Date b = D(2016, month, day);
+    const uint32_t p = s.Person(absl::StrCat("M", i), D(1998, month, std::min(day, 28)));
+    c.Add(p, b.days(), g);
+    const int kind = static_cast<int>(rng() % 4);
+    const Date when = AddMonths(b, static_cast<int>(rng() % 4)) + (static_cast<int>(rng() % 5) - 2);
+    if (kind <= 1 && when >= b && when.days() <= cutoff) {
+      events.emplace_back(p, when.days());
+      time.push_back(MonthsSince(b, when));
+      status.push_back(1);
+    } else if (kind == 2 && when >= b && when.days() <= cutoff) {
+      s.Exit(p, when, ExitReason::kOverlijden);
+      time.push_back(MonthsSince(b, when));
+      status.push_back(2);
+    } else {
+      time.push_back(std::nextafter(MonthsSince(b, Date::FromDays(cutoff + 1)), -1.0));
+      status.push_back(0);
+    }
+  }
+  OutflowOptions opt;
+  opt.horizons = ParseHorizons("1m,2m,3m").value();
+  opt.cutoff = cutoff;
+  const std::vector<Outcome> outcomes = {OutcomeFromEvents("x", events)};
+  auto rows = CohortOutflow(s.store, c, outcomes, opt).value();
+  auto fit = CompetingRisksFit::Fit(time, status).value();
+  for (int n = 1; n <= 3; ++n) {
+    const std::vector<double> at = {std::nextafter(static_cast<double>(n), 0.0)};
+    const SurvivalPoint want = fit.CumulativeIncidence(1, at)[0];
+    const CohortEstimate* got =
+        Find(rows, "x", absl::StrCat(n, "m"), CohortMethod::kAalenJohansen);
+    ASSERT_NE(got, nullptr);
+    EXPECT_GT(got->estimate, 0.05);
+    EXPECT_NEAR(got->estimate, want.estimate, 1e-14) << n;
+    EXPECT_NEAR(got->std_err, want.std_err, 1e-14) << n;
+    EXPECT_EQ(got->n_events, want.n_events) << n;
+  }
 }
 
 // On generated national-like data (1/45 of national scale): the cohort turning

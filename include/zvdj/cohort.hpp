@@ -13,6 +13,14 @@
 //   auto rows = zvdj::CohortOutflow(store, cohort, zvdj::BuiltinOutcomes(store), opt).value();
 //   // rows[i]: group, outcome, horizon, method, estimate (a proportion), std_err, CI, ...
 //
+//   // Any other cohort: an entry day per person and a group, e.g. trajectories
+//   // that ended in 2018, followed from their end date.
+//   zvdj::Cohort ended;
+//   uint32_t g = ended.AddGroup({.label = "2018", .year = 2018});
+//   for (size_t r = 0; r < store.jeugdhulp.size(); ++r) {
+//     if (/* end in 2018 */ ...) ended.Add(store.jeugdhulp.person[r], store.jeugdhulp.end[r], g);
+//   }
+//
 // Definitions (the defaults of the Zorg voor de Jeugd factsheets; see
 // "4e voortgangsrapportage Zorg voor de Jeugd, mei 2020, factsheet actielijn 4"):
 // - 18th-birthday cohort for year Y: persons whose 18th birthday b
