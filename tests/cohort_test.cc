@@ -336,6 +336,12 @@ TEST(CohortOutflowTest, CutoffMakesNaiveRefuseAndCompleteWindowIsAtRisk) {
   EXPECT_EQ(Find(rows, "x", "1m", CohortMethod::kAalenJohansen)->n_at_risk, 2);
   opt.cutoff = kNoDate;
   EXPECT_FALSE(CohortOutflow(s.store, c, outcomes, opt).ok());
+  // A member entering after the cut-off is left out, and the note says so.
+  opt.cutoff = D(2017, 2, 5).days();
+  rows = CohortOutflow(s.store, c, outcomes, opt).value();
+  const CohortEstimate* aj = Find(rows, "x", "1m", CohortMethod::kAalenJohansen);
+  EXPECT_EQ(aj->n_cohort, 1);
+  EXPECT_THAT(aj->note, testing::HasSubstr("1 member(s) left out"));
 }
 
 TEST(CohortOutflowTest, DenominatorWithoutVerlengdeJeugdhulp) {

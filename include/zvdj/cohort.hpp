@@ -46,7 +46,9 @@
 // - Follow-up ends at the cut-off date (inclusive: events on it count) and at
 //   emigration (inclusive). Death is a competing event by default (or a
 //   censoring). An outcome on the day of death counts as the outcome. Events
-//   after the end of follow-up are ignored.
+//   after the end of follow-up are ignored. Members of a general cohort who
+//   enter after the cut-off or exit before their entry are left out of the
+//   estimation (the rows' note says how many).
 // - Horizons: "Nd" (N days) or "Nm" (N calendar months). "Within h" means
 //   event day < end(b, h), with end = b + N days or AddMonths(b, N) (clamped:
 //   b = 31 Jan, 1m -> 28/29 Feb). Each subject's time is measured on its own

@@ -401,10 +401,19 @@ absl::StatusOr<std::vector<CohortEstimate>> CohortOutflow(const RecordStore& sto
   }
   const size_t ng = cohort.groups.size();
   std::vector<std::vector<uint32_t>> members(ng);
+  std::vector<int64_t> left_out(ng, 0);
   for (size_t i = 0; i < cohort.size(); ++i) {
     if (cohort.group[i] >= ng) {
       return absl::InvalidArgumentError(absl::StrFormat("cohort member %d: unknown group %d", i,
                                                         cohort.group[i]));
+    }
+    // Not observable: entry after the cut-off, or exit (death, emigration)
+    // before entry.
+    const uint32_t p = cohort.person[i];
+    if (cohort.entry[i] > cutoff ||
+        (p < persons.size() && persons.exit[p] != kNoDate && persons.exit[p] < cohort.entry[i])) {
+      ++left_out[cohort.group[i]];
+      continue;
     }
     if (keep[i]) members[cohort.group[i]].push_back(static_cast<uint32_t>(i));
   }
@@ -585,6 +594,10 @@ absl::StatusOr<std::vector<CohortEstimate>> CohortOutflow(const RecordStore& sto
                 e.note = "share of the cohort, complete follow-up";
               }
               break;
+          }
+          if (left_out[g] > 0) {
+            absl::StrAppend(&e.note, e.note.empty() ? "" : "; ", left_out[g],
+                            " member(s) left out: entry after the cut-off or exit before entry");
           }
           out.push_back(std::move(e));
         }
