@@ -150,6 +150,33 @@ class Sink {
                                 DateText(birth), DateText(known)));
   }
 
+  // Interns the person of a row and records the birth date, unless the person
+  // is known with another one (then nothing changes). One dictionary probe for
+  // a new person, where CheckBirth followed by InternPerson takes two.
+  bool InternWithBirth(std::string_view id, int32_t birth, int field, uint32_t* code,
+                       Issue* issue) {
+    PersonTable& persons = store_->persons;
+    if (has_last_ && id == last_id_) {
+      *code = last_code_;
+    } else {
+      const size_t before = persons.size();
+      *code = persons.Intern(id);
+      Remember(id, *code);
+      if (*code >= before) {
+        persons.birth[*code] = birth;
+        return true;
+      }
+    }
+    const int32_t known = persons.birth[*code];
+    if (known != kNoDate && known != birth) {
+      return Fail(issue, field,
+                  absl::StrFormat("person '%s' has birth_date %s here but %s earlier", id,
+                                  DateText(birth), DateText(known)));
+    }
+    persons.birth[*code] = birth;
+    return true;
+  }
+
   // persons.csv: whether a person was already listed in this call.
   bool MarkListed(uint32_t code) {
     if (code >= listed_.size()) listed_.resize(code + 1, false);
@@ -285,12 +312,11 @@ struct JeugdhulpTraits {
       return Fail(issue, kEndReason,
                   absl::StrFormat("end_reason '%s' given but end_date is empty", in.end_reason));
     }
-    std::optional<uint32_t> found;
-    if (!sink.CheckBirth(in.person_id, in.birth_date.days(), kBirth, &found, issue)) return false;
+    if (!sink.InternWithBirth(in.person_id, in.birth_date.days(), kBirth, &row.person, issue)) {
+      return false;
+    }
     // An ended trajectory without a reason counts as "onbekend".
     if (in.end_date && in.end_reason.empty()) row.end_reason = EndReason::kOnbekend;
-    row.person = sink.InternPerson(in.person_id, found);
-    sink.store().persons.birth[row.person] = in.birth_date.days();
     row.provider = sink.InternProvider(in.provider);
     row.start = in.start_date.days();
     row.end = EndDays(in.end_date);
@@ -331,10 +357,9 @@ struct JeugdbeschermingTraits {
         !CheckSpan(in.start_date, in.end_date, kEnd, issue)) {
       return false;
     }
-    std::optional<uint32_t> found;
-    if (!sink.CheckBirth(in.person_id, in.birth_date.days(), kBirth, &found, issue)) return false;
-    row.person = sink.InternPerson(in.person_id, found);
-    sink.store().persons.birth[row.person] = in.birth_date.days();
+    if (!sink.InternWithBirth(in.person_id, in.birth_date.days(), kBirth, &row.person, issue)) {
+      return false;
+    }
     row.start = in.start_date.days();
     row.end = EndDays(in.end_date);
     sink.store().jeugdbescherming.Append(row);
@@ -371,10 +396,9 @@ struct VerzuimTraits {
         !CheckSpan(in.start_date, in.end_date, kEnd, issue)) {
       return false;
     }
-    std::optional<uint32_t> found;
-    if (!sink.CheckBirth(in.person_id, in.birth_date.days(), kBirth, &found, issue)) return false;
-    row.person = sink.InternPerson(in.person_id, found);
-    sink.store().persons.birth[row.person] = in.birth_date.days();
+    if (!sink.InternWithBirth(in.person_id, in.birth_date.days(), kBirth, &row.person, issue)) {
+      return false;
+    }
     row.start = in.start_date.days();
     row.end = EndDays(in.end_date);
     sink.store().verzuim.Append(row);
