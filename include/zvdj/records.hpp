@@ -89,7 +89,11 @@ class IdDictionary {
     return {chars_.data() + offsets_[code], offsets_[code + 1] - offsets_[code]};
   }
   size_t size() const { return offsets_.size() - 1; }
-  void Reserve(size_t n);
+  // Room for `n` ids (of `id_bytes` characters in all) without rehashing.
+  void Reserve(size_t n, size_t id_bytes = 0);
+  // Starts loading the table slot of `id` into the cache: a loader calls it a
+  // row ahead, so that the lookup of a new id does not wait on memory.
+  void Prefetch(std::string_view id) const noexcept;
 
  private:
   static constexpr uint64_t kEmpty = ~uint64_t{0};

@@ -1,10 +1,12 @@
 #include "zvdj/records.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "zvdj/internal/huge_pages.h"
 #include "zvdj/internal/strings.h"
 
 namespace zvdj {
@@ -144,6 +146,10 @@ size_t IdDictionary::Probe(std::string_view id, uint64_t h) const {
 }
 
 void IdDictionary::Rehash(size_t capacity) {
+  // Lookups land anywhere in a table of tens of megabytes: huge pages spare a
+  // TLB miss on top of the cache miss. The old table goes first (lower peak).
+  slots_ = std::vector<uint64_t>();
+  internal::ReserveHuge(&slots_, capacity);
   slots_.assign(capacity, kEmpty);
   const size_t mask = capacity - 1;
   for (uint32_t code = 0; code < size(); ++code) {
@@ -155,8 +161,8 @@ void IdDictionary::Rehash(size_t capacity) {
 }
 
 uint32_t IdDictionary::Intern(std::string_view id) {
-  // Keep the table at most half full.
-  if (2 * (size() + 1) > slots_.size()) Rehash(std::max<size_t>(16, slots_.size() * 2));
+  // Keep the table at most three quarters full.
+  if (4 * (size() + 1) > 3 * slots_.size()) Rehash(std::max<size_t>(16, slots_.size() * 2));
   const uint64_t h = HashId(id);
   const size_t i = Probe(id, h);
   if (slots_[i] != kEmpty) return static_cast<uint32_t>(slots_[i]);
@@ -174,10 +180,17 @@ std::optional<uint32_t> IdDictionary::Find(std::string_view id) const {
   return static_cast<uint32_t>(slots_[i]);
 }
 
-void IdDictionary::Reserve(size_t n) {
-  offsets_.reserve(n + 1);
+void IdDictionary::Prefetch(std::string_view id) const noexcept {
+  if (!slots_.empty()) {
+    __builtin_prefetch(&slots_[static_cast<size_t>(HashId(id)) & (slots_.size() - 1)]);
+  }
+}
+
+void IdDictionary::Reserve(size_t n, size_t id_bytes) {
+  internal::ReserveHuge(&offsets_, n + 1);
+  chars_.reserve(id_bytes);
   size_t capacity = 16;
-  while (capacity < 2 * n) capacity *= 2;
+  while (3 * capacity < 4 * n) capacity *= 2;
   if (capacity > slots_.size()) Rehash(capacity);
 }
 
@@ -201,8 +214,13 @@ void JeugdhulpTable::Append(const JeugdhulpRow& r) {
   end_reason.push_back(r.end_reason);
 }
 void JeugdhulpTable::Reserve(size_t n) {
-  person.reserve(n); municipality.reserve(n); provider.reserve(n); form.reserve(n);
-  start.reserve(n); end.reserve(n); end_reason.reserve(n);
+  internal::ReserveHuge(&person, n);
+  internal::ReserveHuge(&municipality, n);
+  internal::ReserveHuge(&provider, n);
+  internal::ReserveHuge(&form, n);
+  internal::ReserveHuge(&start, n);
+  internal::ReserveHuge(&end, n);
+  internal::ReserveHuge(&end_reason, n);
 }
 
 void JeugdbeschermingTable::Append(const JeugdbeschermingRow& r) {
@@ -213,8 +231,11 @@ void JeugdbeschermingTable::Append(const JeugdbeschermingRow& r) {
   end.push_back(r.end);
 }
 void JeugdbeschermingTable::Reserve(size_t n) {
-  person.reserve(n); municipality.reserve(n); measure.reserve(n); start.reserve(n);
-  end.reserve(n);
+  internal::ReserveHuge(&person, n);
+  internal::ReserveHuge(&municipality, n);
+  internal::ReserveHuge(&measure, n);
+  internal::ReserveHuge(&start, n);
+  internal::ReserveHuge(&end, n);
 }
 
 void VerzuimTable::Append(const VerzuimRow& r) {
@@ -225,8 +246,11 @@ void VerzuimTable::Append(const VerzuimRow& r) {
   end.push_back(r.end);
 }
 void VerzuimTable::Reserve(size_t n) {
-  person.reserve(n); municipality.reserve(n); kind.reserve(n); start.reserve(n);
-  end.reserve(n);
+  internal::ReserveHuge(&person, n);
+  internal::ReserveHuge(&municipality, n);
+  internal::ReserveHuge(&kind, n);
+  internal::ReserveHuge(&start, n);
+  internal::ReserveHuge(&end, n);
 }
 
 void VervolgzorgTable::Append(const VervolgzorgRow& r) {
@@ -236,7 +260,10 @@ void VervolgzorgTable::Append(const VervolgzorgRow& r) {
   end.push_back(r.end);
 }
 void VervolgzorgTable::Reserve(size_t n) {
-  person.reserve(n); kind.reserve(n); start.reserve(n); end.reserve(n);
+  internal::ReserveHuge(&person, n);
+  internal::ReserveHuge(&kind, n);
+  internal::ReserveHuge(&start, n);
+  internal::ReserveHuge(&end, n);
 }
 
 }  // namespace v1

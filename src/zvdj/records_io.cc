@@ -18,6 +18,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "zvdj/internal/csv_reader.h"
+#include "zvdj/internal/huge_pages.h"
 #include "zvdj/internal/status_macros.h"
 #include "zvdj/internal/strings.h"
 
@@ -147,6 +148,33 @@ class Sink {
     return Fail(issue, field,
                 absl::StrFormat("person '%s' has birth_date %s here but %s earlier", id,
                                 DateText(birth), DateText(known)));
+  }
+
+  // Interns the person of a row and records the birth date, unless the person
+  // is known with another one (then nothing changes). One dictionary probe for
+  // a new person, where CheckBirth followed by InternPerson takes two.
+  bool InternWithBirth(std::string_view id, int32_t birth, int field, uint32_t* code,
+                       Issue* issue) {
+    PersonTable& persons = store_->persons;
+    if (has_last_ && id == last_id_) {
+      *code = last_code_;
+    } else {
+      const size_t before = persons.size();
+      *code = persons.Intern(id);
+      Remember(id, *code);
+      if (*code >= before) {
+        persons.birth[*code] = birth;
+        return true;
+      }
+    }
+    const int32_t known = persons.birth[*code];
+    if (known != kNoDate && known != birth) {
+      return Fail(issue, field,
+                  absl::StrFormat("person '%s' has birth_date %s here but %s earlier", id,
+                                  DateText(birth), DateText(known)));
+    }
+    persons.birth[*code] = birth;
+    return true;
   }
 
   // persons.csv: whether a person was already listed in this call.
@@ -284,12 +312,11 @@ struct JeugdhulpTraits {
       return Fail(issue, kEndReason,
                   absl::StrFormat("end_reason '%s' given but end_date is empty", in.end_reason));
     }
-    std::optional<uint32_t> found;
-    if (!sink.CheckBirth(in.person_id, in.birth_date.days(), kBirth, &found, issue)) return false;
+    if (!sink.InternWithBirth(in.person_id, in.birth_date.days(), kBirth, &row.person, issue)) {
+      return false;
+    }
     // An ended trajectory without a reason counts as "onbekend".
     if (in.end_date && in.end_reason.empty()) row.end_reason = EndReason::kOnbekend;
-    row.person = sink.InternPerson(in.person_id, found);
-    sink.store().persons.birth[row.person] = in.birth_date.days();
     row.provider = sink.InternProvider(in.provider);
     row.start = in.start_date.days();
     row.end = EndDays(in.end_date);
@@ -330,10 +357,9 @@ struct JeugdbeschermingTraits {
         !CheckSpan(in.start_date, in.end_date, kEnd, issue)) {
       return false;
     }
-    std::optional<uint32_t> found;
-    if (!sink.CheckBirth(in.person_id, in.birth_date.days(), kBirth, &found, issue)) return false;
-    row.person = sink.InternPerson(in.person_id, found);
-    sink.store().persons.birth[row.person] = in.birth_date.days();
+    if (!sink.InternWithBirth(in.person_id, in.birth_date.days(), kBirth, &row.person, issue)) {
+      return false;
+    }
     row.start = in.start_date.days();
     row.end = EndDays(in.end_date);
     sink.store().jeugdbescherming.Append(row);
@@ -370,10 +396,9 @@ struct VerzuimTraits {
         !CheckSpan(in.start_date, in.end_date, kEnd, issue)) {
       return false;
     }
-    std::optional<uint32_t> found;
-    if (!sink.CheckBirth(in.person_id, in.birth_date.days(), kBirth, &found, issue)) return false;
-    row.person = sink.InternPerson(in.person_id, found);
-    sink.store().persons.birth[row.person] = in.birth_date.days();
+    if (!sink.InternWithBirth(in.person_id, in.birth_date.days(), kBirth, &row.person, issue)) {
+      return false;
+    }
     row.start = in.start_date.days();
     row.end = EndDays(in.end_date);
     sink.store().verzuim.Append(row);
@@ -514,9 +539,62 @@ SkippedRow SkippedFromStatus(const absl::Status& status, std::string_view source
   return row;
 }
 
+// A read-only memory map of a whole file (the files can be gigabytes; reading
+// them into a growing string would copy them several times).
+class MappedFile {
+ public:
+  static absl::StatusOr<std::unique_ptr<MappedFile>> Open(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      const int err = errno;
+      const std::string msg = absl::StrFormat("%s: cannot open: %s", path, std::strerror(err));
+      return err == ENOENT ? absl::NotFoundError(msg) : absl::PermissionDeniedError(msg);
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      ::close(fd);
+      return nullptr;  // not a regular file (a pipe, say): read it instead
+    }
+    auto f = std::unique_ptr<MappedFile>(new MappedFile);
+    f->size_ = static_cast<size_t>(st.st_size);
+    if (f->size_ > 0) {
+      void* p = ::mmap(nullptr, f->size_, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p == MAP_FAILED) {
+        ::close(fd);
+        return nullptr;
+      }
+      ::madvise(p, f->size_, MADV_SEQUENTIAL);
+      f->data_ = static_cast<const char*>(p);
+    }
+    ::close(fd);
+    return f;
+  }
+  ~MappedFile() {
+    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
+  }
+  std::string_view text() const { return {data_ == nullptr ? "" : data_, size_}; }
+
+  // Drops the pages wholly inside [from, to) from this process (they stay in
+  // the page cache, and are read again if touched): the parsed part of a
+  // gigabyte file need not stay resident while the rest is read.
+  void Release(size_t from, size_t to) const {
+    static const auto page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+    from = (from + page - 1) / page * page;
+    to = std::min(to, size_) / page * page;
+    if (data_ == nullptr || to <= from) return;
+    ::madvise(const_cast<char*>(data_) + from, to - from, MADV_DONTNEED);
+  }
+
+ private:
+  MappedFile() = default;
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 template <typename T>
 absl::Status ParseCsv(std::string_view text, std::string_view source, RecordStore* store,
-                      const LoadOptions& options, LoadReport* report) {
+                      const LoadOptions& options, LoadReport* report,
+                      const MappedFile* mapped = nullptr) {
   ZVDJ_RETURN_IF_ERROR(NeedReport(options, report));
   LoadReport scratch;
   LoadReport* rep = report != nullptr ? report : &scratch;
@@ -551,15 +629,38 @@ absl::Status ParseCsv(std::string_view text, std::string_view source, RecordStor
   // dictionary up front saves rehashing it several times: persons.csv has a
   // person per line, the other files about two rows per person (only guessed
   // for the first file; later files mostly meet known persons).
-  const auto lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
-  T::Reserve(store, lines);
-  if (T::kPersonPerRow) {
-    store->persons.ids.Reserve(store->persons.size() + lines);
-  } else if (store->persons.size() == 0) {
-    store->persons.ids.Reserve(lines / 2);
+  // A mapped file is counted and parsed in steps of kReleaseStep bytes,
+  // releasing each step once done, so that at most a few steps stay resident.
+  constexpr size_t kReleaseStep = size_t{8} << 20;
+  size_t lines = 0;
+  for (size_t at = 0; at < text.size(); at += kReleaseStep) {
+    const size_t n = std::min(kReleaseStep, text.size() - at);
+    lines += static_cast<size_t>(std::count(text.data() + at, text.data() + at + n, '\n'));
+    if (mapped != nullptr) mapped->Release(at, at + n);
   }
+  T::Reserve(store, lines);
+  size_t persons = 0;
+  if (T::kPersonPerRow) {
+    persons = store->persons.size() + lines;
+  } else if (store->persons.size() == 0) {
+    persons = lines / 2;
+  }
+  if (persons > 0) {
+    // Capacity that is never written costs address space, not memory: room
+    // for ids of 16 characters avoids copying the id buffer as it grows.
+    store->persons.ids.Reserve(persons, persons * 16);
+    internal::ReserveHuge(&store->persons.birth, persons);
+    internal::ReserveHuge(&store->persons.exit, persons);
+    internal::ReserveHuge(&store->persons.exit_reason, persons);
+  }
+  // With the person id in the first column, the next record's id is found
+  // cheaply and its dictionary slot fetched while this record is handled.
+  const bool prefetch = col[0] == 0;
+  const auto text_begin = reinterpret_cast<uintptr_t>(text.data());
+  const auto text_end = text_begin + text.size();
 
   Sink sink(store);
+  size_t released = 0;
   const Fields fields(reader, col.data());
   typename T::Input in{};
   Issue issue;
@@ -575,6 +676,34 @@ absl::Status ParseCsv(std::string_view text, std::string_view source, RecordStor
     }
     if (!*more) break;
     ++rep->input_rows;
+    if (mapped != nullptr && (rep->input_rows & 0xFFFF) == 0) {
+      // The record's first field points into the text (unless it was unescaped).
+      const auto at = reinterpret_cast<uintptr_t>(reader.field(0).data());
+      const auto base = reinterpret_cast<uintptr_t>(text.data());
+      if (at >= base + released + kReleaseStep && at < base + text.size()) {
+        mapped->Release(released, at - base);
+        released = (at - base) / kReleaseStep * kReleaseStep;
+      }
+    }
+    if (prefetch) {
+      const std::string_view last = reader.field(reader.size() - 1);
+      const auto at = reinterpret_cast<uintptr_t>(last.data() + last.size());
+      if (at >= text_begin && at < text_end) {
+        const char* p = last.data() + last.size();
+        const char* end = text.data() + text.size();
+        const auto* nl =
+            static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+        if (nl != nullptr) {
+          const char* id = nl + 1;
+          const size_t room = std::min<size_t>(64, static_cast<size_t>(end - id));
+          const char* comma = static_cast<const char*>(std::memchr(id, ',', room));
+          if (comma != nullptr) {
+            const std::string_view next(id, static_cast<size_t>(comma - id));
+            if (next != reader.field(0)) store->persons.ids.Prefetch(next);
+          }
+        }
+      }
+    }
     if (T::FromCsv(fields, &in, &issue) && T::Add(in, sink, &issue)) {
       ++rep->loaded_rows;
       continue;
@@ -621,52 +750,13 @@ absl::Status AddRows(RecordStore* store, const typename T::Input* rows, size_t n
   return absl::OkStatus();
 }
 
-// A read-only memory map of a whole file (the files can be gigabytes; reading
-// them into a growing string would copy them several times).
-class MappedFile {
- public:
-  static absl::StatusOr<std::unique_ptr<MappedFile>> Open(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-      const int err = errno;
-      const std::string msg = absl::StrFormat("%s: cannot open: %s", path, std::strerror(err));
-      return err == ENOENT ? absl::NotFoundError(msg) : absl::PermissionDeniedError(msg);
-    }
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-      ::close(fd);
-      return nullptr;  // not a regular file (a pipe, say): read it instead
-    }
-    auto f = std::unique_ptr<MappedFile>(new MappedFile);
-    f->size_ = static_cast<size_t>(st.st_size);
-    if (f->size_ > 0) {
-      void* p = ::mmap(nullptr, f->size_, PROT_READ, MAP_PRIVATE, fd, 0);
-      if (p == MAP_FAILED) {
-        ::close(fd);
-        return nullptr;
-      }
-      ::madvise(p, f->size_, MADV_SEQUENTIAL);
-      f->data_ = static_cast<const char*>(p);
-    }
-    ::close(fd);
-    return f;
-  }
-  ~MappedFile() {
-    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
-  }
-  std::string_view text() const { return {data_ == nullptr ? "" : data_, size_}; }
-
- private:
-  MappedFile() = default;
-  const char* data_ = nullptr;
-  size_t size_ = 0;
-};
-
 template <typename T>
 absl::Status LoadCsv(const std::string& path, RecordStore* store, const LoadOptions& options,
                      LoadReport* report) {
   ZVDJ_ASSIGN_OR_RETURN(auto mapped, MappedFile::Open(path));
-  if (mapped != nullptr) return ParseCsv<T>(mapped->text(), path, store, options, report);
+  if (mapped != nullptr) {
+    return ParseCsv<T>(mapped->text(), path, store, options, report, mapped.get());
+  }
   ZVDJ_ASSIGN_OR_RETURN(const std::string text, internal::ReadFileToString(path));
   return ParseCsv<T>(text, path, store, options, report);
 }

@@ -41,6 +41,7 @@ absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
 
 CsvReader::CsvReader(std::string_view text, std::string source, char separator)
     : text_(text), source_(std::move(source)), sep_(separator) {
+  for (const char c : {sep_, '\n', '\r', '"'}) stop_[static_cast<unsigned char>(c)] = true;
   if (text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // BOM
 }
 
@@ -144,12 +145,11 @@ absl::StatusOr<bool> CsvReader::ParseRecord(std::vector<std::string_view>* out) 
             "%s:%d:%d: unexpected text after a closing quote", source_, line_, out->size()));
       }
     } else {
-      while (pos_ < end && data[pos_] != sep_ && data[pos_] != '\n' && data[pos_] != '\r') {
-        if (data[pos_] == '"') {
-          return absl::InvalidArgumentError(absl::StrFormat(
-              "%s:%d:%d: quote inside an unquoted field", source_, line_, out->size() + 1));
-        }
-        ++pos_;
+      // One table look-up per byte instead of four comparisons.
+      while (pos_ < end && !stop_[static_cast<unsigned char>(data[pos_])]) ++pos_;
+      if (pos_ < end && data[pos_] == '"') {
+        return absl::InvalidArgumentError(absl::StrFormat(
+            "%s:%d:%d: quote inside an unquoted field", source_, line_, out->size() + 1));
       }
       if (pos_ - field_start > kMaxFieldBytes) {
         return absl::InvalidArgumentError(absl::StrFormat(

@@ -4,6 +4,7 @@
 #ifndef ZVDJ_INTERNAL_CSV_READER_H_
 #define ZVDJ_INTERNAL_CSV_READER_H_
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -83,6 +84,7 @@ class CsvReader {
   std::string_view text_;
   std::string source_;
   char sep_;
+  std::array<bool, 256> stop_{};  // bytes that end an unquoted field: separator, CR, LF, quote
   size_t pos_ = 0;
   size_t line_ = 1;         // line of pos_
   size_t record_line_ = 0;  // line where the current record started
