@@ -12,6 +12,8 @@
 #include <sstream>
 #include <string>
 
+#include <unistd.h>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -27,7 +29,9 @@ struct RunResult {
 };
 
 RunResult RunCli(const std::string& args) {
-  const std::string err_path = ::testing::TempDir() + "/compute_err.txt";
+  // One file per process: CTest runs the tests of this file in parallel.
+  const std::string err_path =
+      ::testing::TempDir() + "/compute_err_" + std::to_string(::getpid()) + ".txt";
   const std::string cmd = std::string(ZVDJ_CLI_PATH) + " compute " + args + " 2>" + err_path;
   RunResult r{};
   FILE* p = popen(cmd.c_str(), "r");
@@ -84,7 +88,8 @@ TEST(ComputeCommand, SuppressesByDefaultAndRoundsOnRequest) {
 }
 
 TEST(ComputeCommand, ClosureFileAndOtherFormats) {
-  const std::string closure = ::testing::TempDir() + "/closure.csv";
+  const std::string closure =
+      ::testing::TempDir() + "/closure_" + std::to_string(::getpid()) + ".csv";
   RunResult r = RunCli(AllFiles() + " --suppress 0 --format json --closure " + closure);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("{\"indicator\": \"jeugdhulp_jongeren\", \"period\": \"2016JJ00\""));
