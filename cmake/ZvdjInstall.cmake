@@ -44,10 +44,14 @@ install(FILES ${PROJECT_BINARY_DIR}/zvdjConfig.cmake
               ${PROJECT_BINARY_DIR}/zvdjConfigVersion.cmake
   DESTINATION ${ZVDJ_INSTALL_CMAKEDIR} COMPONENT devel)
 
-# pkg-config: paths relative to ${prefix} so the package can be relocated.
+# pkg-config: the prefix is derived from the .pc file's own location
+# (${pcfiledir}), so `cmake --install --prefix DIR` and moved installs work.
 if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+  set(ZVDJ_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
   set(ZVDJ_PC_LIBDIR "${CMAKE_INSTALL_LIBDIR}")
 else()
+  string(REGEX REPLACE "[^/]+" ".." _zvdj_up "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
+  set(ZVDJ_PC_PREFIX "\${pcfiledir}/${_zvdj_up}")
   set(ZVDJ_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
 endif()
 if(IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")

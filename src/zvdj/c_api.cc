@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "absl/status/status.h"
-#include "c_api_internal.h"
+#include "zvdj/c_api_internal.h"
 #include "zvdj/internal/strings.h"
 #include "zvdj/period.hpp"
 #include "zvdj/version.h"

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "absl/status/status.h"
-#include "c_api_internal.h"
+#include "zvdj/c_api_internal.h"
 #include "zvdj/breaks.hpp"
 #include "zvdj/catalogue.hpp"
 #include "zvdj/zvdj.h"

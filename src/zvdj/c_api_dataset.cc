@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "c_api_internal.h"
+#include "zvdj/c_api_internal.h"
 #include "zvdj/dataset.hpp"
 #include "zvdj/dataset_io.hpp"
 #include "zvdj/internal/strings.h"

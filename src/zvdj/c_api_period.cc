@@ -4,7 +4,7 @@
 #include <string>
 
 #include "absl/status/status.h"
-#include "c_api_internal.h"
+#include "zvdj/c_api_internal.h"
 #include "zvdj/date.hpp"
 #include "zvdj/internal/strings.h"
 #include "zvdj/number_format.hpp"

@@ -8,7 +8,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
-#include "c_api_internal.h"
+#include "zvdj/c_api_internal.h"
 #include "zvdj/date.hpp"
 #include "zvdj/internal/strings.h"
 #include "zvdj/records.hpp"
