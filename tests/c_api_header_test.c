@@ -48,6 +48,16 @@ int main(void) {
     EXPECT(zvdj_dataset_get_value(&v, &status, ds, 0) == ZVDJ_OK);
     EXPECT(v == 4790.0 && status == ZVDJ_VALUE_DEFINITIVE);
   }
+  {
+    zvdj_trend_options topts;
+    zvdj_trend_result *sums = NULL;
+    size_t rows = 0;
+    EXPECT(zvdj_trend_options_init(&topts, ZVDJ_TREND_OPTIONS_VERSION) == ZVDJ_OK);
+    topts.rule = ZVDJ_ASSESSMENT_NONE;
+    EXPECT(zvdj_trends_summarize(&sums, ds, NULL, NULL, &topts) == ZVDJ_OK);
+    EXPECT(zvdj_trend_result_rows(&rows, sums) == ZVDJ_OK && rows == 1);
+    zvdj_trend_result_destroy(sums);
+  }
   zvdj_dataset_destroy(ds);
 
   if (failures != 0) {

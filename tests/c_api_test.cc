@@ -20,8 +20,12 @@
 #include "zvdj/c_api_internal.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "zvdj/assessment.hpp"
 #include "zvdj/catalogue.hpp"
 #include "zvdj/dataset_io.hpp"
+#include "zvdj/records_io.hpp"
+#include "zvdj/trend.hpp"
+#include "zvdj/trend_report.hpp"
 
 namespace {
 
@@ -30,6 +34,9 @@ using ::testing::StartsWith;
 
 const std::string kSample =
     std::string(ZVDJ_SOURCE_DIR) + "/examples/data/kernindicatoren_sample.csv";
+const std::string kData = std::string(ZVDJ_SOURCE_DIR) + "/data/kernindicatoren.csv";
+const std::string kBreaks = std::string(ZVDJ_SOURCE_DIR) + "/data/kernindicatoren.breaks.csv";
+const std::string kRecordsDir = std::string(ZVDJ_SOURCE_DIR) + "/tests/data/c_api/";
 
 std::string LastError() { return zvdj_last_error_message(); }
 
@@ -948,37 +955,41 @@ TEST(CApiRecords, BadRowsChangeNothing) {
   const char* gm[] = {"GM0363", "GM0344"};
   const char* forms[] = {"pleegzorg", "teleportatie"};
   const char* starts[] = {"2019-03-01", "2019-01-01"};
-  EXPECT_EQ(zvdj_records_add_jeugdhulp(rec, 2, persons, births, gm, nullptr, forms, starts,
+  const char* prov[] = {"A", "B"};
+  EXPECT_EQ(zvdj_records_add_jeugdhulp(rec, 2, persons, births, gm, prov, forms, starts,
                                        nullptr, nullptr),
             ZVDJ_INVALID_ARGUMENT);
-  EXPECT_THAT(LastError(), StartsWith("row 1: "));
-  EXPECT_THAT(LastError(), HasSubstr("(column 'form')"));
+  EXPECT_THAT(LastError(), StartsWith("jeugdhulp[1]: "));
+  EXPECT_THAT(LastError(), HasSubstr("(field 'form')"));
   EXPECT_EQ(rec->impl.jeugdhulp.size(), 0u);
   EXPECT_EQ(rec->impl.persons.size(), 0u);
 
   const char* ok_forms[] = {"pleegzorg", "ambulant"};
   const char* bad_starts[] = {"2019-03-01", "2019-13-01"};
-  EXPECT_EQ(zvdj_records_add_jeugdhulp(rec, 2, persons, births, gm, nullptr, ok_forms,
+  EXPECT_EQ(zvdj_records_add_jeugdhulp(rec, 2, persons, births, gm, prov, ok_forms,
                                        bad_starts, nullptr, nullptr),
             ZVDJ_INVALID_ARGUMENT);
-  EXPECT_THAT(LastError(), HasSubstr("(column 'start_date')"));
+  EXPECT_THAT(LastError(), StartsWith("jeugdhulp[1]: "));
+  EXPECT_THAT(LastError(), HasSubstr("(field 'start_date')"));
   const char* ends[] = {"2019-02-01", ""};
-  EXPECT_EQ(zvdj_records_add_jeugdhulp(rec, 2, persons, births, gm, nullptr, ok_forms, starts,
+  EXPECT_EQ(zvdj_records_add_jeugdhulp(rec, 2, persons, births, gm, prov, ok_forms, starts,
                                        ends, nullptr),
             ZVDJ_INVALID_ARGUMENT);
-  EXPECT_THAT(LastError(), HasSubstr("end date before start date"));
+  EXPECT_THAT(LastError(), StartsWith("jeugdhulp[0]: "));
+  EXPECT_THAT(LastError(), HasSubstr("(field 'end_date')"));
 
   // A contradicting birth date within one call and against the store.
   const char* same[] = {"P1", "P1"};
   const char* two_births[] = {"2004-02-29", "2004-03-01"};
-  EXPECT_EQ(zvdj_records_add_jeugdhulp(rec, 2, same, two_births, gm, nullptr, ok_forms, starts,
+  EXPECT_EQ(zvdj_records_add_jeugdhulp(rec, 2, same, two_births, gm, prov, ok_forms, starts,
                                        nullptr, nullptr),
             ZVDJ_INVALID_ARGUMENT);
-  EXPECT_THAT(LastError(), HasSubstr("born on 2004-02-29"));
-  ASSERT_EQ(zvdj_records_add_jeugdhulp(rec, 1, persons, births, gm, nullptr, ok_forms, starts,
+  EXPECT_THAT(LastError(), StartsWith("jeugdhulp[1]: "));
+  EXPECT_THAT(LastError(), HasSubstr("birth_date"));
+  ASSERT_EQ(zvdj_records_add_jeugdhulp(rec, 1, persons, births, gm, prov, ok_forms, starts,
                                        nullptr, nullptr),
             ZVDJ_OK);
-  EXPECT_EQ(zvdj_records_add_jeugdhulp(rec, 1, persons, two_births + 1, gm, nullptr, ok_forms,
+  EXPECT_EQ(zvdj_records_add_jeugdhulp(rec, 1, persons, two_births + 1, gm, prov, ok_forms,
                                        starts, nullptr, nullptr),
             ZVDJ_INVALID_ARGUMENT);
   EXPECT_EQ(rec->impl.jeugdhulp.size(), 1u);
@@ -988,19 +999,298 @@ TEST(CApiRecords, BadRowsChangeNothing) {
   EXPECT_EQ(zvdj_records_add_jeugdbescherming(rec, 1, persons, births, bad_gm, measures,
                                               starts, nullptr),
             ZVDJ_INVALID_ARGUMENT);
-  EXPECT_THAT(LastError(), HasSubstr("(column 'municipality')"));
+  EXPECT_THAT(LastError(), HasSubstr("(field 'municipality')"));
   const char* empty[] = {""};
   EXPECT_EQ(zvdj_records_add_vervolgzorg(rec, 1, empty, measures, starts, nullptr),
             ZVDJ_INVALID_ARGUMENT);
-  EXPECT_THAT(LastError(), HasSubstr("empty person id"));
+  EXPECT_THAT(LastError(), HasSubstr("person_id"));
   const char* exits[] = {"2021-01-01"};
   EXPECT_EQ(zvdj_records_add_persons(rec, 1, persons, nullptr, exits, nullptr),
             ZVDJ_INVALID_ARGUMENT);
-  EXPECT_THAT(LastError(), HasSubstr("together"));
-  EXPECT_EQ(zvdj_records_add_jeugdhulp(rec, 1, nullptr, births, gm, nullptr, ok_forms, starts,
+  EXPECT_THAT(LastError(), HasSubstr("exit"));
+  EXPECT_EQ(zvdj_records_add_jeugdhulp(rec, 1, nullptr, births, gm, prov, ok_forms, starts,
                                        nullptr, nullptr),
             ZVDJ_INVALID_ARGUMENT);
   EXPECT_THAT(LastError(), HasSubstr("'person_ids'"));
+  zvdj_records_destroy(rec);
+}
+
+// ------------------------------------------------------------ tables ------
+
+// Reads a numeric column of any table result.
+template <class R, class F>
+std::vector<double> Numbers(F get, const R* r, const char* column, size_t rows) {
+  std::vector<double> v(rows + 1, -7.0);
+  std::vector<uint8_t> valid(rows + 1, 9);
+  size_t written = 0;
+  EXPECT_EQ(get(v.data(), valid.data(), rows, &written, r, column), ZVDJ_OK) << LastError();
+  EXPECT_EQ(written, rows);
+  EXPECT_EQ(v[rows], -7.0);  // canary
+  EXPECT_EQ(valid[rows], 9);
+  for (size_t i = 0; i < rows; ++i) EXPECT_EQ(valid[i], std::isnan(v[i]) ? 0 : 1);
+  v.resize(rows);
+  return v;
+}
+
+std::string TrendCell(const zvdj_trend_result* r, size_t row, const char* column) {
+  return GetString([&](char* b, size_t c, size_t* w) {
+    return zvdj_trend_result_get_string(b, c, w, r, row, column);
+  });
+}
+
+// The row of a trend result whose columns have these values.
+size_t FindTrendRow(const zvdj_trend_result* r,
+                    const std::vector<std::pair<const char*, std::string>>& where) {
+  size_t n = 0;
+  EXPECT_EQ(zvdj_trend_result_rows(&n, r), ZVDJ_OK);
+  for (size_t i = 0; i < n; ++i) {
+    bool all = true;
+    for (const auto& [col, value] : where) all &= TrendCell(r, i, col) == value;
+    if (all) return i;
+  }
+  ADD_FAILURE() << "no such row";
+  return 0;
+}
+
+// ------------------------------------------------------------ trends ------
+
+TEST(CApiTrends, GoldenFiguresOfThePublishedData) {
+  DatasetPtr ds;
+  ASSERT_EQ(zvdj_dataset_read_csv(&ds.p, kData.c_str(), nullptr), ZVDJ_OK) << LastError();
+  zvdj_breaks* breaks = nullptr;
+  ASSERT_EQ(zvdj_breaks_create(&breaks), ZVDJ_OK);
+  ASSERT_EQ(zvdj_breaks_load_csv(breaks, kBreaks.c_str()), ZVDJ_OK) << LastError();
+
+  zvdj_trend_result* rows = nullptr;
+  ASSERT_EQ(zvdj_trends_compute(&rows, ds.p, nullptr, breaks, nullptr), ZVDJ_OK)
+      << LastError();
+  // Jeugdhulp met verblijf as a share of all jeugdhulp: 10,4% -> 10,1%, -0,3 pp.
+  const size_t share = FindTrendRow(rows, {{"indicator", "jeugdhulp_met_verblijf_pct"},
+                                           {"period", "2019JJ00"}});
+  size_t n = 0;
+  ASSERT_EQ(zvdj_trend_result_rows(&n, rows), ZVDJ_OK);
+  const std::vector<double> pp = Numbers(zvdj_trend_result_get_numbers, rows, "pp_change", n);
+  EXPECT_NEAR(pp[share], -0.3, 1e-9);
+  EXPECT_EQ(TrendCell(rows, share, "prev_period"), "2018JJ00");
+  // Counts have no pp change.
+  const size_t count = FindTrendRow(rows, {{"indicator", "jeugdhulp_met_verblijf"},
+                                           {"age_group", "18-23"},
+                                           {"period", "2019JJ00"}});
+  EXPECT_TRUE(std::isnan(pp[count]));
+  EXPECT_EQ(TrendCell(rows, count, "pp_change"), "");
+  int32_t numeric = -1;
+  ASSERT_EQ(zvdj_trend_result_column_is_numeric(&numeric, rows, "rel_change_pct"), ZVDJ_OK);
+  EXPECT_EQ(numeric, 1);
+  ASSERT_EQ(zvdj_trend_result_column_is_numeric(&numeric, rows, "note"), ZVDJ_OK);
+  EXPECT_EQ(numeric, 0);
+  double d = 0;
+  size_t w = 0;
+  EXPECT_EQ(zvdj_trend_result_get_numbers(&d, nullptr, 1, &w, rows, "note"),
+            ZVDJ_INVALID_ARGUMENT);
+  EXPECT_EQ(zvdj_trend_result_column_is_numeric(&numeric, rows, "nope"), ZVDJ_NOT_FOUND);
+  EXPECT_THAT(LastError(), HasSubstr("'nope'"));
+
+  // The same numbers as the C++ API, and the CSV of `zvdj trends`.
+  const zvdj::TrendTable cpp = zvdj::ComputeTrendRows(ds.p->impl, zvdj::Catalogue::BuiltIn(),
+                                                      breaks->impl);
+  ASSERT_EQ(cpp.rows.size(), n);
+  const std::vector<double> rel =
+      Numbers(zvdj_trend_result_get_numbers, rows, "rel_change_pct", n);
+  for (size_t i = 0; i < n; ++i) {
+    if (cpp.rows[i].rel_change_pct) {
+      EXPECT_EQ(rel[i], *cpp.rows[i].rel_change_pct) << i;
+    } else {
+      EXPECT_TRUE(std::isnan(rel[i])) << i;
+    }
+  }
+  std::ostringstream csv;
+  zvdj::WriteTrendRows(cpp, zvdj::ReportFormat::kCsv, csv);
+  EXPECT_EQ(GetString([&](char* b, size_t c, size_t* wr) {
+              return zvdj_trend_result_to_csv(b, c, wr, rows);
+            }),
+            csv.str());
+  zvdj_trend_result_destroy(rows);
+
+  // Summary: 18-23 jaar 1.665 (2016) -> 2.955 (2019) is +77%.
+  zvdj_trend_result* sums = nullptr;
+  ASSERT_EQ(zvdj_trends_summarize(&sums, ds.p, nullptr, breaks, nullptr), ZVDJ_OK)
+      << LastError();
+  const size_t young = FindTrendRow(sums, {{"indicator", "jeugdhulp_met_verblijf"},
+                                           {"age_group", "18-23"},
+                                           {"form", ""}});
+  ASSERT_EQ(zvdj_trend_result_rows(&n, sums), ZVDJ_OK);
+  const std::vector<double> growth =
+      Numbers(zvdj_trend_result_get_numbers, sums, "rel_change_pct", n);
+  EXPECT_NEAR(growth[young], 100.0 * (2955.0 - 1665.0) / 1665.0, 1e-9);
+  EXPECT_EQ(std::lround(growth[young]), 77);
+  EXPECT_EQ(TrendCell(sums, young, "first_period"), "2016JJ00");
+  EXPECT_EQ(TrendCell(sums, young, "last_period"), "2019JJ00");
+  EXPECT_FALSE(TrendCell(sums, young, "assessment").empty());
+  zvdj::SummaryTable cpp_sums = zvdj::ComputeTrendSummaries(
+      ds.p->impl, zvdj::Catalogue::BuiltIn(), breaks->impl);
+  zvdj::AssessSummaries(cpp_sums, zvdj::CagrRule());
+  std::ostringstream sum_csv;
+  zvdj::WriteTrendSummaries(cpp_sums, zvdj::ReportFormat::kCsv, sum_csv);
+  EXPECT_EQ(GetString([&](char* b, size_t c, size_t* wr) {
+              return zvdj_trend_result_to_csv(b, c, wr, sums);
+            }),
+            sum_csv.str());
+  zvdj_trend_result_destroy(sums);
+  zvdj_breaks_destroy(breaks);
+}
+
+TEST(CApiTrends, OptionsAndErrors) {
+  DatasetPtr ds;
+  ASSERT_EQ(zvdj_dataset_read_csv(&ds.p, kSample.c_str(), nullptr), ZVDJ_OK);
+  zvdj_trend_options opts;
+  ASSERT_EQ(zvdj_trend_options_init(&opts, ZVDJ_TREND_OPTIONS_VERSION), ZVDJ_OK);
+  EXPECT_EQ(opts.rule, ZVDJ_ASSESSMENT_CAGR);
+  EXPECT_EQ(opts.cagr_on_track_pct, 1.5);
+  EXPECT_EQ(opts.cagr_acceleration_pct, 0.5);
+  EXPECT_EQ(opts.cagr_scale, 1.0);
+  EXPECT_EQ(opts.tolerance, 1.0);
+  EXPECT_EQ(opts.from, nullptr);
+  opts.from = "2018";
+  opts.rule = ZVDJ_ASSESSMENT_TOLERANCE;
+  zvdj_trend_result* r = nullptr;
+  ASSERT_EQ(zvdj_trends_summarize(&r, ds.p, nullptr, nullptr, &opts), ZVDJ_OK) << LastError();
+  const size_t share = FindTrendRow(r, {{"indicator", "jeugdhulp_met_verblijf_pct"}});
+  EXPECT_EQ(TrendCell(r, share, "first_period"), "2018JJ00");
+  // 10,4 -> 10,1 is 0,3 pp down, within the tolerance of 1 pp.
+  EXPECT_EQ(TrendCell(r, share, "assessment"), "no_change");
+  zvdj_trend_result_destroy(r);
+
+  opts.rule = ZVDJ_ASSESSMENT_NONE;
+  ASSERT_EQ(zvdj_trends_summarize(&r, ds.p, nullptr, nullptr, &opts), ZVDJ_OK);
+  EXPECT_EQ(TrendCell(r, 0, "assessment"), "");
+  size_t n = 0;
+  char buf[8];
+  size_t w = 0;
+  ASSERT_EQ(zvdj_trend_result_rows(&n, r), ZVDJ_OK);
+  EXPECT_EQ(zvdj_trend_result_get_string(buf, sizeof buf, &w, r, n, "indicator"),
+            ZVDJ_OUT_OF_RANGE);
+  size_t cols = 0;
+  ASSERT_EQ(zvdj_trend_result_column_count(&cols, r), ZVDJ_OK);
+  EXPECT_EQ(GetString([&](char* b, size_t c, size_t* wr) {
+              return zvdj_trend_result_column_name(b, c, wr, r, 0);
+            }),
+            "indicator");
+  EXPECT_EQ(zvdj_trend_result_column_name(buf, sizeof buf, &w, r, cols), ZVDJ_OUT_OF_RANGE);
+  zvdj_trend_result_destroy(r);
+
+  opts.rule = 9;
+  r = nullptr;
+  EXPECT_EQ(zvdj_trends_summarize(&r, ds.p, nullptr, nullptr, &opts), ZVDJ_INVALID_ARGUMENT);
+  EXPECT_EQ(r, nullptr);
+  opts.rule = ZVDJ_ASSESSMENT_CAGR;
+  opts.cagr_scale = 0;
+  EXPECT_EQ(zvdj_trends_summarize(&r, ds.p, nullptr, nullptr, &opts), ZVDJ_INVALID_ARGUMENT);
+  opts.cagr_scale = 1;
+  opts.from = "not a period";
+  EXPECT_EQ(zvdj_trends_compute(&r, ds.p, nullptr, nullptr, &opts), ZVDJ_INVALID_ARGUMENT);
+  EXPECT_THAT(LastError(), StartsWith("from: "));
+  opts.from = nullptr;
+  opts.version = 99;
+  EXPECT_EQ(zvdj_trends_compute(&r, ds.p, nullptr, nullptr, &opts), ZVDJ_INVALID_ARGUMENT);
+  EXPECT_EQ(zvdj_trend_options_init(&opts, 0), ZVDJ_INVALID_ARGUMENT);
+  EXPECT_EQ(zvdj_trend_options_init(nullptr, 1), ZVDJ_INVALID_ARGUMENT);
+  EXPECT_EQ(zvdj_trends_compute(&r, nullptr, nullptr, nullptr, nullptr), ZVDJ_INVALID_ARGUMENT);
+  EXPECT_EQ(zvdj_trends_compute(nullptr, ds.p, nullptr, nullptr, nullptr),
+            ZVDJ_INVALID_ARGUMENT);
+  EXPECT_EQ(zvdj_trend_result_rows(&n, nullptr), ZVDJ_INVALID_ARGUMENT);
+  zvdj_trend_result_destroy(nullptr);
+  zvdj_load_report_destroy(nullptr);
+}
+
+// ----------------------------------------------------- record loading ------
+
+TEST(CApiLoad, FilesStrictAndLenient) {
+  zvdj_records* rec = nullptr;
+  ASSERT_EQ(zvdj_records_create(&rec), ZVDJ_OK);
+  zvdj_load_report* report = nullptr;
+  ASSERT_EQ(zvdj_records_load_csv(&report, rec, "jeugdhulp",
+                                  (kRecordsDir + "jeugdhulp.csv").c_str(), nullptr),
+            ZVDJ_OK)
+      << LastError();
+  size_t input = 0, loaded = 0, skipped = 9;
+  ASSERT_EQ(zvdj_load_report_counts(&input, &loaded, &skipped, report), ZVDJ_OK);
+  EXPECT_EQ(input, 8u);
+  EXPECT_EQ(loaded, 8u);
+  EXPECT_EQ(skipped, 0u);
+  zvdj_load_report_destroy(report);
+
+  // The same rows as the C++ loader.
+  zvdj::RecordStore cpp;
+  ASSERT_TRUE(zvdj::LoadJeugdhulpCsv(kRecordsDir + "jeugdhulp.csv", &cpp, {}, nullptr).ok());
+  EXPECT_EQ(rec->impl.jeugdhulp.start, cpp.jeugdhulp.start);
+  EXPECT_EQ(rec->impl.jeugdhulp.end, cpp.jeugdhulp.end);
+  EXPECT_EQ(rec->impl.persons.birth, cpp.persons.birth);
+
+  // Strict: the error names file, line and column; the store is unchanged.
+  const std::string bad = kRecordsDir + "bad_jeugdhulp.csv";
+  report = nullptr;
+  EXPECT_EQ(zvdj_records_load_csv(&report, rec, "jeugdhulp", bad.c_str(), nullptr),
+            ZVDJ_INVALID_ARGUMENT);
+  EXPECT_EQ(report, nullptr);
+  EXPECT_THAT(LastError(), HasSubstr(bad + ":3:"));
+  size_t n = 0;
+  zvdj_records_count(&n, rec, "jeugdhulp");
+  EXPECT_EQ(n, 8u);
+
+  // Lenient: skipped rows are listed.
+  zvdj_load_options opts;
+  ASSERT_EQ(zvdj_load_options_init(&opts, ZVDJ_LOAD_OPTIONS_VERSION), ZVDJ_OK);
+  EXPECT_EQ(opts.mode, ZVDJ_LOAD_STRICT);
+  opts.mode = ZVDJ_LOAD_LENIENT;
+  zvdj_records* fresh = nullptr;
+  ASSERT_EQ(zvdj_records_create(&fresh), ZVDJ_OK);
+  ASSERT_EQ(zvdj_records_load_csv(&report, fresh, "jeugdhulp", bad.c_str(), &opts), ZVDJ_OK)
+      << LastError();
+  ASSERT_EQ(zvdj_load_report_counts(&input, &loaded, &skipped, report), ZVDJ_OK);
+  EXPECT_EQ(skipped, 1u);
+  EXPECT_EQ(input, loaded + skipped);
+  size_t rows = 0;
+  ASSERT_EQ(zvdj_load_report_rows(&rows, report), ZVDJ_OK);
+  ASSERT_EQ(rows, 1u);
+  const std::vector<double> line = Numbers(zvdj_load_report_get_numbers, report, "line", rows);
+  EXPECT_EQ(line[0], 3.0);
+  EXPECT_EQ(GetString([&](char* b, size_t c, size_t* w) {
+              return zvdj_load_report_get_string(b, c, w, report, 0, "file");
+            }),
+            bad);
+  EXPECT_FALSE(GetString([&](char* b, size_t c, size_t* w) {
+                 return zvdj_load_report_get_string(b, c, w, report, 0, "reason");
+               }).empty());
+  EXPECT_THAT(GetString([&](char* b, size_t c, size_t* w) {
+                return zvdj_load_report_to_csv(b, c, w, report);
+              }),
+              StartsWith("file,line,column,reason\n"));
+  zvdj_load_report_destroy(report);
+  zvdj_records_destroy(fresh);
+
+  // Text in memory, and the errors of the arguments.
+  const std::string text =
+      "person_id,kind,start_date,end_date\nP9,wmo,2019-01-01,\n";
+  ASSERT_EQ(zvdj_records_parse_csv(nullptr, rec, "vervolgzorg", text.data(), text.size(),
+                                   "vz.csv", nullptr),
+            ZVDJ_OK)
+      << LastError();
+  zvdj_records_count(&n, rec, "vervolgzorg");
+  EXPECT_EQ(n, 1u);
+  const std::string bad_text = "person_id,kind,start_date,end_date\nP9,wmo,2019-01-32,\n";
+  EXPECT_EQ(zvdj_records_parse_csv(nullptr, rec, "vervolgzorg", bad_text.data(),
+                                   bad_text.size(), "vz.csv", nullptr),
+            ZVDJ_INVALID_ARGUMENT);
+  EXPECT_THAT(LastError(), StartsWith("vz.csv:2:3:"));
+  EXPECT_EQ(zvdj_records_load_csv(nullptr, rec, "pets", bad.c_str(), nullptr), ZVDJ_NOT_FOUND);
+  EXPECT_EQ(zvdj_records_load_csv(nullptr, rec, "jeugdhulp", "/nonexistent.csv", nullptr),
+            ZVDJ_NOT_FOUND);
+  opts.mode = 5;
+  EXPECT_EQ(zvdj_records_load_csv(nullptr, rec, "jeugdhulp", bad.c_str(), &opts),
+            ZVDJ_INVALID_ARGUMENT);
+  EXPECT_EQ(zvdj_records_load_csv(nullptr, nullptr, "jeugdhulp", bad.c_str(), nullptr),
+            ZVDJ_INVALID_ARGUMENT);
+  EXPECT_EQ(zvdj_load_report_counts(&input, nullptr, nullptr, nullptr), ZVDJ_INVALID_ARGUMENT);
   zvdj_records_destroy(rec);
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""libzvdj from Python: read a dataset and print a series with its changes.
+"""libzvdj from Python: read a dataset, summarise and assess every series.
 
     PYTHONPATH=python python3 examples/python/trends.py [DATASET.csv]
 
@@ -22,14 +22,12 @@ except zvdj.ZvdjError as e:  # e.status, e.code, e.message ("file:line:column: .
 
 catalogue = zvdj.Catalogue.builtin()
 print(f"libzvdj {zvdj.version()}: {len(ds)} observations")
-for row_set in (ds.rows(indicator="jeugdhulp_met_verblijf", age_group="18-23"),
-                ds.rows(indicator="jeugdhulp_met_verblijf_pct")):
-    if not row_set:
-        continue
-    ind = row_set[0]["indicator"]
-    print(catalogue.get(ind)["name_nl"])
-    for r in row_set:
-        print(f"  {r['period']}  {zvdj.format_dutch(r['value'], 1)}")
-    first, last = row_set[0]["value"], row_set[-1]["value"]
-    print(f"  {row_set[0]['period']} -> {row_set[-1]['period']}: "
-          f"{zvdj.format_dutch_signed(100 * (last - first) / first, 0)}%")
+for s in zvdj.summarize(ds).rows():  # a list of dicts; .to_dataframe() with pandas
+    name = catalogue.get(s["indicator"])["name_nl"]
+    if s.get("age_group"):
+        name += " " + s["age_group"]
+    if s["pp_change"] is not None:
+        change = zvdj.format_dutch_signed(s["pp_change"], 1) + " procentpunt"
+    else:
+        change = zvdj.format_dutch_signed(s["rel_change_pct"], 0) + "%"
+    print(f"{name}: {s['first_period']} -> {s['last_period']}: {change} ({s['assessment']})")

@@ -576,9 +576,11 @@ ZVDJ_API zvdj_status zvdj_records_create(zvdj_records **out);
 ZVDJ_API void zvdj_records_destroy(zvdj_records *records);
 
 /** Appends `rows` jeugdhulp trajectories from parallel arrays (all required
- *  except `providers`, `end_dates` and `end_reasons`, which may be NULL).
- *  A birth date that contradicts an earlier one for the same person is an
- *  error. All-or-nothing: on failure ("row 3: ...") nothing is added. */
+ *  except `end_dates` and `end_reasons`, which may be NULL = empty). The rows
+ *  are validated as the CSV loaders do (codes, dates, end after start, birth
+ *  before start, one birth date per person, end_reason only with an
+ *  end_date). All or nothing: on failure ("jeugdhulp[3]: reason (field
+ *  'start_date')", the 0-based row) the store is left as it was. */
 ZVDJ_API zvdj_status zvdj_records_add_jeugdhulp(
     zvdj_records *records, size_t rows, const char *const *person_ids,
     const char *const *birth_dates, const char *const *municipalities,
@@ -586,7 +588,8 @@ ZVDJ_API zvdj_status zvdj_records_add_jeugdhulp(
     const char *const *start_dates, const char *const *end_dates,
     const char *const *end_reasons);
 
-/** Appends child-protection measures (`end_dates` may be NULL). */
+/** Appends child-protection measures (`end_dates` may be NULL). Validation
+ *  and all-or-nothing as zvdj_records_add_jeugdhulp. */
 ZVDJ_API zvdj_status zvdj_records_add_jeugdbescherming(
     zvdj_records *records, size_t rows, const char *const *person_ids,
     const char *const *birth_dates, const char *const *municipalities,
@@ -609,8 +612,10 @@ ZVDJ_API zvdj_status zvdj_records_add_vervolgzorg(zvdj_records *records, size_t 
                                                   const char *const *start_dates,
                                                   const char *const *end_dates);
 
-/** Sets person facts (`birth_dates`, `exit_dates`, `exit_reasons` may each be
- *  NULL; exit reasons: emigratie, overlijden). */
+/** Adds persons (`birth_dates`, `exit_dates`, `exit_reasons` may each be
+ *  NULL; exit reasons: emigratie, overlijden; an exit date needs a reason). A
+ *  person listed twice is an error. Load persons before the other tables so
+ *  that their birth dates are the reference. */
 ZVDJ_API zvdj_status zvdj_records_add_persons(zvdj_records *records, size_t rows,
                                               const char *const *person_ids,
                                               const char *const *birth_dates,
@@ -621,6 +626,212 @@ ZVDJ_API zvdj_status zvdj_records_add_persons(zvdj_records *records, size_t rows
  *  "jeugdbescherming", "verzuim", "vervolgzorg". ZVDJ_NOT_FOUND otherwise. */
 ZVDJ_API zvdj_status zvdj_records_count(size_t *out, const zvdj_records *records,
                                         const char *table);
+
+/* ===========================================================================
+ * Table results: zvdj_trend_result, zvdj_load_report
+ *
+ * Each is a table of named columns, all with one value per row. A column holds
+ * numbers (missing = NaN, with a validity mask) or text. Every table type has
+ * the same eight functions, shown here for zvdj_trend_result:
+ *
+ *   _destroy(h)                       releases the result; NULL is a no-op.
+ *   _rows(&n, h)                      number of rows.
+ *   _column_count(&n, h)              number of columns.
+ *   _column_name(buf, cap, &w, h, i)  name of column i (ZVDJ_OUT_OF_RANGE past
+ *                                     the end).
+ *   _column_is_numeric(&flag, h, c)   1 for a numeric column, 0 for text;
+ *                                     ZVDJ_NOT_FOUND for an unknown column.
+ *   _get_numbers(values, valid, cap, &w, h, c)
+ *                                     every row of numeric column c (array
+ *                                     convention; `valid` may be NULL).
+ *                                     ZVDJ_INVALID_ARGUMENT for a text column.
+ *   _get_string(buf, cap, &w, h, row, c)
+ *                                     one cell of any column as text (numbers in
+ *                                     the shortest plain form; "" = missing).
+ *   _to_csv(buf, cap, &w, h)          the whole table as CSV text.
+ * ======================================================================== */
+
+typedef struct zvdj_trend_result zvdj_trend_result;
+typedef struct zvdj_load_report zvdj_load_report;
+
+/* zvdj_trend_result: the table functions described above. */
+ZVDJ_API void zvdj_trend_result_destroy(zvdj_trend_result *result);
+ZVDJ_API zvdj_status zvdj_trend_result_rows(size_t *out, const zvdj_trend_result *result);
+ZVDJ_API zvdj_status zvdj_trend_result_column_count(size_t *out,
+                                                    const zvdj_trend_result *result);
+ZVDJ_API zvdj_status zvdj_trend_result_column_name(char *buffer, size_t capacity,
+                                                   size_t *written,
+                                                   const zvdj_trend_result *result,
+                                                   size_t index);
+ZVDJ_API zvdj_status zvdj_trend_result_column_is_numeric(int32_t *out,
+                                                         const zvdj_trend_result *result,
+                                                         const char *column);
+ZVDJ_API zvdj_status zvdj_trend_result_get_numbers(double *values, uint8_t *valid,
+                                                   size_t capacity, size_t *written,
+                                                   const zvdj_trend_result *result,
+                                                   const char *column);
+ZVDJ_API zvdj_status zvdj_trend_result_get_string(char *buffer, size_t capacity,
+                                                  size_t *written,
+                                                  const zvdj_trend_result *result,
+                                                  size_t row, const char *column);
+ZVDJ_API zvdj_status zvdj_trend_result_to_csv(char *buffer, size_t capacity,
+                                              size_t *written,
+                                              const zvdj_trend_result *result);
+
+/* zvdj_load_report: the table functions described above. */
+ZVDJ_API void zvdj_load_report_destroy(zvdj_load_report *result);
+ZVDJ_API zvdj_status zvdj_load_report_rows(size_t *out, const zvdj_load_report *result);
+ZVDJ_API zvdj_status zvdj_load_report_column_count(size_t *out,
+                                                   const zvdj_load_report *result);
+ZVDJ_API zvdj_status zvdj_load_report_column_name(char *buffer, size_t capacity,
+                                                  size_t *written,
+                                                  const zvdj_load_report *result,
+                                                  size_t index);
+ZVDJ_API zvdj_status zvdj_load_report_column_is_numeric(int32_t *out,
+                                                        const zvdj_load_report *result,
+                                                        const char *column);
+ZVDJ_API zvdj_status zvdj_load_report_get_numbers(double *values, uint8_t *valid,
+                                                  size_t capacity, size_t *written,
+                                                  const zvdj_load_report *result,
+                                                  const char *column);
+ZVDJ_API zvdj_status zvdj_load_report_get_string(char *buffer, size_t capacity,
+                                                 size_t *written,
+                                                 const zvdj_load_report *result, size_t row,
+                                                 const char *column);
+ZVDJ_API zvdj_status zvdj_load_report_to_csv(char *buffer, size_t capacity, size_t *written,
+                                             const zvdj_load_report *result);
+
+/* ===========================================================================
+ * Trends and assessments
+ * ======================================================================== */
+
+enum {
+  ZVDJ_ASSESSMENT_CAGR = 0, /* Eurostat / Open SDG CAGR rule (default) */
+  ZVDJ_ASSESSMENT_TOLERANCE = 1, /* improvement / no_change / worsening */
+  ZVDJ_ASSESSMENT_NONE = 2 /* no assessment */
+};
+
+#define ZVDJ_TREND_OPTIONS_VERSION 1
+typedef struct zvdj_trend_options {
+  uint32_t version; /* ZVDJ_TREND_OPTIONS_VERSION */
+  const char *from; /* first period (inclusive); NULL = all */
+  const char *to; /* last period (inclusive); NULL = all */
+  const char *base; /* base period of the index (= 100); NULL = first in range */
+  int32_t rule; /* ZVDJ_ASSESSMENT_*; default CAGR */
+  double cagr_on_track_pct; /* CAGR rule: on track at >= this % a year (1.5) */
+  double cagr_acceleration_pct; /* acceleration needed at >= this % (0.5) */
+  double cagr_scale; /* thresholds x scale, in (0, 1] (1.0) */
+  double tolerance; /* tolerance rule: +-% for counts, +-pp for percentages (1.0) */
+} zvdj_trend_options;
+
+/** Sets `opts` to the defaults (the values in the comments above). */
+ZVDJ_API zvdj_status zvdj_trend_options_init(zvdj_trend_options *opts, uint32_t version);
+
+/** Year-over-year trend rows: one row per series and period, each compared
+ *  with its calendar predecessor; no change across a registered break or a
+ *  missing period (the `note` column says why). Columns: indicator, region,
+ *  <dimension columns>, period, value, status, prev_period, abs_change,
+ *  rel_change_pct, pp_change (percentages only), prev_value, prev_status,
+ *  index, unit, direction, flags, note; _to_csv writes exactly the CSV of
+ *  `zvdj trends --format csv`.
+ *  @param catalogue  NULL = the built-in catalogue.
+ *  @param breaks     NULL = no breaks.
+ *  @param opts       NULL = defaults.
+ *  *out is owned by the caller (zvdj_trend_result_destroy). */
+ZVDJ_API zvdj_status zvdj_trends_compute(zvdj_trend_result **out,
+                                         const zvdj_dataset *dataset,
+                                         const zvdj_catalogue *catalogue,
+                                         const zvdj_breaks *breaks,
+                                         const zvdj_trend_options *opts);
+
+/** One summary per series (first and last period with a number, changes,
+ *  CAGR, Theil-Sen slope, Mann-Kendall test) with the assessment of the
+ *  chosen rule against the desired direction. Columns: indicator, region,
+ *  <dimension columns>, first_period, last_period, first_value, last_value,
+ *  abs_change, rel_change_pct, pp_change, cagr_pct, assessment, n_periods,
+ *  years, theil_sen_slope, mk_s, mk_tau, mk_p, mk_method, unit, direction,
+ *  assessment_text, flags, note (as `zvdj trends --summary --format csv`).
+ *  Arguments and ownership as zvdj_trends_compute. */
+ZVDJ_API zvdj_status zvdj_trends_summarize(zvdj_trend_result **out,
+                                           const zvdj_dataset *dataset,
+                                           const zvdj_catalogue *catalogue,
+                                           const zvdj_breaks *breaks,
+                                           const zvdj_trend_options *opts);
+
+/* ===========================================================================
+ * Loading person-level record files
+ * ======================================================================== */
+
+enum {
+  ZVDJ_LOAD_STRICT = 0, /* the first bad row is an error */
+  ZVDJ_LOAD_LENIENT = 1 /* bad rows are skipped and listed in the report */
+};
+
+#define ZVDJ_LOAD_OPTIONS_VERSION 1
+typedef struct zvdj_load_options {
+  uint32_t version; /* ZVDJ_LOAD_OPTIONS_VERSION */
+  int32_t mode; /* ZVDJ_LOAD_*; default STRICT */
+} zvdj_load_options;
+
+/** Sets `opts` to the defaults. */
+ZVDJ_API zvdj_status zvdj_load_options_init(zvdj_load_options *opts, uint32_t version);
+
+/** Loads one record file into the store. `table` is "jeugdhulp",
+ *  "jeugdbescherming", "verzuim", "vervolgzorg" or "persons" (the file formats
+ *  of the README). Strict mode: a bad row is ZVDJ_INVALID_ARGUMENT with
+ *  "path:line:column: reason (column 'name')" and the store is left as it
+ *  was. Lenient mode: bad rows are skipped and listed in the report.
+ *  @param report  NULL, or receives a report owned by the caller
+ *                 (zvdj_load_report_destroy): one row per skipped row with
+ *                 columns file, line, column, reason.
+ *  @param opts    NULL = strict. */
+ZVDJ_API zvdj_status zvdj_records_load_csv(zvdj_load_report **report,
+                                           zvdj_records *records, const char *table,
+                                           const char *path,
+                                           const zvdj_load_options *opts);
+
+/** As zvdj_records_load_csv, from `length` bytes of CSV text. */
+ZVDJ_API zvdj_status zvdj_records_parse_csv(zvdj_load_report **report,
+                                            zvdj_records *records, const char *table,
+                                            const char *text, size_t length,
+                                            const char *source_name,
+                                            const zvdj_load_options *opts);
+
+/** Loads persons (first, so its birth dates are the reference), jeugdhulp,
+ *  jeugdbescherming, verzuim and vervolgzorg files; NULL or "" paths are
+ *  skipped. One report for all. Otherwise as zvdj_records_load_csv. */
+ZVDJ_API zvdj_status zvdj_records_load_files(
+    zvdj_load_report **report, zvdj_records *records, const char *jeugdhulp,
+    const char *jeugdbescherming, const char *verzuim, const char *vervolgzorg,
+    const char *persons, const zvdj_load_options *opts);
+
+/** Row counts of a report: data rows read, rows loaded, rows skipped (any
+ *  output may be NULL). */
+ZVDJ_API zvdj_status zvdj_load_report_counts(size_t *out_input_rows,
+                                             size_t *out_loaded_rows,
+                                             size_t *out_skipped_rows,
+                                             const zvdj_load_report *report);
+
+/* ===========================================================================
+ * R's .C() interface
+ *
+ * .C() passes every argument as a pointer (character vectors as char**,
+ * integers as int*) and ignores return values, so these functions take only
+ * pointers and return nothing. They read CSV files and write their result as a
+ * CSV file. `status` receives the zvdj_status; `message` must be a string of
+ * spaces as long as the longest message wanted (e.g. strrep(" ", 1000)): the
+ * error message is copied into it, truncated to that length ("" on success).
+ * Optional paths are "".
+ * ======================================================================== */
+
+/** *version_number = zvdj_version_number(). */
+ZVDJ_API void zvdj_dotc_version(int *version_number);
+
+/** Trend rows (summary 0) or summaries with assessment (summary 1) of a
+ *  dataset file, with an optional break register file, into output_csv. */
+ZVDJ_API void zvdj_dotc_trends(const char *const *dataset_csv,
+                               const char *const *breaks_csv, const int *summary,
+                               const char *const *output_csv, int *status, char **message);
 
 #ifdef __cplusplus
 } /* extern "C" */

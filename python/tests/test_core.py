@@ -167,7 +167,8 @@ class RecordsTest(unittest.TestCase):
         rec = zvdj.Records()
         rec.add("jeugdhulp", {
             "person_id": ["P1", "P2"], "birth_date": ["2004-02-29", datetime.date(2001, 5, 1)],
-            "municipality": ["GM0363", "GM0344"], "form": ["pleegzorg", "ambulant"],
+            "municipality": ["GM0363", "GM0344"], "provider": ["A", "B"],
+            "form": ["pleegzorg", "ambulant"],
             "start_date": ["2019-03-01", "2019-01-01"], "end_date": [None, "2019-06-30"],
             "end_reason": ["", "volgens_plan"]})
         rec.add("vervolgzorg", [{"person_id": "P2", "kind": "wmo", "start_date": "2019-07-01"}])
@@ -183,7 +184,7 @@ class RecordsTest(unittest.TestCase):
                  "measure": "ots", "start_date": "2019-01-01"},
                 {"person_id": "P2", "birth_date": "2004-01-01", "municipality": "XX12",
                  "measure": "ots", "start_date": "2019-01-01"}])
-        self.assertIn("row 1", e.exception.message)
+        self.assertIn("jeugdbescherming[1]", e.exception.message)
         self.assertIn("municipality", e.exception.message)
         self.assertEqual(rec.count("jeugdbescherming"), 0)
         self.assertEqual(rec.count("persons"), 0)

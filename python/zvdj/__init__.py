@@ -6,7 +6,13 @@ Standard library only (ctypes); pandas is used when available for
     import zvdj
     ds = zvdj.Dataset.read_csv("kernindicatoren.csv")
     ds.rows(indicator="thuiszitters")          # list of dicts
+    zvdj.summarize(ds).rows()                  # changes, CAGR, assessment
     zvdj.period_predecessor("2019KW01")        # '2018KW04'
+
+    rec, report = zvdj.Records.load_files(jeugdhulp="jeugdhulp.csv",
+                                          vervolgzorg="vervolgzorg.csv")
+    zvdj.compute(rec, from_year=2016, to_year=2019)       # a Dataset
+    zvdj.estimate_cohort(rec, 2017, cutoff="2019-12-31")  # a CohortResult
 
 Errors raise ``zvdj.ZvdjError`` with ``.code`` (the status number), ``.status``
 ("INVALID_ARGUMENT", ...) and the library's message (file:line:column for files).
@@ -24,9 +30,14 @@ from .periods import (add_months, age_on, format_dutch, format_dutch_percent,
                       period_info, period_predecessor, period_successor,
                       round_to_multiple_of_5, years_between)
 from .records import Records
+from .results import CohortResult, LoadReport, Table, TrendResult
+from .trends import summarize, trends
+from .cohort import compute, estimate_cohort
 
 __all__ = [
     "ZvdjError", "Dataset", "Catalogue", "Breaks", "Records", "STATUS_SYMBOLS",
+    "Table", "TrendResult", "LoadReport", "CohortResult",
+    "trends", "summarize", "compute", "estimate_cohort",
     "version", "version_number", "constant", "library_path",
     "normalize_period", "period_predecessor", "period_successor", "period_info",
     "years_between", "parse_number", "format_dutch", "format_dutch_percent",

@@ -1,8 +1,10 @@
 """Person-level records (jeugdhulp, jeugdbescherming, verzuim, vervolgzorg, persons)."""
 
-from ctypes import byref, c_size_t, c_void_p
+import os
+from ctypes import Structure, byref, c_char_p, c_int32, c_size_t, c_uint32, c_void_p
 
-from ._lib import check, encode, lib, strings
+from ._lib import check, declare, encode, lib, strings
+from .results import LoadReport
 
 __all__ = ["Records"]
 
@@ -21,6 +23,34 @@ _TABLES = {
     "persons": ("zvdj_records_add_persons",
                 ("person_id", "birth_date", "exit_date", "exit_reason")),
 }
+_MODES = {"strict": 0, "lenient": 1}
+
+
+class _LoadOptions(Structure):
+    _fields_ = [("version", c_uint32), ("mode", c_int32)]
+
+
+declare({
+    "zvdj_load_options_init": (c_int32, [c_void_p, c_uint32]),
+    "zvdj_records_load_csv": (c_int32, [c_void_p, c_void_p, c_char_p, c_char_p, c_void_p]),
+    "zvdj_records_parse_csv": (c_int32, [c_void_p, c_void_p, c_char_p, c_char_p, c_size_t,
+                                         c_char_p, c_void_p]),
+    "zvdj_records_load_files": (c_int32, [c_void_p, c_void_p] + [c_char_p] * 5 + [c_void_p]),
+    "zvdj_load_report_counts": (c_int32, [c_void_p, c_void_p, c_void_p, c_void_p]),
+})
+
+
+def _load_options(mode):
+    o = _LoadOptions()
+    check(lib.zvdj_load_options_init(byref(o), 1))
+    o.mode = _MODES[mode]
+    return o
+
+
+def _path(p):
+    return os.fsencode(p) if p else None
+
+
 COUNT_TABLES = ("persons", "providers", "jeugdhulp", "jeugdbescherming", "verzuim",
                 "vervolgzorg")
 
@@ -79,6 +109,33 @@ class Records:
         args = [strings(cols[c]) if c in cols else None for c in order]
         check(getattr(lib, fn_name)(self._h, n, *args))
         return self
+
+    def load_csv(self, table, path, mode="strict"):
+        """Loads a record file (jeugdhulp, jeugdbescherming, verzuim, vervolgzorg,
+        persons); returns a LoadReport listing skipped rows (mode='lenient')."""
+        rep = c_void_p()
+        check(lib.zvdj_records_load_csv(byref(rep), self._h, encode(table), os.fsencode(path),
+                                        byref(_load_options(mode))))
+        return LoadReport(rep)
+
+    def parse_csv(self, table, text, source="<memory>", mode="strict"):
+        data = text.encode("utf-8")
+        rep = c_void_p()
+        check(lib.zvdj_records_parse_csv(byref(rep), self._h, encode(table), data, len(data),
+                                         encode(source), byref(_load_options(mode))))
+        return LoadReport(rep)
+
+    @classmethod
+    def load_files(cls, jeugdhulp=None, jeugdbescherming=None, verzuim=None,
+                   vervolgzorg=None, persons=None, mode="strict"):
+        """A new store from record files (persons first); returns (records, report)."""
+        rec = cls()
+        rep = c_void_p()
+        check(lib.zvdj_records_load_files(byref(rep), rec._h, _path(jeugdhulp),
+                                          _path(jeugdbescherming), _path(verzuim),
+                                          _path(vervolgzorg), _path(persons),
+                                          byref(_load_options(mode))))
+        return rec, LoadReport(rep)
 
     def count(self, table):
         out = c_size_t()

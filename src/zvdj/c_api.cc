@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "zvdj/c_api_internal.h"
 #include "zvdj/internal/strings.h"
+#include "zvdj/date.hpp"
 #include "zvdj/period.hpp"
 #include "zvdj/version.h"
 #include "zvdj/zvdj.h"
@@ -108,6 +109,13 @@ constexpr Constant kConstants[] = {
     ZVDJ_C(ZVDJ_DIRECTION_DOWN),
     ZVDJ_C(ZVDJ_DIRECTION_UP),
     ZVDJ_C(ZVDJ_DIRECTION_NONE),
+    ZVDJ_C(ZVDJ_ASSESSMENT_CAGR),
+    ZVDJ_C(ZVDJ_ASSESSMENT_TOLERANCE),
+    ZVDJ_C(ZVDJ_ASSESSMENT_NONE),
+    ZVDJ_C(ZVDJ_TREND_OPTIONS_VERSION),
+    ZVDJ_C(ZVDJ_LOAD_STRICT),
+    ZVDJ_C(ZVDJ_LOAD_LENIENT),
+    ZVDJ_C(ZVDJ_LOAD_OPTIONS_VERSION),
 };
 #undef ZVDJ_C
 
@@ -181,6 +189,18 @@ absl::StatusOr<Period> ParsePeriodArg(const char* code, const char* what) {
                                       std::string(internal::ToStd(p.status().message())));
   }
   return p;
+}
+
+absl::StatusOr<Date> ParseDateArg(const char* iso, const char* what) {
+  if (iso == nullptr) {
+    return absl::InvalidArgumentError(std::string("argument '") + what + "' must not be NULL");
+  }
+  absl::StatusOr<Date> d = Date::Parse(iso);
+  if (!d.ok()) {
+    return absl::InvalidArgumentError(std::string(what) + ": " +
+                                      std::string(internal::ToStd(d.status().message())));
+  }
+  return d;
 }
 
 }  // namespace zvdj::capi

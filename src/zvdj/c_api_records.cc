@@ -1,121 +1,162 @@
-// C API: person-level records from parallel arrays.
+// C API: person-level records from parallel arrays and from CSV files.
 //
-// Each add function validates every row before it changes the store, so a
-// failing call leaves the store as it was.
+// The validation is the library's own (records_io.hpp). Every call is all or
+// nothing: when it fails, the store is restored to what it was.
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "zvdj/c_api_internal.h"
 #include "zvdj/date.hpp"
 #include "zvdj/internal/strings.h"
 #include "zvdj/records.hpp"
+#include "zvdj/records_io.hpp"
 #include "zvdj/zvdj.h"
+
+struct zvdj_load_report {
+  zvdj::capi::ResultTable table;  // one row per skipped row
+  size_t input_rows = 0;
+  size_t loaded_rows = 0;
+};
 
 namespace zvdj::capi {
 namespace {
 
-// Reads column `name` of row `row` of a text array; NULL arrays and NULL
-// elements are "".
-class Columns {
+bool IsEmpty(const RecordStore& s) {
+  return s.persons.size() == 0 && s.providers.size() == 0 && s.jeugdhulp.size() == 0 &&
+         s.jeugdbescherming.size() == 0 && s.verzuim.size() == 0 && s.vervolgzorg.size() == 0;
+}
+
+// Runs `f` on the store and puts the store back as it was when `f` fails. An
+// empty store needs no copy.
+template <class F>
+absl::Status AllOrNothing(RecordStore& store, F f) {
+  std::optional<RecordStore> backup;
+  if (!IsEmpty(store)) backup = store;
+  absl::Status s = f();
+  if (!s.ok()) store = backup ? std::move(*backup) : RecordStore{};
+  return s;
+}
+
+// Text of column `column` in row `row` ("" for NULL arrays and elements).
+std::string_view At(const char* const* column, size_t row) {
+  return column == nullptr ? std::string_view() : View(column[row]);
+}
+
+// Reads the text columns of one table and reports errors the way the
+// in-memory loaders do: "jeugdhulp[3]: reason (field 'start_date')".
+class Row {
  public:
-  explicit Columns(size_t row) : row_(row) {}
+  Row(const char* table, size_t row) : table_(table), row_(row) {}
 
-  std::string_view Text(const char* const* column) const {
-    return column == nullptr ? std::string_view() : View(column[row_]);
+  absl::Status Error(std::string_view field, std::string_view reason) const {
+    return absl::InvalidArgumentError(std::string(table_) + "[" + std::to_string(row_) +
+                                      "]: " + std::string(reason) + " (field '" +
+                                      std::string(field) + "')");
   }
 
-  absl::Status Error(std::string_view column, std::string_view reason) const {
-    return absl::InvalidArgumentError("row " + std::to_string(row_) + ": " +
-                                      std::string(reason) + " (column '" +
-                                      std::string(column) + "')");
-  }
-  absl::Status Error(std::string_view column, const absl::Status& s) const {
-    return Error(column, internal::ToStd(s.message()));
+  std::string_view Text(const char* const* column) const { return At(column, row_); }
+
+  absl::StatusOr<std::optional<Date>> OptionalDate(const char* const* column,
+                                                   std::string_view field) const {
+    const std::string_view text = internal::Trim(Text(column));
+    if (text.empty()) return std::optional<Date>();
+    absl::StatusOr<Date> d = Date::Parse(text);
+    if (!d.ok()) return Error(field, internal::ToStd(d.status().message()));
+    return std::optional<Date>(*d);
   }
 
-  // A date; `empty` is returned for an empty optional field.
-  absl::StatusOr<int32_t> Date(const char* const* column, std::string_view name,
-                               bool required, int32_t empty) const {
-    const std::string_view text = Text(column);
-    if (text.empty()) {
-      if (required) return Error(name, "empty date");
-      return empty;
-    }
-    absl::StatusOr<zvdj::Date> d = zvdj::Date::Parse(text);
-    if (!d.ok()) return Error(name, d.status());
-    return d->days();
-  }
-
-  absl::StatusOr<uint16_t> Municipality(const char* const* column) const {
-    absl::StatusOr<uint16_t> m = ParseMunicipalityCode(Text(column));
-    if (!m.ok()) return Error("municipality", m.status());
-    return *m;
-  }
-
-  template <class T, class Parser>
-  absl::StatusOr<T> Code(const char* const* column, std::string_view name,
-                         Parser parse) const {
-    absl::StatusOr<T> v = parse(Text(column));
-    if (!v.ok()) return Error(name, v.status());
-    return *v;
-  }
-
-  absl::StatusOr<std::string_view> Person(const char* const* column) const {
-    const std::string_view id = Text(column);
-    if (id.empty()) return Error("person_id", "empty person id");
-    return id;
-  }
-
-  absl::Status Interval(int32_t start, int32_t end) const {
-    if (end != kOpenEnd && end < start) return Error("end_date", "end date before start date");
-    return absl::OkStatus();
+  absl::StatusOr<Date> RequiredDate(const char* const* column, std::string_view field) const {
+    ZVDJ_ASSIGN_OR_RETURN(std::optional<Date> d, OptionalDate(column, field));
+    if (!d) return Error(field, "missing date");
+    return *d;
   }
 
  private:
+  const char* table_;
   size_t row_;
 };
-
-// Checks that birth dates agree with the store and within the batch, and
-// returns them per row (kNoDate where none is given).
-class BirthChecker {
- public:
-  explicit BirthChecker(const PersonTable& persons) : persons_(persons) {}
-
-  absl::Status Check(const Columns& c, std::string_view person, int32_t birth) {
-    if (birth == kNoDate) return absl::OkStatus();
-    int32_t known = kNoDate;
-    if (auto it = batch_.find(std::string(person)); it != batch_.end()) {
-      known = it->second;
-    } else if (auto code = persons_.ids.Find(person)) {
-      known = persons_.birth[*code];
-    }
-    if (known != kNoDate && known != birth) {
-      return c.Error("birth_date", "person '" + std::string(person) + "' was born on " +
-                                       zvdj::Date::FromDays(known).ToString() +
-                                       " in an earlier row");
-    }
-    batch_[std::string(person)] = birth;
-    return absl::OkStatus();
-  }
-
- private:
-  const PersonTable& persons_;
-  absl::flat_hash_map<std::string, int32_t> batch_;
-};
-
-uint32_t CommitPerson(PersonTable& persons, std::string_view id, int32_t birth) {
-  const uint32_t p = persons.Intern(id);
-  if (birth != kNoDate) persons.birth[p] = birth;
-  return p;
-}
 
 absl::Status RequireColumns(std::initializer_list<std::pair<const void*, const char*>> cols,
                             size_t rows) {
   if (rows == 0) return absl::OkStatus();
   for (const auto& [p, name] : cols) ZVDJ_RETURN_IF_ERROR(Require(p, name));
+  return absl::OkStatus();
+}
+
+const LoadOptions kStrict{};
+
+// ---- file loading ----
+
+absl::StatusOr<LoadOptions> ToLoadOptions(const zvdj_load_options* opts) {
+  LoadOptions o;
+  if (opts == nullptr) return o;
+  if (opts->version < 1 || opts->version > ZVDJ_LOAD_OPTIONS_VERSION) {
+    return absl::InvalidArgumentError("zvdj_load_options version " +
+                                      std::to_string(opts->version) + " is not supported");
+  }
+  switch (opts->mode) {
+    case ZVDJ_LOAD_STRICT:
+      o.mode = LoadMode::kStrict;
+      break;
+    case ZVDJ_LOAD_LENIENT:
+      o.mode = LoadMode::kLenient;
+      break;
+    default:
+      return absl::InvalidArgumentError("unknown load mode " + std::to_string(opts->mode));
+  }
+  return o;
+}
+
+using FileLoader = absl::Status (*)(const std::string&, RecordStore*, const LoadOptions&,
+                                    LoadReport*);
+using TextLoader = absl::Status (*)(std::string_view, std::string_view, RecordStore*,
+                                    const LoadOptions&, LoadReport*);
+
+struct TableLoaders {
+  const char* name;
+  FileLoader file;
+  TextLoader text;
+};
+constexpr TableLoaders kLoaders[] = {
+    {"jeugdhulp", &LoadJeugdhulpCsv, &ParseJeugdhulpCsv},
+    {"jeugdbescherming", &LoadJeugdbeschermingCsv, &ParseJeugdbeschermingCsv},
+    {"verzuim", &LoadVerzuimCsv, &ParseVerzuimCsv},
+    {"vervolgzorg", &LoadVervolgzorgCsv, &ParseVervolgzorgCsv},
+    {"persons", &LoadPersonsCsv, &ParsePersonsCsv},
+};
+
+absl::StatusOr<const TableLoaders*> FindLoaders(const char* table) {
+  ZVDJ_RETURN_IF_ERROR(Require(table, "table"));
+  for (const TableLoaders& l : kLoaders) {
+    if (std::string_view(table) == l.name) return &l;
+  }
+  return absl::NotFoundError("no record table '" + std::string(table) +
+                             "' (jeugdhulp, jeugdbescherming, verzuim, vervolgzorg, persons)");
+}
+
+// Wraps a C++ LoadReport into a new handle for *out (when out is set).
+absl::Status MakeReport(zvdj_load_report** out, const LoadReport& report) {
+  if (out == nullptr) return absl::OkStatus();
+  auto r = std::make_unique<zvdj_load_report>();
+  r->input_rows = report.input_rows;
+  r->loaded_rows = report.loaded_rows;
+  ResultTable& t = r->table;
+  const size_t file = t.AddText("file");
+  const size_t line = t.AddNumber("line");
+  const size_t column = t.AddNumber("column");
+  const size_t reason = t.AddText("reason");
+  for (const SkippedRow& s : report.skipped) {
+    t.Text(file, s.file);
+    t.Number(line, static_cast<double>(s.line));
+    t.Number(column, static_cast<double>(s.column));
+    t.Text(reason, s.reason);
+    t.EndRow();
+  }
+  *out = r.release();
   return absl::OkStatus();
 }
 
@@ -147,42 +188,26 @@ ZVDJ_API zvdj_status zvdj_records_add_jeugdhulp(
     ZVDJ_RETURN_IF_ERROR(capi::RequireColumns({{person_ids, "person_ids"},
                                                {birth_dates, "birth_dates"},
                                                {municipalities, "municipalities"},
+                                               {providers, "providers"},
                                                {forms, "forms"},
                                                {start_dates, "start_dates"}},
                                               rows));
-    RecordStore& store = records->impl;
-    struct Pending {
-      std::string_view person;
-      int32_t birth;
-      JeugdhulpRow row;
-    };
-    std::vector<Pending> pending;
-    pending.reserve(rows);
-    capi::BirthChecker births(store.persons);
+    std::vector<JeugdhulpInput> in(rows);
     for (size_t r = 0; r < rows; ++r) {
-      const capi::Columns c(r);
-      Pending p;
-      ZVDJ_ASSIGN_OR_RETURN(p.person, c.Person(person_ids));
-      ZVDJ_ASSIGN_OR_RETURN(p.birth, c.Date(birth_dates, "birth_date", true, kNoDate));
-      ZVDJ_RETURN_IF_ERROR(births.Check(c, p.person, p.birth));
-      ZVDJ_ASSIGN_OR_RETURN(p.row.municipality, c.Municipality(municipalities));
-      ZVDJ_ASSIGN_OR_RETURN(p.row.form,
-                            c.Code<JeugdhulpForm>(forms, "form", ParseJeugdhulpForm));
-      ZVDJ_ASSIGN_OR_RETURN(p.row.start, c.Date(start_dates, "start_date", true, 0));
-      ZVDJ_ASSIGN_OR_RETURN(p.row.end, c.Date(end_dates, "end_date", false, kOpenEnd));
-      ZVDJ_RETURN_IF_ERROR(c.Interval(p.row.start, p.row.end));
-      ZVDJ_ASSIGN_OR_RETURN(p.row.end_reason,
-                            c.Code<EndReason>(end_reasons, "end_reason", ParseEndReason));
-      pending.push_back(p);
+      const capi::Row row("jeugdhulp", r);
+      JeugdhulpInput& x = in[r];
+      x.person_id = row.Text(person_ids);
+      ZVDJ_ASSIGN_OR_RETURN(x.birth_date, row.RequiredDate(birth_dates, "birth_date"));
+      x.municipality = row.Text(municipalities);
+      x.provider = row.Text(providers);
+      x.form = row.Text(forms);
+      ZVDJ_ASSIGN_OR_RETURN(x.start_date, row.RequiredDate(start_dates, "start_date"));
+      ZVDJ_ASSIGN_OR_RETURN(x.end_date, row.OptionalDate(end_dates, "end_date"));
+      x.end_reason = row.Text(end_reasons);
     }
-    store.jeugdhulp.Reserve(store.jeugdhulp.size() + rows);
-    for (size_t r = 0; r < rows; ++r) {
-      Pending& p = pending[r];
-      p.row.person = capi::CommitPerson(store.persons, p.person, p.birth);
-      p.row.provider = store.providers.Intern(capi::Columns(r).Text(providers));
-      store.jeugdhulp.Append(p.row);
-    }
-    return absl::OkStatus();
+    return capi::AllOrNothing(records->impl, [&] {
+      return AddJeugdhulpRecords(&records->impl, in.data(), rows, capi::kStrict, nullptr);
+    });
   });
 }
 
@@ -200,35 +225,21 @@ ZVDJ_API zvdj_status zvdj_records_add_jeugdbescherming(
                                                {measures, "measures"},
                                                {start_dates, "start_dates"}},
                                               rows));
-    RecordStore& store = records->impl;
-    struct Pending {
-      std::string_view person;
-      int32_t birth;
-      JeugdbeschermingRow row;
-    };
-    std::vector<Pending> pending;
-    pending.reserve(rows);
-    capi::BirthChecker births(store.persons);
+    std::vector<JeugdbeschermingInput> in(rows);
     for (size_t r = 0; r < rows; ++r) {
-      const capi::Columns c(r);
-      Pending p;
-      ZVDJ_ASSIGN_OR_RETURN(p.person, c.Person(person_ids));
-      ZVDJ_ASSIGN_OR_RETURN(p.birth, c.Date(birth_dates, "birth_date", true, kNoDate));
-      ZVDJ_RETURN_IF_ERROR(births.Check(c, p.person, p.birth));
-      ZVDJ_ASSIGN_OR_RETURN(p.row.municipality, c.Municipality(municipalities));
-      ZVDJ_ASSIGN_OR_RETURN(p.row.measure,
-                            c.Code<Measure>(measures, "measure", ParseMeasure));
-      ZVDJ_ASSIGN_OR_RETURN(p.row.start, c.Date(start_dates, "start_date", true, 0));
-      ZVDJ_ASSIGN_OR_RETURN(p.row.end, c.Date(end_dates, "end_date", false, kOpenEnd));
-      ZVDJ_RETURN_IF_ERROR(c.Interval(p.row.start, p.row.end));
-      pending.push_back(p);
+      const capi::Row row("jeugdbescherming", r);
+      JeugdbeschermingInput& x = in[r];
+      x.person_id = row.Text(person_ids);
+      ZVDJ_ASSIGN_OR_RETURN(x.birth_date, row.RequiredDate(birth_dates, "birth_date"));
+      x.municipality = row.Text(municipalities);
+      x.measure = row.Text(measures);
+      ZVDJ_ASSIGN_OR_RETURN(x.start_date, row.RequiredDate(start_dates, "start_date"));
+      ZVDJ_ASSIGN_OR_RETURN(x.end_date, row.OptionalDate(end_dates, "end_date"));
     }
-    store.jeugdbescherming.Reserve(store.jeugdbescherming.size() + rows);
-    for (Pending& p : pending) {
-      p.row.person = capi::CommitPerson(store.persons, p.person, p.birth);
-      store.jeugdbescherming.Append(p.row);
-    }
-    return absl::OkStatus();
+    return capi::AllOrNothing(records->impl, [&] {
+      return AddJeugdbeschermingRecords(&records->impl, in.data(), rows, capi::kStrict,
+                                        nullptr);
+    });
   });
 }
 
@@ -245,35 +256,20 @@ ZVDJ_API zvdj_status zvdj_records_add_verzuim(
                                                {kinds, "kinds"},
                                                {start_dates, "start_dates"}},
                                               rows));
-    RecordStore& store = records->impl;
-    struct Pending {
-      std::string_view person;
-      int32_t birth;
-      VerzuimRow row;
-    };
-    std::vector<Pending> pending;
-    pending.reserve(rows);
-    capi::BirthChecker births(store.persons);
+    std::vector<VerzuimInput> in(rows);
     for (size_t r = 0; r < rows; ++r) {
-      const capi::Columns c(r);
-      Pending p;
-      ZVDJ_ASSIGN_OR_RETURN(p.person, c.Person(person_ids));
-      ZVDJ_ASSIGN_OR_RETURN(p.birth, c.Date(birth_dates, "birth_date", true, kNoDate));
-      ZVDJ_RETURN_IF_ERROR(births.Check(c, p.person, p.birth));
-      ZVDJ_ASSIGN_OR_RETURN(p.row.municipality, c.Municipality(municipalities));
-      ZVDJ_ASSIGN_OR_RETURN(p.row.kind,
-                            c.Code<VerzuimKind>(kinds, "kind", ParseVerzuimKind));
-      ZVDJ_ASSIGN_OR_RETURN(p.row.start, c.Date(start_dates, "start_date", true, 0));
-      ZVDJ_ASSIGN_OR_RETURN(p.row.end, c.Date(end_dates, "end_date", false, kOpenEnd));
-      ZVDJ_RETURN_IF_ERROR(c.Interval(p.row.start, p.row.end));
-      pending.push_back(p);
+      const capi::Row row("verzuim", r);
+      VerzuimInput& x = in[r];
+      x.person_id = row.Text(person_ids);
+      ZVDJ_ASSIGN_OR_RETURN(x.birth_date, row.RequiredDate(birth_dates, "birth_date"));
+      x.municipality = row.Text(municipalities);
+      x.kind = row.Text(kinds);
+      ZVDJ_ASSIGN_OR_RETURN(x.start_date, row.RequiredDate(start_dates, "start_date"));
+      ZVDJ_ASSIGN_OR_RETURN(x.end_date, row.OptionalDate(end_dates, "end_date"));
     }
-    store.verzuim.Reserve(store.verzuim.size() + rows);
-    for (Pending& p : pending) {
-      p.row.person = capi::CommitPerson(store.persons, p.person, p.birth);
-      store.verzuim.Append(p.row);
-    }
-    return absl::OkStatus();
+    return capi::AllOrNothing(records->impl, [&] {
+      return AddVerzuimRecords(&records->impl, in.data(), rows, capi::kStrict, nullptr);
+    });
   });
 }
 
@@ -287,30 +283,18 @@ ZVDJ_API zvdj_status zvdj_records_add_vervolgzorg(zvdj_records* records, size_t 
     ZVDJ_CAPI_REQUIRE(records);
     ZVDJ_RETURN_IF_ERROR(capi::RequireColumns(
         {{person_ids, "person_ids"}, {kinds, "kinds"}, {start_dates, "start_dates"}}, rows));
-    RecordStore& store = records->impl;
-    struct Pending {
-      std::string_view person;
-      VervolgzorgRow row;
-    };
-    std::vector<Pending> pending;
-    pending.reserve(rows);
+    std::vector<VervolgzorgInput> in(rows);
     for (size_t r = 0; r < rows; ++r) {
-      const capi::Columns c(r);
-      Pending p;
-      ZVDJ_ASSIGN_OR_RETURN(p.person, c.Person(person_ids));
-      ZVDJ_ASSIGN_OR_RETURN(p.row.kind,
-                            c.Code<VervolgzorgKind>(kinds, "kind", ParseVervolgzorgKind));
-      ZVDJ_ASSIGN_OR_RETURN(p.row.start, c.Date(start_dates, "start_date", true, 0));
-      ZVDJ_ASSIGN_OR_RETURN(p.row.end, c.Date(end_dates, "end_date", false, kOpenEnd));
-      ZVDJ_RETURN_IF_ERROR(c.Interval(p.row.start, p.row.end));
-      pending.push_back(p);
+      const capi::Row row("vervolgzorg", r);
+      VervolgzorgInput& x = in[r];
+      x.person_id = row.Text(person_ids);
+      x.kind = row.Text(kinds);
+      ZVDJ_ASSIGN_OR_RETURN(x.start_date, row.RequiredDate(start_dates, "start_date"));
+      ZVDJ_ASSIGN_OR_RETURN(x.end_date, row.OptionalDate(end_dates, "end_date"));
     }
-    store.vervolgzorg.Reserve(store.vervolgzorg.size() + rows);
-    for (Pending& p : pending) {
-      p.row.person = capi::CommitPerson(store.persons, p.person, kNoDate);
-      store.vervolgzorg.Append(p.row);
-    }
-    return absl::OkStatus();
+    return capi::AllOrNothing(records->impl, [&] {
+      return AddVervolgzorgRecords(&records->impl, in.data(), rows, capi::kStrict, nullptr);
+    });
   });
 }
 
@@ -323,38 +307,18 @@ ZVDJ_API zvdj_status zvdj_records_add_persons(zvdj_records* records, size_t rows
     using namespace zvdj;
     ZVDJ_CAPI_REQUIRE(records);
     ZVDJ_RETURN_IF_ERROR(capi::RequireColumns({{person_ids, "person_ids"}}, rows));
-    RecordStore& store = records->impl;
-    struct Pending {
-      std::string_view person;
-      int32_t birth;
-      int32_t exit;
-      ExitReason reason;
-    };
-    std::vector<Pending> pending;
-    pending.reserve(rows);
-    capi::BirthChecker births(store.persons);
+    std::vector<PersonInput> in(rows);
     for (size_t r = 0; r < rows; ++r) {
-      const capi::Columns c(r);
-      Pending p;
-      ZVDJ_ASSIGN_OR_RETURN(p.person, c.Person(person_ids));
-      ZVDJ_ASSIGN_OR_RETURN(p.birth, c.Date(birth_dates, "birth_date", false, kNoDate));
-      ZVDJ_RETURN_IF_ERROR(births.Check(c, p.person, p.birth));
-      ZVDJ_ASSIGN_OR_RETURN(p.exit, c.Date(exit_dates, "exit_date", false, kNoDate));
-      ZVDJ_ASSIGN_OR_RETURN(p.reason,
-                            c.Code<ExitReason>(exit_reasons, "exit_reason", ParseExitReason));
-      if ((p.exit == kNoDate) != (p.reason == ExitReason::kNone)) {
-        return c.Error("exit_reason", "exit_date and exit_reason must be given together");
-      }
-      pending.push_back(p);
+      const capi::Row row("persons", r);
+      PersonInput& x = in[r];
+      x.person_id = row.Text(person_ids);
+      ZVDJ_ASSIGN_OR_RETURN(x.birth_date, row.OptionalDate(birth_dates, "birth_date"));
+      ZVDJ_ASSIGN_OR_RETURN(x.exit_date, row.OptionalDate(exit_dates, "exit_date"));
+      x.exit_reason = row.Text(exit_reasons);
     }
-    for (const Pending& p : pending) {
-      const uint32_t code = capi::CommitPerson(store.persons, p.person, p.birth);
-      if (p.exit != kNoDate) {
-        store.persons.exit[code] = p.exit;
-        store.persons.exit_reason[code] = p.reason;
-      }
-    }
-    return absl::OkStatus();
+    return capi::AllOrNothing(records->impl, [&] {
+      return AddPersonRecords(&records->impl, in.data(), rows, capi::kStrict, nullptr);
+    });
   });
 }
 
@@ -386,5 +350,86 @@ ZVDJ_API zvdj_status zvdj_records_count(size_t* out, const zvdj_records* records
     return absl::OkStatus();
   });
 }
+
+ZVDJ_API zvdj_status zvdj_load_options_init(zvdj_load_options* opts, uint32_t version) {
+  return Guard([&]() -> absl::Status {
+    ZVDJ_CAPI_REQUIRE(opts);
+    if (version < 1 || version > ZVDJ_LOAD_OPTIONS_VERSION) {
+      return absl::InvalidArgumentError("zvdj_load_options version " +
+                                        std::to_string(version) + " is not supported");
+    }
+    opts->version = version;
+    opts->mode = ZVDJ_LOAD_STRICT;
+    return absl::OkStatus();
+  });
+}
+
+ZVDJ_API zvdj_status zvdj_records_load_csv(zvdj_load_report** report, zvdj_records* records,
+                                           const char* table, const char* path,
+                                           const zvdj_load_options* opts) {
+  return Guard([&]() -> absl::Status {
+    ZVDJ_CAPI_REQUIRE(records);
+    ZVDJ_CAPI_REQUIRE(path);
+    ZVDJ_ASSIGN_OR_RETURN(const zvdj::capi::TableLoaders* l, zvdj::capi::FindLoaders(table));
+    ZVDJ_ASSIGN_OR_RETURN(zvdj::LoadOptions o, zvdj::capi::ToLoadOptions(opts));
+    zvdj::LoadReport rep;
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::AllOrNothing(
+        records->impl, [&] { return l->file(path, &records->impl, o, &rep); }));
+    return zvdj::capi::MakeReport(report, rep);
+  });
+}
+
+ZVDJ_API zvdj_status zvdj_records_parse_csv(zvdj_load_report** report, zvdj_records* records,
+                                            const char* table, const char* text,
+                                            size_t length, const char* source_name,
+                                            const zvdj_load_options* opts) {
+  return Guard([&]() -> absl::Status {
+    ZVDJ_CAPI_REQUIRE(records);
+    if (length > 0) ZVDJ_CAPI_REQUIRE(text);
+    ZVDJ_ASSIGN_OR_RETURN(const zvdj::capi::TableLoaders* l, zvdj::capi::FindLoaders(table));
+    ZVDJ_ASSIGN_OR_RETURN(zvdj::LoadOptions o, zvdj::capi::ToLoadOptions(opts));
+    zvdj::LoadReport rep;
+    const std::string_view body(text == nullptr ? "" : text, length);
+    const std::string_view source = source_name == nullptr ? "<memory>" : source_name;
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::AllOrNothing(
+        records->impl, [&] { return l->text(body, source, &records->impl, o, &rep); }));
+    return zvdj::capi::MakeReport(report, rep);
+  });
+}
+
+ZVDJ_API zvdj_status zvdj_records_load_files(zvdj_load_report** report, zvdj_records* records,
+                                             const char* jeugdhulp,
+                                             const char* jeugdbescherming, const char* verzuim,
+                                             const char* vervolgzorg, const char* persons,
+                                             const zvdj_load_options* opts) {
+  return Guard([&]() -> absl::Status {
+    ZVDJ_CAPI_REQUIRE(records);
+    ZVDJ_ASSIGN_OR_RETURN(zvdj::LoadOptions o, zvdj::capi::ToLoadOptions(opts));
+    zvdj::RecordFilePaths paths;
+    paths.jeugdhulp = zvdj::capi::View(jeugdhulp);
+    paths.jeugdbescherming = zvdj::capi::View(jeugdbescherming);
+    paths.verzuim = zvdj::capi::View(verzuim);
+    paths.vervolgzorg = zvdj::capi::View(vervolgzorg);
+    paths.persons = zvdj::capi::View(persons);
+    zvdj::LoadReport rep;
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::AllOrNothing(
+        records->impl, [&] { return zvdj::LoadRecordFiles(paths, &records->impl, o, &rep); }));
+    return zvdj::capi::MakeReport(report, rep);
+  });
+}
+
+ZVDJ_API zvdj_status zvdj_load_report_counts(size_t* out_input_rows, size_t* out_loaded_rows,
+                                             size_t* out_skipped_rows,
+                                             const zvdj_load_report* report) {
+  return Guard([&]() -> absl::Status {
+    ZVDJ_CAPI_REQUIRE(report);
+    if (out_input_rows != nullptr) *out_input_rows = report->input_rows;
+    if (out_loaded_rows != nullptr) *out_loaded_rows = report->loaded_rows;
+    if (out_skipped_rows != nullptr) *out_skipped_rows = report->table.rows();
+    return absl::OkStatus();
+  });
+}
+
+ZVDJ_CAPI_TABLE_API(zvdj_load_report, zvdj_load_report, h->table.ToCsv())
 
 }  // extern "C"

@@ -15,6 +15,8 @@ add_executable(example_cpp_trends ${PROJECT_SOURCE_DIR}/examples/cpp/trends.cpp)
 target_link_libraries(example_cpp_trends PRIVATE zvdj)
 zvdj_set_warnings(example_cpp_trends)
 add_test(NAME example_cpp_trends COMMAND example_cpp_trends ${_zvdj_sample})
+set_tests_properties(example_cpp_trends PROPERTIES
+  PASS_REGULAR_EXPRESSION "2016JJ00 -> 2019JJ00 \\+77%")
 
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_Interpreter_FOUND AND TARGET zvdj_shared)
@@ -23,5 +25,15 @@ if(Python3_Interpreter_FOUND AND TARGET zvdj_shared)
             ${_zvdj_sample})
   set_tests_properties(example_python_trends PROPERTIES
     ENVIRONMENT "ZVDJ_LIBRARY=$<TARGET_FILE:zvdj_shared>;PYTHONPATH=${PROJECT_SOURCE_DIR}/python;PYTHONDONTWRITEBYTECODE=1"
+    PASS_REGULAR_EXPRESSION "2016JJ00 -> 2019JJ00: \\+77%")
+endif()
+
+# R (only where R is installed): dyn.load + .C, no compiled shim.
+find_program(ZVDJ_RSCRIPT Rscript)
+if(ZVDJ_RSCRIPT AND TARGET zvdj_shared)
+  add_test(NAME example_r_trends
+    COMMAND ${ZVDJ_RSCRIPT} ${PROJECT_SOURCE_DIR}/examples/r/trends.R ${_zvdj_sample})
+  set_tests_properties(example_r_trends PROPERTIES
+    ENVIRONMENT "ZVDJ_LIBRARY=$<TARGET_FILE:zvdj_shared>"
     PASS_REGULAR_EXPRESSION "2016JJ00 -> 2019JJ00: \\+77%")
 endif()
