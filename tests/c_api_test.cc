@@ -22,7 +22,9 @@
 #include "gtest/gtest.h"
 #include "zvdj/assessment.hpp"
 #include "zvdj/catalogue.hpp"
+#include "zvdj/cohort.hpp"
 #include "zvdj/dataset_io.hpp"
+#include "zvdj/indicators.hpp"
 #include "zvdj/records_io.hpp"
 #include "zvdj/trend.hpp"
 #include "zvdj/trend_report.hpp"
@@ -37,6 +39,7 @@ const std::string kSample =
 const std::string kData = std::string(ZVDJ_SOURCE_DIR) + "/data/kernindicatoren.csv";
 const std::string kBreaks = std::string(ZVDJ_SOURCE_DIR) + "/data/kernindicatoren.breaks.csv";
 const std::string kRecordsDir = std::string(ZVDJ_SOURCE_DIR) + "/tests/data/c_api/";
+const std::string kCohortDir = std::string(ZVDJ_SOURCE_DIR) + "/tests/data/cohort/";
 
 std::string LastError() { return zvdj_last_error_message(); }
 
@@ -1200,6 +1203,7 @@ TEST(CApiTrends, OptionsAndErrors) {
   EXPECT_EQ(zvdj_trend_result_rows(&n, nullptr), ZVDJ_INVALID_ARGUMENT);
   zvdj_trend_result_destroy(nullptr);
   zvdj_load_report_destroy(nullptr);
+  zvdj_cohort_result_destroy(nullptr);
 }
 
 // ----------------------------------------------------- record loading ------
@@ -1292,6 +1296,230 @@ TEST(CApiLoad, FilesStrictAndLenient) {
             ZVDJ_INVALID_ARGUMENT);
   EXPECT_EQ(zvdj_load_report_counts(&input, nullptr, nullptr, nullptr), ZVDJ_INVALID_ARGUMENT);
   zvdj_records_destroy(rec);
+}
+
+// ------------------------------------------------------------ compute -----
+
+TEST(CApiCompute, SameDatasetAsCpp) {
+  const std::string dir = std::string(ZVDJ_SOURCE_DIR) + "/tests/data/engine/";
+  zvdj_records* rec = nullptr;
+  ASSERT_EQ(zvdj_records_create(&rec), ZVDJ_OK);
+  ASSERT_EQ(zvdj_records_load_files(nullptr, rec, (dir + "jeugdhulp.csv").c_str(),
+                                    (dir + "jeugdbescherming.csv").c_str(),
+                                    (dir + "verzuim.csv").c_str(), nullptr, nullptr, nullptr),
+            ZVDJ_OK)
+      << LastError();
+  zvdj_compute_options opts;
+  ASSERT_EQ(zvdj_compute_options_init(&opts, ZVDJ_COMPUTE_OPTIONS_VERSION), ZVDJ_OK);
+  EXPECT_EQ(opts.suppress_below, 10);
+  EXPECT_EQ(opts.merge_trajectories, 1);
+  opts.suppress_below = 0;
+  opts.regions_path = nullptr;
+  DatasetPtr ds;
+  ASSERT_EQ(zvdj_compute(&ds.p, rec, &opts), ZVDJ_OK) << LastError();
+
+  zvdj::ComputeOptions c;
+  c.publication.suppress_below = 0;
+  absl::StatusOr<zvdj::ComputeResult> cpp = zvdj::ComputeIndicators(rec->impl, c);
+  ASSERT_TRUE(cpp.ok()) << cpp.status();
+  std::ostringstream expected;
+  zvdj::WriteDatasetCsv(cpp->dataset, expected);
+  EXPECT_EQ(GetString([&](char* b, size_t cap, size_t* w) {
+              return zvdj_dataset_to_csv(b, cap, w, ds.p);
+            }),
+            expected.str());
+  size_t n = 0;
+  zvdj_dataset_size(&n, ds.p);
+  EXPECT_GT(n, 0u);
+
+  // Computed datasets go straight into the trends.
+  zvdj_trend_result* trends = nullptr;
+  ASSERT_EQ(zvdj_trends_compute(&trends, ds.p, nullptr, nullptr, nullptr), ZVDJ_OK);
+  zvdj_trend_result_destroy(trends);
+
+  opts.regions_path = "/nonexistent/regions.csv";
+  zvdj_dataset* none = nullptr;
+  EXPECT_EQ(zvdj_compute(&none, rec, &opts), ZVDJ_NOT_FOUND);
+  opts.regions_path = nullptr;
+  opts.age_basis = 7;
+  EXPECT_EQ(zvdj_compute(&none, rec, &opts), ZVDJ_INVALID_ARGUMENT);
+  EXPECT_EQ(none, nullptr);
+  zvdj_records* empty = nullptr;
+  ASSERT_EQ(zvdj_records_create(&empty), ZVDJ_OK);
+  EXPECT_EQ(zvdj_compute(&none, empty, nullptr), ZVDJ_INVALID_ARGUMENT);
+  zvdj_records_destroy(empty);
+  zvdj_records_destroy(rec);
+}
+
+// ------------------------------------------------------------- cohort -----
+
+TEST(CApiCohort, HandComputedOutflow) {
+  zvdj_records* rec = nullptr;
+  ASSERT_EQ(zvdj_records_create(&rec), ZVDJ_OK);
+  ASSERT_EQ(zvdj_records_load_files(nullptr, rec, (kCohortDir + "jeugdhulp.csv").c_str(),
+                                    nullptr, nullptr, (kCohortDir + "vervolgzorg.csv").c_str(),
+                                    (kCohortDir + "persons.csv").c_str(), nullptr),
+            ZVDJ_OK)
+      << LastError();
+  zvdj_cohort_options opts;
+  ASSERT_EQ(zvdj_cohort_options_init(&opts, ZVDJ_COHORT_OPTIONS_VERSION), ZVDJ_OK);
+  EXPECT_EQ(opts.ci_level, 0.95);
+  EXPECT_EQ(opts.window_months, 3);
+  zvdj_cohort_result* r = nullptr;
+  EXPECT_EQ(zvdj_cohort_estimate(&r, rec, &opts), ZVDJ_INVALID_ARGUMENT);  // no year
+  opts.year_of_18 = 2017;
+  opts.cutoff = "2018-12-31";
+  ASSERT_EQ(zvdj_cohort_estimate(&r, rec, &opts), ZVDJ_OK) << LastError();
+  size_t n = 0;
+  ASSERT_EQ(zvdj_cohort_result_rows(&n, r), ZVDJ_OK);
+  ASSERT_EQ(n, 15u);  // 5 outcomes x 3 horizons
+  const auto cell = [&](size_t row, const char* col) {
+    return GetString([&](char* b, size_t c, size_t* w) {
+      return zvdj_cohort_result_get_string(b, c, w, r, row, col);
+    });
+  };
+  const std::vector<double> est = Numbers(zvdj_cohort_result_get_numbers, r, "estimate", n);
+  const std::vector<double> members = Numbers(zvdj_cohort_result_get_numbers, r, "n_cohort", n);
+  bool seen_verlengde = false, seen_wmo = false;
+  for (size_t i = 0; i < n; ++i) {
+    EXPECT_EQ(members[i], 5.0);
+    if (cell(i, "outcome") == "verlengde_jeugdhulp" && cell(i, "horizon") == "1m") {
+      EXPECT_EQ(est[i], 0.2);  // P1's trajectory runs on the birthday: 1 of 5
+      seen_verlengde = true;
+    }
+    if (cell(i, "outcome") == "wmo" && cell(i, "horizon") == "3m") {
+      EXPECT_EQ(est[i], 0.25);
+      seen_wmo = true;
+    }
+  }
+  EXPECT_TRUE(seen_verlengde);
+  EXPECT_TRUE(seen_wmo);
+  EXPECT_THAT(GetString([&](char* b, size_t c, size_t* w) {
+                return zvdj_cohort_result_to_csv(b, c, w, r);
+              }),
+              StartsWith("year_of_18,region,outcome,horizon,n_cohort,n_at_risk,n_events,"
+                         "estimate,std_err,ci_low,ci_high,method,denominator,note\n2017,"));
+
+  // Same as the C++ API.
+  zvdj::EighteenCohortOptions copt;
+  copt.cutoff = zvdj::Date::FromYmdUnchecked(2018, 12, 31).days();
+  const std::vector<int> years = {2017};
+  const zvdj::Cohort cohort = zvdj::EighteenthBirthdayCohort(rec->impl, years, copt);
+  zvdj::OutflowOptions oo;
+  oo.horizons = zvdj::ParseHorizons("1m,3m,6m").value();
+  oo.cutoff = *copt.cutoff;
+  auto cpp = zvdj::CohortOutflow(rec->impl, cohort, zvdj::BuiltinOutcomes(rec->impl), oo);
+  ASSERT_TRUE(cpp.ok());
+  ASSERT_EQ(cpp->size(), n);
+  for (size_t i = 0; i < n; ++i) {
+    if (std::isnan((*cpp)[i].estimate)) {
+      EXPECT_TRUE(std::isnan(est[i]));
+    } else {
+      EXPECT_EQ(est[i], (*cpp)[i].estimate) << i;
+    }
+  }
+
+  DatasetPtr ds;
+  ASSERT_EQ(zvdj_cohort_result_to_dataset(&ds.p, r), ZVDJ_OK) << LastError();
+  EXPECT_EQ(ds.p->impl.size(), n);
+  EXPECT_EQ(ds.p->impl.indicator(0), "vervolgzorg_pct");
+  zvdj_cohort_result_destroy(r);
+
+  r = nullptr;
+  opts.horizons = "1y";
+  EXPECT_EQ(zvdj_cohort_estimate(&r, rec, &opts), ZVDJ_INVALID_ARGUMENT);
+  EXPECT_THAT(LastError(), HasSubstr("1y"));
+  opts.horizons = nullptr;
+  opts.cutoff = "2018-02-30";
+  EXPECT_EQ(zvdj_cohort_estimate(&r, rec, &opts), ZVDJ_INVALID_ARGUMENT);
+  EXPECT_THAT(LastError(), StartsWith("cutoff: "));
+  opts.cutoff = nullptr;  // the latest date in the data
+  ASSERT_EQ(zvdj_cohort_estimate(&r, rec, &opts), ZVDJ_OK) << LastError();
+  zvdj_cohort_result_destroy(r);
+  r = nullptr;
+  opts.methods = "magic";
+  EXPECT_EQ(zvdj_cohort_estimate(&r, rec, &opts), ZVDJ_INVALID_ARGUMENT);
+  opts.methods = nullptr;
+  opts.denominator = 4;
+  EXPECT_EQ(zvdj_cohort_estimate(&r, rec, &opts), ZVDJ_INVALID_ARGUMENT);
+  EXPECT_EQ(zvdj_cohort_estimate(&r, rec, nullptr), ZVDJ_INVALID_ARGUMENT);
+  EXPECT_EQ(zvdj_cohort_result_to_dataset(&ds.p, nullptr), ZVDJ_INVALID_ARGUMENT);
+  EXPECT_EQ(r, nullptr);
+  zvdj_records_destroy(rec);
+}
+
+// ---------------------------------------------------------- R's .C() -----
+
+std::string ReadAll(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+TEST(CApiDotC, FileToFileEntryPoints) {
+  int version = 0;
+  zvdj_dotc_version(&version);
+  EXPECT_EQ(version, ZVDJ_VERSION_NUMBER);
+
+  // Strings as R's .C passes them: char** to writable copies.
+  const auto path = TempPath("dotc.csv");
+  const std::string out_path = path.string();
+  const char* dataset = kData.c_str();
+  const char* breaks = kBreaks.c_str();
+  const char* output = out_path.c_str();
+  const int summary = 1;
+  int status = -1;
+  std::string message(40, ' ');
+  char* msg = message.data();
+  zvdj_dotc_trends(&dataset, &breaks, &summary, &output, &status, &msg);
+  ASSERT_EQ(status, ZVDJ_OK) << msg;
+  EXPECT_STREQ(msg, "");
+  EXPECT_THAT(ReadAll(path), StartsWith("indicator,region,"));
+
+  // Errors: the message is cut to the length R passed in.
+  const char* missing = "/nonexistent/dataset.csv";
+  const char* no_breaks = "";
+  message.assign(12, ' ');
+  msg = message.data();
+  zvdj_dotc_trends(&missing, &no_breaks, &summary, &output, &status, &msg);
+  EXPECT_EQ(status, ZVDJ_NOT_FOUND);
+  EXPECT_EQ(std::string(msg), std::string("/nonexistent"));
+
+  const std::string jh = std::string(ZVDJ_SOURCE_DIR) + "/tests/data/engine/jeugdhulp.csv";
+  const char* jeugdhulp = jh.c_str();
+  const char* none = "";
+  const int from = 0, to = 0;
+  message.assign(200, ' ');
+  msg = message.data();
+  zvdj_dotc_compute(&jeugdhulp, &none, &none, &from, &to, &output, &status, &msg);
+  ASSERT_EQ(status, ZVDJ_OK) << msg;
+  EXPECT_THAT(ReadAll(path), StartsWith("indicator,period,region,"));
+
+  const std::string cj = kCohortDir + "jeugdhulp.csv";
+  const std::string cv = kCohortDir + "vervolgzorg.csv";
+  const std::string cp = kCohortDir + "persons.csv";
+  const char* c_jeugdhulp = cj.c_str();
+  const char* c_vervolgzorg = cv.c_str();
+  const char* c_persons = cp.c_str();
+  const int year = 2017;
+  const char* cutoff = "2018-12-31";
+  message.assign(200, ' ');
+  msg = message.data();
+  zvdj_dotc_cohort(&c_jeugdhulp, &c_vervolgzorg, &c_persons, &year, &cutoff, &none, &output,
+                   &status, &msg);
+  ASSERT_EQ(status, ZVDJ_OK) << msg;
+  EXPECT_THAT(ReadAll(path), StartsWith("year_of_18,region,outcome,horizon,"));
+  const int bad_year = 0;
+  message.assign(200, ' ');
+  msg = message.data();
+  zvdj_dotc_cohort(&c_jeugdhulp, &c_vervolgzorg, &c_persons, &bad_year, &cutoff, &none,
+                   &output, &status, &msg);
+  EXPECT_EQ(status, ZVDJ_INVALID_ARGUMENT);
+  EXPECT_THAT(std::string(msg), HasSubstr("year_of_18"));
+  zvdj_dotc_compute(&jeugdhulp, &none, &none, &from, &to, &none, &status, &msg);
+  EXPECT_EQ(status, ZVDJ_INVALID_ARGUMENT);
+  std::filesystem::remove(path);
 }
 
 }  // namespace

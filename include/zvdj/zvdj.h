@@ -628,7 +628,7 @@ ZVDJ_API zvdj_status zvdj_records_count(size_t *out, const zvdj_records *records
                                         const char *table);
 
 /* ===========================================================================
- * Table results: zvdj_trend_result, zvdj_load_report
+ * Table results: zvdj_trend_result, zvdj_load_report, zvdj_cohort_result
  *
  * Each is a table of named columns, all with one value per row. A column holds
  * numbers (missing = NaN, with a validity mask) or text. Every table type has
@@ -653,6 +653,7 @@ ZVDJ_API zvdj_status zvdj_records_count(size_t *out, const zvdj_records *records
 
 typedef struct zvdj_trend_result zvdj_trend_result;
 typedef struct zvdj_load_report zvdj_load_report;
+typedef struct zvdj_cohort_result zvdj_cohort_result;
 
 /* zvdj_trend_result: the table functions described above. */
 ZVDJ_API void zvdj_trend_result_destroy(zvdj_trend_result *result);
@@ -700,6 +701,30 @@ ZVDJ_API zvdj_status zvdj_load_report_get_string(char *buffer, size_t capacity,
                                                  const char *column);
 ZVDJ_API zvdj_status zvdj_load_report_to_csv(char *buffer, size_t capacity, size_t *written,
                                              const zvdj_load_report *result);
+
+/* zvdj_cohort_result: the table functions described above. */
+ZVDJ_API void zvdj_cohort_result_destroy(zvdj_cohort_result *result);
+ZVDJ_API zvdj_status zvdj_cohort_result_rows(size_t *out, const zvdj_cohort_result *result);
+ZVDJ_API zvdj_status zvdj_cohort_result_column_count(size_t *out,
+                                                     const zvdj_cohort_result *result);
+ZVDJ_API zvdj_status zvdj_cohort_result_column_name(char *buffer, size_t capacity,
+                                                    size_t *written,
+                                                    const zvdj_cohort_result *result,
+                                                    size_t index);
+ZVDJ_API zvdj_status zvdj_cohort_result_column_is_numeric(int32_t *out,
+                                                          const zvdj_cohort_result *result,
+                                                          const char *column);
+ZVDJ_API zvdj_status zvdj_cohort_result_get_numbers(double *values, uint8_t *valid,
+                                                    size_t capacity, size_t *written,
+                                                    const zvdj_cohort_result *result,
+                                                    const char *column);
+ZVDJ_API zvdj_status zvdj_cohort_result_get_string(char *buffer, size_t capacity,
+                                                   size_t *written,
+                                                   const zvdj_cohort_result *result,
+                                                   size_t row, const char *column);
+ZVDJ_API zvdj_status zvdj_cohort_result_to_csv(char *buffer, size_t capacity,
+                                               size_t *written,
+                                               const zvdj_cohort_result *result);
 
 /* ===========================================================================
  * Trends and assessments
@@ -813,6 +838,95 @@ ZVDJ_API zvdj_status zvdj_load_report_counts(size_t *out_input_rows,
                                              const zvdj_load_report *report);
 
 /* ===========================================================================
+ * Indicators from person-level records
+ * ======================================================================== */
+
+enum {
+  ZVDJ_AGE_BASIS_PERIOD_END = 0, /* age on the last day of the period (default) */
+  ZVDJ_AGE_BASIS_PERIOD_START = 1,
+  ZVDJ_AGE_BASIS_RECORD_START = 2
+};
+enum {
+  ZVDJ_LEVEL_GEMEENTE = 1,
+  ZVDJ_LEVEL_JEUGDREGIO = 2,
+  ZVDJ_LEVEL_PROVINCIE = 4,
+  ZVDJ_LEVEL_LAND = 8
+};
+
+#define ZVDJ_COMPUTE_OPTIONS_VERSION 1
+typedef struct zvdj_compute_options {
+  uint32_t version; /* ZVDJ_COMPUTE_OPTIONS_VERSION */
+  int32_t from_year; /* 0 = from the records; school years: those ending in it */
+  int32_t to_year; /* 0 = from the records */
+  int32_t round5; /* 1 = round counts to multiples of 5 (default 0) */
+  int64_t suppress_below; /* counts 0 < c < this get status "." (10; 0 = off) */
+  int32_t age_basis; /* ZVDJ_AGE_BASIS_*; default PERIOD_END */
+  int32_t merge_trajectories; /* merge overlapping same form+provider (1) */
+  int32_t vots_counts_as_ots; /* (1) */
+  int32_t levels; /* ZVDJ_LEVEL_* bit set; 0 = all (default) */
+  int32_t classification_year; /* herindeling/regions year; 0 = to_year */
+  const char *regions_path; /* regions.csv; NULL = gemeente and NL01 only */
+  const char *herindeling_path; /* herindeling.csv; NULL = none */
+} zvdj_compute_options;
+
+/** Sets `opts` to the defaults. */
+ZVDJ_API zvdj_status zvdj_compute_options_init(zvdj_compute_options *opts,
+                                               uint32_t version);
+
+/** Computes the kernindicatoren from the records into a new dataset (the
+ *  dataset format of `zvdj compute`, ready for zvdj_trends_compute). *out is
+ *  owned by the caller (zvdj_dataset_destroy).
+ *  @return ZVDJ_INVALID_ARGUMENT for bad options or an empty store; errors in
+ *          the regions or herindeling file name "path:line:column". */
+ZVDJ_API zvdj_status zvdj_compute(zvdj_dataset **out, const zvdj_records *records,
+                                  const zvdj_compute_options *opts);
+
+/* ===========================================================================
+ * Cohort outflow (18th-birthday cohort)
+ * ======================================================================== */
+
+enum {
+  ZVDJ_DENOMINATOR_ALL = 0, /* every cohort member (default) */
+  ZVDJ_DENOMINATOR_ZONDER_VERLENGDE = 1 /* members without jeugdhulp on the birthday */
+};
+
+#define ZVDJ_COHORT_OPTIONS_VERSION 1
+typedef struct zvdj_cohort_options {
+  uint32_t version; /* ZVDJ_COHORT_OPTIONS_VERSION */
+  int32_t year_of_18; /* first year in which the members turn 18 (required) */
+  int32_t year_of_18_last; /* last such year; 0 = year_of_18 */
+  const char *horizons; /* "1m,3m,6m" (default), "30d", ... */
+  const char *cutoff; /* ISO date, last observed day; NULL = latest date in data */
+  const char *methods; /* "aj" (default), "km", "naive", "aj,km", "all" */
+  const char *ci; /* "log" (default), "log-log", "plain" */
+  double ci_level; /* 0.95 */
+  int32_t death_as_censoring; /* 0 = death is a competing event (default) */
+  int32_t denominator; /* ZVDJ_DENOMINATOR_* */
+  int32_t by_municipality; /* 1 = groups per year x municipality (default 0) */
+  int32_t window_months; /* jeugdhulp window before the birthday (3) */
+} zvdj_cohort_options;
+
+/** Sets `opts` to the defaults; year_of_18 is 0 and must be set. */
+ZVDJ_API zvdj_status zvdj_cohort_options_init(zvdj_cohort_options *opts, uint32_t version);
+
+/** Estimates the outflow of the 18th-birthday cohort into verlengde jeugdhulp
+ *  and vervolgzorg (zvw_ggz, wmo, wlz, vervolgzorg_any) within each horizon.
+ *  One row per cohort group x outcome x horizon x method with columns
+ *  year_of_18, region, outcome, horizon, n_cohort, n_at_risk, n_events,
+ *  estimate (a proportion), std_err, ci_low, ci_high, method, denominator,
+ *  note (as `zvdj cohort --format csv`). *out is owned by the caller
+ *  (zvdj_cohort_result_destroy). */
+ZVDJ_API zvdj_status zvdj_cohort_estimate(zvdj_cohort_result **out,
+                                          const zvdj_records *records,
+                                          const zvdj_cohort_options *opts);
+
+/** The estimates as a dataset (indicator vervolgzorg_pct, value = estimate x
+ *  100, dimensions outcome and horizon), for zvdj_trends_compute. *out is
+ *  owned by the caller (zvdj_dataset_destroy). */
+ZVDJ_API zvdj_status zvdj_cohort_result_to_dataset(zvdj_dataset **out,
+                                                   const zvdj_cohort_result *result);
+
+/* ===========================================================================
  * R's .C() interface
  *
  * .C() passes every argument as a pointer (character vectors as char**,
@@ -831,6 +945,22 @@ ZVDJ_API void zvdj_dotc_version(int *version_number);
  *  dataset file, with an optional break register file, into output_csv. */
 ZVDJ_API void zvdj_dotc_trends(const char *const *dataset_csv,
                                const char *const *breaks_csv, const int *summary,
+                               const char *const *output_csv, int *status, char **message);
+
+/** The indicators of record files (jeugdbescherming and verzuim optional)
+ *  for from_year..to_year (0 = from the records) into a dataset file. */
+ZVDJ_API void zvdj_dotc_compute(const char *const *jeugdhulp_csv,
+                                const char *const *jeugdbescherming_csv,
+                                const char *const *verzuim_csv, const int *from_year,
+                                const int *to_year, const char *const *output_csv,
+                                int *status, char **message);
+
+/** The 18th-birthday cohort outflow (vervolgzorg and persons optional; cutoff
+ *  "" = latest date in the data; horizons "" = 1m,3m,6m) into output_csv. */
+ZVDJ_API void zvdj_dotc_cohort(const char *const *jeugdhulp_csv,
+                               const char *const *vervolgzorg_csv,
+                               const char *const *persons_csv, const int *year_of_18,
+                               const char *const *cutoff, const char *const *horizons,
                                const char *const *output_csv, int *status, char **message);
 
 #ifdef __cplusplus

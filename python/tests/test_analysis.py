@@ -10,6 +10,8 @@ ROOT = os.environ.get("ZVDJ_SOURCE_DIR") or os.path.join(os.path.dirname(__file_
 DATA = os.path.join(ROOT, "data", "kernindicatoren.csv")
 BREAKS = os.path.join(ROOT, "data", "kernindicatoren.breaks.csv")
 RECORDS = os.path.join(ROOT, "tests", "data", "c_api")
+COHORT = os.path.join(ROOT, "tests", "data", "cohort")
+ENGINE = os.path.join(ROOT, "tests", "data", "engine")
 
 
 def find(rows, **where):
@@ -97,6 +99,41 @@ class RecordsTest(unittest.TestCase):
             rec.parse_csv("vervolgzorg", "person_id,kind,start_date,end_date\nP1,x,2019-01-01,\n",
                           source="vz.csv")
         self.assertIn("vz.csv:2:", e.exception.message)
+
+
+class ComputeTest(unittest.TestCase):
+    def test_compute_feeds_trends(self):
+        rec, _ = zvdj.Records.load_files(
+            jeugdhulp=os.path.join(ENGINE, "jeugdhulp.csv"),
+            jeugdbescherming=os.path.join(ENGINE, "jeugdbescherming.csv"),
+            verzuim=os.path.join(ENGINE, "verzuim.csv"))
+        ds = zvdj.compute(rec, suppress_below=0)
+        self.assertGreater(len(ds), 0)
+        self.assertIn("jeugdhulp_jongeren", {r["indicator"] for r in ds})
+        self.assertGreater(len(zvdj.trends(ds)), 0)
+        with self.assertRaises(zvdj.ZvdjError):
+            zvdj.compute(zvdj.Records())
+
+
+class CohortTest(unittest.TestCase):
+    def test_hand_computed_estimates(self):
+        rec, _ = zvdj.Records.load_files(
+            jeugdhulp=os.path.join(COHORT, "jeugdhulp.csv"),
+            vervolgzorg=os.path.join(COHORT, "vervolgzorg.csv"),
+            persons=os.path.join(COHORT, "persons.csv"))
+        res = zvdj.estimate_cohort(rec, 2017, cutoff="2018-12-31")
+        rows = res.rows()
+        self.assertEqual(len(rows), 15)
+        self.assertEqual(find(rows, outcome="verlengde_jeugdhulp", horizon="1m")["estimate"], 0.2)
+        self.assertEqual(find(rows, outcome="wmo", horizon="3m")["estimate"], 0.25)
+        self.assertAlmostEqual(find(rows, outcome="vervolgzorg_any", horizon="6m")["estimate"],
+                               7 / 15, places=15)
+        self.assertTrue(all(r["n_cohort"] == 5 for r in rows))
+        ds = res.to_dataset()
+        self.assertEqual(len(ds), 15)
+        with self.assertRaises(zvdj.ZvdjError) as e:
+            zvdj.estimate_cohort(rec, 2017, horizons="1y")
+        self.assertIn("1y", e.exception.message)
 
 
 if __name__ == "__main__":

@@ -89,4 +89,69 @@ ZVDJ_API void zvdj_dotc_trends(const char* const* dataset_csv, const char* const
   zvdj::capi::Report(s, status, message);
 }
 
+ZVDJ_API void zvdj_dotc_compute(const char* const* jeugdhulp_csv,
+                                const char* const* jeugdbescherming_csv,
+                                const char* const* verzuim_csv, const int* from_year,
+                                const int* to_year, const char* const* output_csv,
+                                int* status, char** message) {
+  using zvdj::capi::OptionalPath;
+  zvdj_records* rec = nullptr;
+  zvdj_dataset* ds = nullptr;
+  zvdj_status s = zvdj_records_create(&rec);
+  if (s == ZVDJ_OK) {
+    s = zvdj_records_load_files(nullptr, rec, OptionalPath(jeugdhulp_csv),
+                                OptionalPath(jeugdbescherming_csv), OptionalPath(verzuim_csv),
+                                nullptr, nullptr, nullptr);
+  }
+  if (s == ZVDJ_OK) {
+    zvdj_compute_options opts;
+    zvdj_compute_options_init(&opts, ZVDJ_COMPUTE_OPTIONS_VERSION);
+    if (from_year != nullptr) opts.from_year = *from_year;
+    if (to_year != nullptr) opts.to_year = *to_year;
+    s = zvdj_compute(&ds, rec, &opts);
+  }
+  if (s == ZVDJ_OK) {
+    const char* out = OptionalPath(output_csv);
+    s = out == nullptr ? zvdj::capi::SetError(absl::InvalidArgumentError(
+                             "argument 'output_csv' must not be empty"))
+                       : zvdj_dataset_write_csv(ds, out);
+  }
+  zvdj_dataset_destroy(ds);
+  zvdj_records_destroy(rec);
+  zvdj::capi::Report(s, status, message);
+}
+
+ZVDJ_API void zvdj_dotc_cohort(const char* const* jeugdhulp_csv,
+                               const char* const* vervolgzorg_csv,
+                               const char* const* persons_csv, const int* year_of_18,
+                               const char* const* cutoff, const char* const* horizons,
+                               const char* const* output_csv, int* status, char** message) {
+  using zvdj::capi::OptionalPath;
+  zvdj_records* rec = nullptr;
+  zvdj_cohort_result* result = nullptr;
+  zvdj_status s = zvdj_records_create(&rec);
+  if (s == ZVDJ_OK) {
+    s = zvdj_records_load_files(nullptr, rec, OptionalPath(jeugdhulp_csv), nullptr, nullptr,
+                                OptionalPath(vervolgzorg_csv), OptionalPath(persons_csv),
+                                nullptr);
+  }
+  if (s == ZVDJ_OK) {
+    zvdj_cohort_options opts;
+    zvdj_cohort_options_init(&opts, ZVDJ_COHORT_OPTIONS_VERSION);
+    opts.year_of_18 = year_of_18 != nullptr ? *year_of_18 : 0;
+    opts.cutoff = OptionalPath(cutoff);
+    opts.horizons = OptionalPath(horizons);
+    s = zvdj_cohort_estimate(&result, rec, &opts);
+  }
+  if (s == ZVDJ_OK) {
+    const char* out = OptionalPath(output_csv);
+    s = out == nullptr ? zvdj::capi::SetError(absl::InvalidArgumentError(
+                             "argument 'output_csv' must not be empty"))
+                       : zvdj::capi::WriteCsv(result, zvdj_cohort_result_to_csv, out);
+  }
+  zvdj_cohort_result_destroy(result);
+  zvdj_records_destroy(rec);
+  zvdj::capi::Report(s, status, message);
+}
+
 }  // extern "C"
