@@ -34,13 +34,14 @@ if(ZVDJ_INSTALL AND TARGET zvdj_shared AND TARGET zvdj_cli)
   endif()
 endif()
 
-# Compiles the whole library again inside the consumer (no optimisation, to keep
-# it short).
+# Compiles the whole library again inside the consumer (no optimisation, every
+# core, to keep it short).
+cmake_host_system_information(RESULT _zvdj_cores QUERY NUMBER_OF_LOGICAL_CORES)
 add_test(NAME consumer_add_subdirectory
   COMMAND ${CMAKE_COMMAND} -DSOURCE=${_zvdj_consumers}/add_subdirectory
           -DBINARY=${PROJECT_BINARY_DIR}/consumer-add-subdirectory
           -DGENERATOR=${CMAKE_GENERATOR}
           "-DOPTIONS=-DZVDJ_SOURCE_DIR=${PROJECT_SOURCE_DIR}|-DCMAKE_BUILD_TYPE=|-DCMAKE_C_COMPILER=${CMAKE_C_COMPILER}|-DCMAKE_CXX_COMPILER=${CMAKE_CXX_COMPILER}"
-          "-DRUN=consumer_cpp|consumer_c"
+          "-DRUN=consumer_cpp|consumer_c" -DJOBS=${_zvdj_cores}
           -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/scripts/consumer.cmake)
-set_tests_properties(consumer_add_subdirectory PROPERTIES TIMEOUT 1800 LABELS slow)
+set_tests_properties(consumer_add_subdirectory PROPERTIES TIMEOUT 3600 LABELS slow)
