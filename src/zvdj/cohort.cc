@@ -59,34 +59,21 @@ const FractionRanks& Fractions() {
   return *f;
 }
 
-struct Ymd {
-  int y, m, d;
-};
-// One civil-from-days conversion (H. Hinnant) instead of three.
-Ymd ToYmd(Date x) {
-  const int z = x.days() + 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const int doe = z - era * 146097;
-  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int mp = (5 * doy + 2) / 153;
-  const int d = doy - (153 * mp + 2) / 5 + 1;
-  const int m = mp < 10 ? mp + 3 : mp - 9;
-  return {yoe + era * 400 + (m <= 2), m, d};
-}
+using Ymd = Date::Ymd;
+Ymd ToYmd(Date x) { return x.ToYmd(); }
 
 // AddMonths(b, k) for b given as y/m/d (clamped, never snapped).
 Date AddMonthsYmd(const Ymd& b, int k) {
-  const int total = b.y * 12 + (b.m - 1) + k;
+  const int total = b.year * 12 + (b.month - 1) + k;
   const int y = total >= 0 ? total / 12 : -((-total + 11) / 12);
   const int m = total - y * 12 + 1;
-  return Date::FromYmdUnchecked(y, m, std::min(b.d, DaysInMonth(y, m)));
+  return Date::FromYmdUnchecked(y, m, std::min(b.day, DaysInMonth(y, m)));
 }
 
 // Months completed from b to d (d >= b) and the bounds of the current month.
 void MonthPosition(const Ymd& b, Date d, int* k, Date* lo, Date* hi) {
   const Ymd dy = ToYmd(d);
-  int kk = (dy.y - b.y) * 12 + (dy.m - b.m);
+  int kk = (dy.year - b.year) * 12 + (dy.month - b.month);
   Date a = AddMonthsYmd(b, kk);
   if (a > d) {
     --kk;

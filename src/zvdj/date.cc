@@ -69,10 +69,11 @@ Date NthBirthday(Date birth, int years, Feb29Rule rule) noexcept {
 }
 
 Date AddMonths(Date date, int months) noexcept {
-  const int total = date.year() * 12 + (date.month() - 1) + months;
+  const Date::Ymd ymd = date.ToYmd();
+  const int total = ymd.year * 12 + (ymd.month - 1) + months;
   const int y = total >= 0 ? total / 12 : (total - 11) / 12;
   const int m = total - y * 12 + 1;
-  const int d = date.day() < DaysInMonth(y, m) ? date.day() : DaysInMonth(y, m);
+  const int d = ymd.day < DaysInMonth(y, m) ? ymd.day : DaysInMonth(y, m);
   return Date::FromYmdUnchecked(y, m, d);
 }
 
