@@ -1,0 +1,64 @@
+"""libzvdj for Python: Zorg voor de Jeugd indicators, trends and cohort outflows.
+
+Standard library only (ctypes); pandas is used when available for
+``to_dataframe()``.
+
+    import zvdj
+    ds = zvdj.Dataset.read_csv("kernindicatoren.csv")
+    ds.rows(indicator="thuiszitters")          # list of dicts
+    zvdj.summarize(ds).rows()                  # changes, CAGR, assessment
+    zvdj.period_predecessor("2019KW01")        # '2018KW04'
+
+    rec, report = zvdj.Records.load_files(jeugdhulp="jeugdhulp.csv",
+                                          vervolgzorg="vervolgzorg.csv")
+    zvdj.compute(rec, from_year=2016, to_year=2019)       # a Dataset
+    zvdj.estimate_cohort(rec, 2017, cutoff="2019-12-31")  # a CohortResult
+
+Errors raise ``zvdj.ZvdjError`` with ``.code`` (the status number), ``.status``
+("INVALID_ARGUMENT", ...) and the library's message (file:line:column for files).
+The shared library is found through $ZVDJ_LIBRARY, next to this package, in a
+build tree of the source checkout, or on the system library path.
+"""
+
+from ctypes import byref, c_int64
+
+from ._lib import ZvdjError, check, encode, lib, library_path
+from .catalogue import Breaks, Catalogue
+from .dataset import STATUS_SYMBOLS, Dataset
+from .periods import (add_months, age_on, format_dutch, format_dutch_percent,
+                      format_dutch_signed, format_plain, normalize_period, parse_number,
+                      period_info, period_predecessor, period_successor,
+                      round_to_multiple_of_5, years_between)
+from .records import Records
+from .results import CohortResult, LoadReport, Table, TrendResult
+from .trends import summarize, trends
+from .cohort import compute, estimate_cohort
+
+__all__ = [
+    "ZvdjError", "Dataset", "Catalogue", "Breaks", "Records", "STATUS_SYMBOLS",
+    "Table", "TrendResult", "LoadReport", "CohortResult",
+    "trends", "summarize", "compute", "estimate_cohort",
+    "version", "version_number", "constant", "library_path",
+    "normalize_period", "period_predecessor", "period_successor", "period_info",
+    "years_between", "parse_number", "format_dutch", "format_dutch_percent",
+    "format_dutch_signed", "format_plain", "round_to_multiple_of_5", "age_on", "add_months",
+]
+
+
+def version():
+    """The version of the loaded library, 'major.minor.patch'."""
+    return lib.zvdj_version_string().decode()
+
+
+def version_number():
+    return lib.zvdj_version_number()
+
+
+def constant(name):
+    """The value of a C API constant by name, e.g. constant('ZVDJ_NOT_FOUND') == 5."""
+    out = c_int64()
+    check(lib.zvdj_constant(byref(out), encode(name)))
+    return out.value
+
+
+__version__ = version()
