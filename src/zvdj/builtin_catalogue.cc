@@ -12,6 +12,11 @@ namespace {
 constexpr const char* kCbsJeugd = "CBS Beleidsinformatie Jeugd";
 constexpr const char* kDuo = "DUO, Ingrado (leerplicht)";
 constexpr const char* kAzw = "CBS Arbeidsmarkt Zorg en Welzijn (AZW), werknemersenquête";
+constexpr const char* kCbsOnderwijs =
+    "DUO, Ingrado, CBS Beleidsinformatie Jeugd, CBS onderwijs in cijfers";
+constexpr const char* kCbsStatLine = "CBS Beleidsinformatie Jeugd, CBS StatLine";
+constexpr const char* kRvdK = "Raad voor de Kinderbescherming";
+constexpr const char* kSkj = "Enquête onder SKJ-geregistreerden";
 constexpr const char* kClientSurvey =
     "Cliëntervaringsonderzoeken (BMC, I&O Research, ZorgFocuz), bewerkt door NJi";
 
@@ -98,6 +103,61 @@ std::vector<IndicatorDef> BuiltInIndicatorDefs() {
       Def("vervolgzorg_pct", "Vervolgzorg na de 18e verjaardag",
           "Follow-up care after the 18th birthday", kPercentage, kPersons, year, kUp,
           kCbsJeugd),
+
+      // Further series published by the programme (data/kernindicatoren.csv).
+      Def("jeugdzorg_jongeren", "Jongeren met jeugdhulp, jeugdbescherming en/of jeugdreclassering",
+          "Youths receiving youth care, child protection and/or juvenile probation", kCount,
+          kPersons, year, kNone, kCbsJeugd),
+      // Lower repeat use may mean longer aftercare, higher may be useful "waakvlamzorg".
+      Def("herhaald_beroep_pct", "Herhaald beroep op jeugdhulp",
+          "Repeat use of youth care", kPercentage, kPersons, year, kNone, kCbsJeugd),
+      Def("ots_opgelegd", "Opgelegde ondertoezichtstellingen",
+          "Supervision orders (OTS) imposed", kCount, kMeasures, year, kDown, kCbsJeugd),
+      Def("vots_opgelegd", "Voorlopige ondertoezichtstellingen",
+          "Provisional supervision orders imposed", kCount, kMeasures, year, kDown, kCbsJeugd),
+      Def("uithuisplaatsing_vots_pct", "% uithuisplaatsingen bij voorlopige ondertoezichtstelling",
+          "% of provisional supervision orders with an out-of-home placement", kPercentage,
+          kMeasures, year, kDown, kRvdK),
+      Def("onderwijs_ingeschreven_pct", "Jongeren 4 t/m 18 jaar ingeschreven in onderwijs",
+          "Youths aged 4-18 enrolled in education", kPercentage, kPersons, school, kUp,
+          kCbsOnderwijs, {{"group", "zonder_jeugdhulp", kNone}}),
+      // The programme itself cannot say whether more VSV among youths with jeugdhulp is good.
+      Def("vsv_aanwas", "Aanwas voortijdig schoolverlaters (t/m 22 jaar)",
+          "New early school leavers (up to age 22)", kCount, kPersons, school, kNone,
+          kCbsOnderwijs),
+      Def("op_afstroom_pct", "Niveau in 3e leerjaar t.o.v. basisschooladvies",
+          "School level in year 3 of secondary school relative to the primary-school advice",
+          kPercentage, kPersons, school, kNone, kCbsOnderwijs,
+          {{"niveau", "lager", kDown}}),
+      Def("woonsituatie_18_19_pct", "Woonsituatie van jongeren van 18-19 jaar",
+          "Living situation of youths aged 18-19", kPercentage, kPersons, year, kNone,
+          kCbsStatLine, {{"woonsituatie", "zelfstandig", kUp}}),
+      Def("economisch_zelfstandig_pct", "Economisch zelfstandig (inkomen boven bijstandsnorm)",
+          "Economically independent (income above the social-assistance norm)", kPercentage,
+          kPersons, year, kUp, kCbsStatLine),
+      Def("werk_onderwijs_pct", "Jongeren van 18-19 jaar met werk of onderwijs",
+          "Youths aged 18-19 in work or education", kPercentage, kPersons, year, kUp,
+          kCbsStatLine),
+      Def("cohort_18_omvang",
+          "Jongeren met jeugdhulp in het laatste kwartaal voor hun 18e verjaardag",
+          "Youths with youth care in the last quarter before their 18th birthday", kCount,
+          kPersons, year, kNone, kCbsJeugd),
+      Def("verlengde_jeugdhulp_pct", "Verlengde jeugdhulp na de 18e verjaardag",
+          "Extended youth care after the 18th birthday", kPercentage, kPersons, year, kUp,
+          kCbsJeugd),
+      Def("professionals_werkdruk_goed_pct", "Werkdruk goed", "Workload about right",
+          kPercentage, kEmployees, year, kUp, kAzw),
+      Def("professionals_werkdruk_te_laag_pct", "Werkdruk (veel) te laag",
+          "Workload (much) too low", kPercentage, kEmployees, year, kNone, kAzw),
+      Def("professionals_deels_tevreden_pct", "Jeugdprofessionals deels tevreden, deels ontevreden",
+          "Staff partly satisfied, partly dissatisfied", kPercentage, kEmployees, year, kNone,
+          kAzw),
+      Def("professionals_ontevreden_pct", "Jeugdprofessionals (zeer) ontevreden over hun werk",
+          "Staff (very) dissatisfied with their work", kPercentage, kEmployees, year, kDown,
+          kAzw),
+      Def("administratieve_lasten_pct", "Last van vermijdbare administratieve lasten",
+          "Burdened by avoidable administrative work", kPercentage, kEmployees, year, kDown,
+          kSkj),
   };
 }
 
