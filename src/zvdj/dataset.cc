@@ -93,7 +93,11 @@ void Dataset::Reserve(size_t rows) {
 uint64_t Dataset::KeyHash(uint32_t indicator, uint32_t region, Period period,
                           const std::vector<uint32_t>& dim_codes) const {
   uint64_t h = Mix(Mix(indicator, region), static_cast<uint64_t>(period.key()));
-  for (uint32_t c : dim_codes) h = Mix(h, c);
+  // Trailing totals (code 0) are not hashed: rows added before a dimension first
+  // appeared have shorter code vectors but the same key.
+  size_t n = dim_codes.size();
+  while (n > 0 && dim_codes[n - 1] == 0) --n;
+  for (size_t i = 0; i < n; ++i) h = Mix(h, dim_codes[i]);
   return h;
 }
 

@@ -36,6 +36,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     ZVDJ_FUZZ_CHECK(a.value.has_value() == b.value.has_value(), written);
     if (a.value) ZVDJ_FUZZ_CHECK(*a.value == *b.value, written);
   }
+  for (size_t r = 0; r < ds->size(); ++r) {
+    const auto found = ds->Find(ds->indicator(r), ds->region(r), ds->period(r), ds->dimensions(r));
+    ZVDJ_FUZZ_CHECK(found && *found == r, "Find does not return the row it was given");
+  }
   uint32_t series = 0;
   const auto ids = ds->SeriesIds(&series);
   ZVDJ_FUZZ_CHECK(ids.size() == ds->size() && series <= ds->size(), "series ids");
