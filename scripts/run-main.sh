@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target zvdj_cli -j "$(nproc)" >/dev/null
-exec build/release/zvdj trends data/kernindicatoren.csv --format table "$@"
+exec build/release/zvdj trends data/kernindicatoren.csv --summary --format table "$@"

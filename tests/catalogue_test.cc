@@ -86,10 +86,8 @@ TEST(BuiltInCatalogue, DesiredDirections) {
   const Catalogue& cat = Catalogue::BuiltIn();
   // Verlengde jeugdhulp is intended: more 18-23 year olds in care is good.
   EXPECT_EQ(cat.DirectionFor("jeugdhulp_met_verblijf", {{"age_group", "18-23"}}), Direction::kUp);
-  EXPECT_EQ(cat.DirectionFor("jeugdhulp_met_verblijf", {{"age_group", "0-18"}}),
-            Direction::kDown);
-  EXPECT_EQ(cat.DirectionFor("jeugdhulp_met_verblijf", {{"age_group", "4-12"}}),
-            Direction::kDown);
+  EXPECT_EQ(cat.DirectionFor("jeugdhulp_met_verblijf", {{"age_group", "0-18"}}), Direction::kDown);
+  EXPECT_EQ(cat.DirectionFor("jeugdhulp_met_verblijf", {{"age_group", "4-12"}}), Direction::kDown);
   EXPECT_EQ(cat.DirectionFor("jeugdhulp_met_verblijf", {}), Direction::kDown);
   EXPECT_EQ(cat.DirectionFor("jeugdhulp_met_verblijf", {{"form", "gezinsgericht"}}),
             Direction::kUp);
@@ -97,9 +95,8 @@ TEST(BuiltInCatalogue, DesiredDirections) {
   EXPECT_EQ(cat.DirectionFor("pleegzorg_gezinsgericht_pct_verblijf", {}), Direction::kUp);
   EXPECT_EQ(cat.DirectionFor("jeugdhulp_beeindigd_pct", {{"end_reason", "eenzijdig_client"}}),
             Direction::kDown);
-  EXPECT_EQ(
-      cat.DirectionFor("jeugdhulp_beeindigd_pct", {{"end_reason", "volgens_plan_of_samen"}}),
-      Direction::kUp);
+  EXPECT_EQ(cat.DirectionFor("jeugdhulp_beeindigd_pct", {{"end_reason", "volgens_plan_of_samen"}}),
+            Direction::kUp);
   EXPECT_EQ(cat.DirectionFor("jeugdhulp_beeindigd_pct", {{"end_reason", "overig"}}),
             Direction::kNone);
   EXPECT_EQ(cat.DirectionFor("vsv_aanwas", {{"group", "met_jeugdhulp"}}), Direction::kNone);
@@ -140,8 +137,7 @@ TEST(Catalogue, CsvRoundTrip) {
       EXPECT_EQ(a.overrides[j].direction, b.overrides[j].direction);
     }
   }
-  EXPECT_EQ(copy.DirectionFor("jeugdhulp_met_verblijf", {{"age_group", "18-23"}}),
-            Direction::kUp);
+  EXPECT_EQ(copy.DirectionFor("jeugdhulp_met_verblijf", {{"age_group", "18-23"}}), Direction::kUp);
 }
 
 constexpr const char* kHeader =
@@ -149,7 +145,8 @@ constexpr const char* kHeader =
 
 TEST(Catalogue, ParsesAUserDefinition) {
   Catalogue cat;
-  const std::string text = std::string(kHeader) +
+  const std::string text =
+      std::string(kHeader) +
       "wachttijd_weken,Wachttijd,\"Waiting time, weeks\",count,persons,half_year,down,"
       "Regio X,group=spoed:none\n";
   ASSERT_TRUE(cat.ParseCsv(text, "mine.csv").ok());
@@ -173,8 +170,8 @@ TEST(Catalogue, OverridesColumnIsOptional) {
 TEST(Catalogue, BadUnitNamesFileLineAndColumn) {
   Catalogue cat;
   const std::string text = std::string(kHeader) +
-      "a,A,A,count,persons,year,up,S,\n"
-      "b,B,B,procent,persons,year,up,S,\n";
+                           "a,A,A,count,persons,year,up,S,\n"
+                           "b,B,B,procent,persons,year,up,S,\n";
   absl::Status s = cat.ParseCsv(text, "mine.csv");
   ASSERT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(Message(s), HasSubstr("mine.csv:3:4"));
@@ -196,8 +193,8 @@ TEST(Catalogue, BadDirectionNamesFileLineAndColumn) {
 TEST(Catalogue, BadOverrideAndIdAndPeriodKind) {
   {
     Catalogue cat;
-    absl::Status s = cat.ParseCsv(std::string(kHeader) + "a,A,A,count,persons,year,up,S,age\n",
-                                  "mine.csv");
+    absl::Status s =
+        cat.ParseCsv(std::string(kHeader) + "a,A,A,count,persons,year,up,S,age\n", "mine.csv");
     EXPECT_THAT(Message(s), HasSubstr("mine.csv:2:9"));
     EXPECT_THAT(Message(s), HasSubstr("dimension=value:direction"));
   }
@@ -236,7 +233,8 @@ TEST(Catalogue, MissingAndUnknownColumns) {
 TEST(Catalogue, UserDefinitionReplacesBuiltIn) {
   Catalogue cat = Catalogue::BuiltIn();
   const size_t n = cat.indicators().size();
-  const std::string text = std::string(kHeader) +
+  const std::string text =
+      std::string(kHeader) +
       "thuiszitters,Thuiszitters (regio),Home-sitters (region),count,persons,year,none,"
       "Regio X,\n";
   ASSERT_TRUE(cat.ParseCsv(text, "mine.csv").ok());

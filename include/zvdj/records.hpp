@@ -77,17 +77,29 @@ absl::StatusOr<uint16_t> ParseMunicipalityCode(std::string_view code);
 std::string MunicipalityCodeString(uint16_t number);  // 363 -> "GM0363"
 
 // Dictionary of external ids (persons, providers) to dense codes 0..n-1.
+// The ids are stored back to back in one buffer and found through an
+// open-addressing table of (hash tag, code) pairs: about 30 bytes per id of
+// 10 characters, and one cache line per lookup. A view returned by id() is
+// valid until the next Intern().
 class IdDictionary {
  public:
   uint32_t Intern(std::string_view id);
   std::optional<uint32_t> Find(std::string_view id) const;
-  std::string_view id(uint32_t code) const { return ids_[code]; }
-  size_t size() const { return ids_.size(); }
+  std::string_view id(uint32_t code) const {
+    return {chars_.data() + offsets_[code], offsets_[code + 1] - offsets_[code]};
+  }
+  size_t size() const { return offsets_.size() - 1; }
   void Reserve(size_t n);
 
  private:
-  std::vector<std::string> ids_;
-  absl::flat_hash_map<std::string, uint32_t> codes_;
+  static constexpr uint64_t kEmpty = ~uint64_t{0};
+  // Slot index of `id` (hash `h`), or of the empty slot where it would go.
+  size_t Probe(std::string_view id, uint64_t h) const;
+  void Rehash(size_t capacity);
+
+  std::string chars_;
+  std::vector<uint64_t> offsets_ = {0};  // id i is chars_[offsets_[i], offsets_[i + 1])
+  std::vector<uint64_t> slots_;          // (hash >> 32) << 32 | code; kEmpty when free
 };
 
 // Per-person facts, indexed by the person code.

@@ -28,6 +28,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,7 +73,8 @@ std::optional<double> TheilSenSlope(const std::vector<double>& t, const std::vec
 
 enum class MannKendallMethod : uint8_t {
   kExact,            // n <= 10, no ties: exact distribution of S
-  kExactPermutation, // n <= 10 with ties: all distinct permutations of the observed values
+  kExactPermutation, // n <= 10 with ties: exact permutation distribution of the observed
+                     // values (every distinct arrangement equally likely)
   kNormalApprox,     // n > 10: normal, tie-corrected variance, continuity correction
 };
 std::string_view MannKendallMethodName(MannKendallMethod m) noexcept;
@@ -91,6 +93,16 @@ struct MannKendall {
 // Mann-Kendall test of x (in time order; equal spacing not required). Exact
 // two-sided p-value P(|S'| >= |S|) for n <= 10. Nullopt for n < 3.
 std::optional<MannKendall> MannKendallTest(const std::vector<double>& x);
+
+// Change over a span between two periods of one kind: every measure at once.
+struct SpanChange {
+  double abs_change = 0;
+  std::optional<double> rel_change_pct;  // nullopt when `first` is 0
+  std::optional<double> pp_change;       // percentage units only
+  double years = 0;                      // Period::YearsBetween(from, to)
+  Rate cagr;                             // fraction per year
+};
+SpanChange ChangeOverSpan(Unit unit, Period from, Period to, double first, double last);
 
 // ---- Trend rows ----------------------------------------------------------------
 
@@ -156,6 +168,14 @@ struct TrendOptions {
 
 TrendTable ComputeTrendRows(const Dataset& dataset, const Catalogue& catalogue,
                             const BreakRegister& breaks, const TrendOptions& options = {});
+
+// The same rows without materialising the whole table: `sink` is called once
+// per series (in the order of ComputeTrendRows) with that series' rows, whose
+// `series` field is 0. The vector is reused between calls.
+void ForEachSeriesTrend(const Dataset& dataset, const Catalogue& catalogue,
+                        const BreakRegister& breaks, const TrendOptions& options,
+                        const std::function<void(const TrendSeries&,
+                                                 const std::vector<TrendRow>&)>& sink);
 
 // ---- Summaries ----------------------------------------------------------------
 

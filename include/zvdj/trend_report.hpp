@@ -20,7 +20,8 @@
 // md / table: Dutch formatting for readers ("4.790", "10,1%",
 //   "−0,3 procentpunt" for percentages, "+77,5%" for counts), Dutch indicator
 //   names from the catalogue, an arrow and a word for the assessment
-//   ("▼ goede richting"); `table` aligns columns by their display width.
+//   ("▼ goede richting"); `table` aligns columns by their display width. Both
+//   leave out dimension columns that are total ("") in every row shown.
 #ifndef ZVDJ_TREND_REPORT_HPP_
 #define ZVDJ_TREND_REPORT_HPP_
 

@@ -3,6 +3,8 @@
 #include <iostream>
 #include <iterator>
 
+#include <unistd.h>
+
 #include "absl/status/statusor.h"
 #include "absl/strings/str_format.h"
 #include "zvdj/internal/csv_reader.h"
@@ -85,6 +87,10 @@ int ReportError(std::ostream& err, std::string_view command, const absl::Status&
     default:
       return kExitFailure;
   }
+}
+
+std::string DefaultFormat(const std::ostream& out) {
+  return &out == &std::cout && isatty(STDOUT_FILENO) ? "table" : "csv";
 }
 
 absl::StatusOr<std::string> ReadInput(const std::string& path) {

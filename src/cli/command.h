@@ -52,6 +52,10 @@ const std::map<std::string, Command>& Commands();
 // Prints "zvdj <command>: <message>" and returns the exit status for `status`.
 int ReportError(std::ostream& err, std::string_view command, const absl::Status& status);
 
+// "table" when `out` is standard output on a terminal, else "csv": a person at a
+// terminal gets a readable table, a pipe or file gets the machine format.
+std::string DefaultFormat(const std::ostream& out);
+
 // Reads a whole file, or standard input for "-".
 absl::StatusOr<std::string> ReadInput(const std::string& path);
 

@@ -92,7 +92,8 @@ std::vector<IndicatorDef> BuiltInIndicatorDefs() {
           "Uitstroom jeugdprofessionals naar sector buiten zorg en welzijn (3e kwartaal)",
           "Staff outflow to jobs outside care and welfare (Q3)", kPercentage, kEmployees,
           PeriodKind::kQuarter, kDown, kAzw),
-      Def("professionals_invloed_pct", "Jeugdprofessionals hebben invloed op de inhoud van hun werk",
+      Def("professionals_invloed_pct",
+          "Jeugdprofessionals hebben invloed op de inhoud van hun werk",
           "Staff influence the content of their work", kPercentage, kEmployees, year, kUp, kAzw),
       Def("professionals_tevreden_pct", "Jeugdprofessionals zijn (zeer) tevreden over hun werk",
           "Staff (very) satisfied with their work", kPercentage, kEmployees, year, kUp, kAzw),
@@ -105,7 +106,8 @@ std::vector<IndicatorDef> BuiltInIndicatorDefs() {
           kCbsJeugd),
 
       // Further series published by the programme (data/kernindicatoren.csv).
-      Def("jeugdzorg_jongeren", "Jongeren met jeugdhulp, jeugdbescherming en/of jeugdreclassering",
+      Def("jeugdzorg_jongeren",
+          "Jongeren met jeugdhulp, jeugdbescherming en/of jeugdreclassering",
           "Youths receiving youth care, child protection and/or juvenile probation", kCount,
           kPersons, year, kNone, kCbsJeugd),
       // Lower repeat use may mean longer aftercare, higher may be useful "waakvlamzorg".
@@ -149,7 +151,8 @@ std::vector<IndicatorDef> BuiltInIndicatorDefs() {
           kPercentage, kEmployees, year, kUp, kAzw),
       Def("professionals_werkdruk_te_laag_pct", "Werkdruk (veel) te laag",
           "Workload (much) too low", kPercentage, kEmployees, year, kNone, kAzw),
-      Def("professionals_deels_tevreden_pct", "Jeugdprofessionals deels tevreden, deels ontevreden",
+      Def("professionals_deels_tevreden_pct",
+          "Jeugdprofessionals deels tevreden, deels ontevreden",
           "Staff partly satisfied, partly dissatisfied", kPercentage, kEmployees, year, kNone,
           kAzw),
       Def("professionals_ontevreden_pct", "Jeugdprofessionals (zeer) ontevreden over hun werk",

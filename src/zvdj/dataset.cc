@@ -4,7 +4,6 @@
 #include <limits>
 
 #include "absl/strings/str_format.h"
-#include "zvdj/limits.hpp"
 
 namespace zvdj {
 inline namespace v1 {
@@ -94,8 +93,8 @@ void Dataset::Reserve(size_t rows) {
 uint64_t Dataset::KeyHash(uint32_t indicator, uint32_t region, Period period,
                           const std::vector<uint32_t>& dim_codes) const {
   uint64_t h = Mix(Mix(indicator, region), static_cast<uint64_t>(period.key()));
-  // Trailing totals (code 0) are not hashed: rows added before a dimension first
-  // appeared have shorter code vectors but the same key.
+  // Trailing totals (code 0) are skipped: the code vector of a key is shorter
+  // when it was built before later dimension columns appeared.
   size_t n = dim_codes.size();
   while (n > 0 && dim_codes[n - 1] == 0) --n;
   for (size_t i = 0; i < n; ++i) h = Mix(h, dim_codes[i]);
@@ -149,17 +148,9 @@ absl::Status Dataset::Add(const Observation& obs) {
   if (obs.status == ValueStatus::kNil && obs.value.has_value() && *obs.value != 0) {
     return absl::InvalidArgumentError("status '-' (nil) with a non-zero value");
   }
-  if (size() >= kMaxDatasetRows) {
-    return absl::ResourceExhaustedError(
-        absl::StrFormat("more than the limit of %d rows in a dataset", kMaxDatasetRows));
-  }
   std::vector<uint32_t> dim_codes(dims_.size(), 0);
   for (const auto& [name, val] : obs.dims) {
     if (name.empty()) return absl::InvalidArgumentError("dimension without a name");
-    if (!dimension_index(name) && dim_names_.size() >= kMaxDimensions) {
-      return absl::ResourceExhaustedError(absl::StrFormat(
-          "dimension '%s' is one more than the limit of %d dimensions", name, kMaxDimensions));
-    }
     const size_t d = EnsureDimension(name);
     if (dim_codes.size() < dims_.size()) dim_codes.resize(dims_.size(), 0);
     dim_codes[d] = Intern(val);

@@ -1,5 +1,8 @@
 #include "zvdj/records.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "zvdj/internal/strings.h"
@@ -107,24 +110,75 @@ std::string MunicipalityCodeString(uint16_t number) {
   return absl::StrFormat("GM%04d", number);
 }
 
+namespace {
+
+// A fast hash of a short id, 8 bytes at a time, with a strong final mix.
+uint64_t HashId(std::string_view s) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+  }
+  uint64_t w = 0;
+  std::memcpy(&w, s.data() + i, s.size() - i);
+  h = (h ^ w) * 0x94D049BB133111EBull;
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ull;
+  h ^= h >> 32;
+  return h;
+}
+
+}  // namespace
+
+size_t IdDictionary::Probe(std::string_view id, uint64_t h) const {
+  const size_t mask = slots_.size() - 1;
+  const uint64_t tag = h >> 32;
+  for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
+    const uint64_t slot = slots_[i];
+    if (slot == kEmpty) return i;
+    if ((slot >> 32) == tag && this->id(static_cast<uint32_t>(slot)) == id) return i;
+  }
+}
+
+void IdDictionary::Rehash(size_t capacity) {
+  slots_.assign(capacity, kEmpty);
+  const size_t mask = capacity - 1;
+  for (uint32_t code = 0; code < size(); ++code) {
+    const uint64_t h = HashId(id(code));
+    size_t i = static_cast<size_t>(h) & mask;
+    while (slots_[i] != kEmpty) i = (i + 1) & mask;
+    slots_[i] = (h >> 32) << 32 | code;
+  }
+}
+
 uint32_t IdDictionary::Intern(std::string_view id) {
-  auto it = codes_.find(internal::ToAbsl(id));
-  if (it != codes_.end()) return it->second;
-  const auto code = static_cast<uint32_t>(ids_.size());
-  ids_.emplace_back(id);
-  codes_.emplace(std::string(id), code);
+  // Keep the table at most half full.
+  if (2 * (size() + 1) > slots_.size()) Rehash(std::max<size_t>(16, slots_.size() * 2));
+  const uint64_t h = HashId(id);
+  const size_t i = Probe(id, h);
+  if (slots_[i] != kEmpty) return static_cast<uint32_t>(slots_[i]);
+  const auto code = static_cast<uint32_t>(size());
+  chars_.append(id.data(), id.size());
+  offsets_.push_back(chars_.size());
+  slots_[i] = (h >> 32) << 32 | code;
   return code;
 }
 
 std::optional<uint32_t> IdDictionary::Find(std::string_view id) const {
-  auto it = codes_.find(internal::ToAbsl(id));
-  if (it == codes_.end()) return std::nullopt;
-  return it->second;
+  if (slots_.empty()) return std::nullopt;
+  const size_t i = Probe(id, HashId(id));
+  if (slots_[i] == kEmpty) return std::nullopt;
+  return static_cast<uint32_t>(slots_[i]);
 }
 
 void IdDictionary::Reserve(size_t n) {
-  ids_.reserve(n);
-  codes_.reserve(n);
+  offsets_.reserve(n + 1);
+  size_t capacity = 16;
+  while (capacity < 2 * n) capacity *= 2;
+  if (capacity > slots_.size()) Rehash(capacity);
 }
 
 uint32_t PersonTable::Intern(std::string_view id) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <map>
 #include <numeric>
 
 #include "absl/container/flat_hash_map.h"
@@ -51,6 +50,16 @@ Rate Cagr(double first, double last, double years) {
 Rate CagrBetween(Period from, Period to, double first, double last) {
   if (from.kind() != to.kind()) return {std::nullopt, "periods of different kinds"};
   return Cagr(first, last, Period::YearsBetween(from, to));
+}
+
+SpanChange ChangeOverSpan(Unit unit, Period from, Period to, double first, double last) {
+  SpanChange c;
+  c.abs_change = AbsoluteChange(first, last);
+  c.rel_change_pct = RelativeChangePct(first, last);
+  c.pp_change = PercentagePointChangeFor(unit, first, last);
+  c.years = from.kind() == to.kind() ? Period::YearsBetween(from, to) : 0.0;
+  c.cagr = CagrBetween(from, to, first, last);
+  return c;
 }
 
 namespace {
@@ -101,33 +110,57 @@ const std::vector<double>& InversionCounts(int n) {
   return (*kTable)[static_cast<size_t>(n)];
 }
 
-// Exact two-sided p for data with ties: every distinct arrangement of the
-// observed ranks is equally likely under H0 (each stands for prod(t!) orderings).
-// The distribution depends only on the tie-group sizes in value order; cache it.
-double ExactPermutationP(const std::vector<int>& ranks, int64_t s_obs) {
-  thread_local std::map<std::vector<int>, std::vector<int64_t>> cache;  // pattern -> S values
-  std::vector<int> sorted = ranks;
-  std::sort(sorted.begin(), sorted.end());
-  std::vector<int> pattern;
-  for (size_t i = 0; i < sorted.size();) {
-    size_t j = i;
-    while (j < sorted.size() && sorted[j] == sorted[i]) ++j;
-    pattern.push_back(static_cast<int>(j - i));
-    i = j;
+using Poly = std::vector<double>;
+
+Poly Multiply(const Poly& a, const Poly& b) {
+  Poly out(a.size() + b.size() - 1, 0.0);
+  for (size_t i = 0; i < a.size(); ++i) {
+    for (size_t j = 0; j < b.size(); ++j) out[i + j] += a[i] * b[j];
   }
-  auto it = cache.find(pattern);
-  if (it == cache.end()) {
-    std::vector<int64_t> all;
-    std::vector<double> perm(sorted.begin(), sorted.end());
-    do {
-      all.push_back(KendallS(perm.data(), perm.size(), nullptr));
-    } while (std::next_permutation(perm.begin(), perm.end()));
-    it = cache.emplace(pattern, std::move(all)).first;
+  return out;
+}
+
+// Gaussian binomial [m choose r]_q as coefficients of q^0 .. q^(r(m-r)).
+Poly GaussianBinomial(int m, int r) {
+  // g[j][k]: [j choose k]_q, by [j, k] = [j-1, k-1] + q^k [j-1, k].
+  std::vector<std::vector<Poly>> g(static_cast<size_t>(m + 1));
+  for (int j = 0; j <= m; ++j) {
+    g[static_cast<size_t>(j)].resize(static_cast<size_t>(std::min(j, r) + 1));
+    for (int k = 0; k <= std::min(j, r); ++k) {
+      Poly& cur = g[static_cast<size_t>(j)][static_cast<size_t>(k)];
+      if (k == 0 || k == j) {
+        cur = {1.0};
+        continue;
+      }
+      const Poly& a = g[static_cast<size_t>(j - 1)][static_cast<size_t>(k - 1)];
+      const Poly& b = g[static_cast<size_t>(j - 1)][static_cast<size_t>(k)];
+      cur.assign(std::max(a.size(), b.size() + static_cast<size_t>(k)), 0.0);
+      for (size_t i = 0; i < a.size(); ++i) cur[i] += a[i];
+      for (size_t i = 0; i < b.size(); ++i) cur[i + static_cast<size_t>(k)] += b[i];
+    }
+  }
+  return g[static_cast<size_t>(m)][static_cast<size_t>(r)];
+}
+
+// Exact two-sided p for data with ties: every distinct arrangement of the
+// observed values is equally likely under H0 (each stands for prod(t!)
+// orderings). The number of arrangements with k inversions is the coefficient
+// of q^k in the q-multinomial [n; t_1, ..., t_m]_q, and S = n0 - n_tied - 2k.
+double ExactTiedP(const std::vector<int>& group_sizes, int64_t pairs_untied, int64_t s_obs) {
+  Poly dist = {1.0};
+  int total = 0;
+  for (int t : group_sizes) {
+    total += t;
+    dist = Multiply(dist, GaussianBinomial(total, t));
   }
   const int64_t a = s_obs < 0 ? -s_obs : s_obs;
-  size_t hits = 0;
-  for (int64_t s : it->second) hits += (s < 0 ? -s : s) >= a;
-  return static_cast<double>(hits) / static_cast<double>(it->second.size());
+  double hits = 0, all = 0;
+  for (size_t k = 0; k < dist.size(); ++k) {
+    const int64_t s = pairs_untied - 2 * static_cast<int64_t>(k);
+    all += dist[k];
+    if ((s < 0 ? -s : s) >= a) hits += dist[k];
+  }
+  return hits / all;
 }
 
 }  // namespace
@@ -197,12 +230,14 @@ std::optional<MannKendall> MannKendallTest(const std::vector<double>& x) {
     mk.p_value = hits / total;
   } else if (n <= static_cast<size_t>(kExactMax)) {
     mk.method = MannKendallMethod::kExactPermutation;
-    std::vector<int> ranks(n);
-    for (size_t i = 0; i < n; ++i) {
-      ranks[i] = static_cast<int>(std::lower_bound(sorted.begin(), sorted.end(), x[i]) -
-                                  sorted.begin());
+    std::vector<int> groups;
+    for (size_t i = 0; i < n;) {
+      size_t j = i;
+      while (j < n && sorted[j] == sorted[i]) ++j;
+      groups.push_back(static_cast<int>(j - i));
+      i = j;
     }
-    mk.p_value = ExactPermutationP(ranks, mk.s);
+    mk.p_value = ExactTiedP(groups, static_cast<int64_t>(n0 - tie_pairs), mk.s);
   } else {
     mk.method = MannKendallMethod::kNormalApprox;
     if (mk.var_s <= 0 || mk.s == 0) {
@@ -353,14 +388,14 @@ std::string BreakNote(const SeriesBreak& b) {
 
 }  // namespace
 
-TrendTable ComputeTrendRows(const Dataset& ds, const Catalogue& catalogue,
-                            const BreakRegister& breaks, const TrendOptions& options) {
-  Grouped g = GroupSeries(ds, catalogue);
-  TrendTable out;
-  out.dimension_names = ds.dimension_names();
-  out.rows.reserve(ds.size());
+namespace {
+
+// Appends the in-range rows of series `s` of `g` to `rows` (with `series_index`).
+void SeriesRows(const Dataset& ds, const Grouped& g, size_t s, const BreakRegister& breaks,
+                const TrendOptions& options, uint32_t series_index,
+                std::vector<TrendRow>* rows) {
   const bool check_breaks = !breaks.empty();
-  for (size_t s = 0; s < g.series.size(); ++s) {
+  {
     const TrendSeries& series = g.series[s];
     const Dimensions& dims = g.series_dims[s];
     const uint32_t begin = g.start[s], end = g.start[s + 1];
@@ -381,14 +416,12 @@ TrendTable ComputeTrendRows(const Dataset& ds, const Catalogue& catalogue,
         if (InRange(ds.period(r), options) && HasValue(ds.status(r))) base_row = r;
       }
     }
-    bool series_has_rows = false;
     for (uint32_t k = begin; k < end; ++k) {
       const uint32_t row = g.order[k];
       const Period p = ds.period(row);
       if (!InRange(p, options)) continue;
-      series_has_rows = true;
       TrendRow tr;
-      tr.series = static_cast<uint32_t>(out.series.size());
+      tr.series = series_index;
       tr.period = p;
       tr.status = ds.status(row);
       tr.value = ValueOf(ds, row);
@@ -446,11 +479,38 @@ TrendTable ComputeTrendRows(const Dataset& ds, const Catalogue& catalogue,
                                             std::max(ds.period(*base_row), p)) == nullptr)) {
         tr.index = IndexNumber(ds.value(*base_row), *tr.value);
       }
-      out.rows.push_back(std::move(tr));
+      rows->push_back(std::move(tr));
     }
-    if (series_has_rows) out.series.push_back(series);
+  }
+}
+
+}  // namespace
+
+TrendTable ComputeTrendRows(const Dataset& ds, const Catalogue& catalogue,
+                            const BreakRegister& breaks, const TrendOptions& options) {
+  Grouped g = GroupSeries(ds, catalogue);
+  TrendTable out;
+  out.dimension_names = ds.dimension_names();
+  out.rows.reserve(ds.size());
+  for (size_t s = 0; s < g.series.size(); ++s) {
+    const size_t before = out.rows.size();
+    SeriesRows(ds, g, s, breaks, options, static_cast<uint32_t>(out.series.size()), &out.rows);
+    if (out.rows.size() > before) out.series.push_back(std::move(g.series[s]));
   }
   return out;
+}
+
+void ForEachSeriesTrend(const Dataset& ds, const Catalogue& catalogue,
+                        const BreakRegister& breaks, const TrendOptions& options,
+                        const std::function<void(const TrendSeries&,
+                                                 const std::vector<TrendRow>&)>& sink) {
+  Grouped g = GroupSeries(ds, catalogue);
+  std::vector<TrendRow> rows;
+  for (size_t s = 0; s < g.series.size(); ++s) {
+    rows.clear();
+    SeriesRows(ds, g, s, breaks, options, 0, &rows);
+    if (!rows.empty()) sink(g.series[s], rows);
+  }
 }
 
 SummaryTable ComputeTrendSummaries(const Dataset& ds, const Catalogue& catalogue,
@@ -530,17 +590,17 @@ SummaryTable ComputeTrendSummaries(const Dataset& ds, const Catalogue& catalogue
       out.summaries.push_back(std::move(sum));
       continue;
     }
-    const double a = *sum.first_value, v = *sum.last_value;
-    sum.years = Period::YearsBetween(*sum.first_period, last_p);
-    sum.abs_change = AbsoluteChange(a, v);
-    sum.rel_change_pct = RelativeChangePct(a, v);
+    const SpanChange span = ChangeOverSpan(series.unit, *sum.first_period, last_p,
+                                           *sum.first_value, *sum.last_value);
+    sum.years = span.years;
+    sum.abs_change = span.abs_change;
+    sum.rel_change_pct = span.rel_change_pct;
     if (!sum.rel_change_pct) sum.flags |= kFlagZeroBase;
-    sum.pp_change = PercentagePointChangeFor(series.unit, a, v);
-    const Rate cagr = Cagr(a, v, *sum.years);
-    if (cagr.value) {
-      sum.cagr_pct = 100.0 * *cagr.value;
+    sum.pp_change = span.pp_change;
+    if (span.cagr.value) {
+      sum.cagr_pct = 100.0 * *span.cagr.value;
     } else {
-      AppendNote(&sum.note, "CAGR undefined: " + cagr.reason);
+      AppendNote(&sum.note, "CAGR undefined: " + span.cagr.reason);
     }
     t.clear();
     x.clear();

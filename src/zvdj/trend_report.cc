@@ -179,6 +179,7 @@ std::string AssessmentShown(const TrendSummary& s) {
   std::string arrow = "=";
   if (s.abs_change && *s.abs_change > 0) arrow = "▲";
   if (s.abs_change && *s.abs_change < 0) arrow = "▼";
+  if (arrow == "=" && c != "target_achieved") return "= geen verandering";
   std::string word;
   if (c == "on_track" || c == "improvement" || c == "target_achieved") {
     word = "goede richting";
@@ -257,6 +258,25 @@ void WriteGrid(const Grid& g, ReportFormat format, std::ostream& out) {
 }
 
 std::string DimShown(const std::string& v) { return v.empty() ? "totaal" : v; }
+
+// Dimension columns worth showing to a reader: those with a non-total value in
+// at least one displayed row (csv and json keep every column).
+template <typename Item>
+std::vector<size_t> ShownDims(const std::vector<Item>& items,
+                              const std::vector<TrendSeries>& series, size_t n_dims) {
+  std::vector<bool> used(n_dims, false);
+  for (const Item& it : items) {
+    const TrendSeries& s = series[it.series];
+    for (size_t d = 0; d < n_dims && d < s.dims.size(); ++d) {
+      used[d] = used[d] || !s.dims[d].empty();
+    }
+  }
+  std::vector<size_t> out;
+  for (size_t d = 0; d < n_dims; ++d) {
+    if (used[d]) out.push_back(d);
+  }
+  return out;
+}
 
 std::string ValueWithStatus(std::optional<double> v, ValueStatus st, Unit unit, int dec) {
   if (!v) return std::string(StatusSymbol(st));
@@ -352,14 +372,16 @@ void WriteTrendRows(const TrendTable& table, ReportFormat format, std::ostream& 
   }
   const Catalogue& cat = options.catalogue ? *options.catalogue : Catalogue::BuiltIn();
   Grid g;
+  const std::vector<size_t> dims =
+      ShownDims(table.rows, table.series, table.dimension_names.size());
   g.header = {"Indicator", "Regio"};
-  for (const auto& d : table.dimension_names) g.header.push_back(d);
+  for (size_t d : dims) g.header.push_back(table.dimension_names[d]);
   for (const char* h : {"Periode", "Waarde", "Vorige", "Verandering", "Verschil", "Index",
                         "Opmerking"}) {
     g.header.push_back(h);
   }
   g.numeric.assign(g.header.size(), false);
-  const size_t first_num = 2 + table.dimension_names.size() + 1;
+  const size_t first_num = 2 + dims.size() + 1;
   for (size_t c = first_num; c < first_num + 5; ++c) g.numeric[c] = true;
   g.numeric[first_num + 1] = false;  // "Vorige" is a period
   // Decimals per series, over its values.
@@ -371,7 +393,7 @@ void WriteTrendRows(const TrendTable& table, ReportFormat format, std::ostream& 
     const TrendSeries& s = table.series[r.series];
     const int d = dec[r.series];
     std::vector<std::string> cells = {NameNl(cat, s.indicator), s.region};
-    for (const auto& v : s.dims) cells.push_back(DimShown(v));
+    for (size_t dim : dims) cells.push_back(DimShown(s.dims[dim]));
     cells.push_back(DisplayPeriod(r.period));
     cells.push_back(ValueWithStatus(r.value, r.status, s.unit, d));
     cells.push_back(r.prev_value ? DisplayPeriod(*r.prev_period) : "");
@@ -428,20 +450,22 @@ void WriteTrendSummaries(const SummaryTable& table, ReportFormat format, std::os
   }
   const Catalogue& cat = options.catalogue ? *options.catalogue : Catalogue::BuiltIn();
   Grid g;
+  const std::vector<size_t> dims =
+      ShownDims(table.summaries, table.series, table.dimension_names.size());
   g.header = {"Indicator", "Regio"};
-  for (const auto& d : table.dimension_names) g.header.push_back(d);
+  for (size_t d : dims) g.header.push_back(table.dimension_names[d]);
   for (const char* h : {"Van", "Tot", "Begin", "Eind", "Verandering", "Verschil",
                         "Groei per jaar", "Beoordeling", "Opmerking"}) {
     g.header.push_back(h);
   }
   g.numeric.assign(g.header.size(), false);
-  const size_t first = 2 + table.dimension_names.size();
+  const size_t first = 2 + dims.size();
   for (size_t c = first + 2; c < first + 7; ++c) g.numeric[c] = true;
   for (const TrendSummary& s : table.summaries) {
     const TrendSeries& se = table.series[s.series];
     const int d = DecimalsFor({s.first_value, s.last_value});
     std::vector<std::string> cells = {NameNl(cat, se.indicator), se.region};
-    for (const auto& v : se.dims) cells.push_back(DimShown(v));
+    for (size_t dim : dims) cells.push_back(DimShown(se.dims[dim]));
     cells.push_back(s.first_period ? DisplayPeriod(*s.first_period) : "");
     cells.push_back(s.last_period ? DisplayPeriod(*s.last_period) : "");
     cells.push_back(ShowValue(s.first_value, se.unit, d));

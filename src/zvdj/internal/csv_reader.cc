@@ -223,6 +223,17 @@ absl::Status CsvReader::CheckField(std::string_view field, size_t column, size_t
   return absl::OkStatus();
 }
 
+void CsvReader::SkipToNextLine() {
+  // A record that was read to its end (e.g. one with too many fields) already
+  // left pos_ at the start of the next line.
+  if (pos_ == 0 || text_[pos_ - 1] == '\n') return;
+  while (pos_ < text_.size() && text_[pos_] != '\n') ++pos_;
+  if (pos_ < text_.size()) {
+    ++pos_;
+    ++line_;
+  }
+}
+
 absl::Status CsvReader::FieldError(size_t column, std::string_view message) const {
   const std::string name = column < header_.size() ? header_[column] : std::string("?");
   return absl::InvalidArgumentError(absl::StrFormat("%s:%d:%d: %s (column '%s')", source_,

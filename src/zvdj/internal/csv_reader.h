@@ -49,6 +49,11 @@ class CsvReader {
   // left open.
   absl::StatusOr<bool> Next();
 
+  // After an error inside a record, moves past the end of the current line so
+  // that a lenient caller can go on with the next record (no-op when the
+  // failed record was read to its end).
+  void SkipToNextLine();
+
   size_t size() const { return fields_.size(); }
   std::string_view field(size_t i) const { return fields_[i]; }
   // 1-based line on which the current record starts.

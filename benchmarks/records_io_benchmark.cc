@@ -1,0 +1,108 @@
+// Loading jeugdhulp.csv into the columnar store, and generating it.
+//
+//   records_io_benchmark --benchmark_filter=BM_LoadJeugdhulpCsv
+//   ZVDJ_BENCH_10M=1 records_io_benchmark   # also the 10 million row case
+//
+// Counters: items_per_second = rows/s; bytes_per_second = CSV bytes/s;
+// bytes_per_trajectory = bytes held by the trajectory columns per row (the
+// person and provider dictionaries are reported separately per person).
+#include <cstdlib>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "benchmark/benchmark.h"
+#include "zvdj/generator.hpp"
+#include "zvdj/records_io.hpp"
+
+namespace {
+
+// The first `rows` data rows of a generated national-scale jeugdhulp.csv
+// (2016-2019), made once per size.
+const std::string& JeugdhulpText(int64_t rows) {
+  static std::map<int64_t, std::string> cache;
+  auto it = cache.find(rows);
+  if (it != cache.end()) return it->second;
+  std::ostringstream out;
+  zvdj::GenerateStreams streams;
+  streams.jeugdhulp = &out;
+  // About 6.3 rows per youth-year unit for 2016-2019; ask for a little more.
+  const int64_t persons = rows / 6 + 1000;
+  auto summary = zvdj::GenerateRecords({.seed = 1, .persons = persons}, streams);
+  if (!summary.ok()) std::abort();
+  std::string text = std::move(out).str();
+  size_t pos = 0;
+  for (int64_t i = 0; i <= rows && pos != std::string::npos; ++i) {
+    pos = text.find('\n', pos);
+    if (pos != std::string::npos) ++pos;
+  }
+  if (pos != std::string::npos) text.resize(pos);
+  return cache.emplace(rows, std::move(text)).first->second;
+}
+
+template <typename T>
+size_t Bytes(const std::vector<T>& v) {
+  return v.size() * sizeof(T);
+}
+
+void BM_LoadJeugdhulpCsv(benchmark::State& state) {
+  const int64_t rows = state.range(0);
+  const std::string& text = JeugdhulpText(rows);
+  size_t loaded = 0;
+  double bytes_per_row = 0, persons_per_row = 0;
+  for (auto _ : state) {
+    zvdj::RecordStore store;
+    zvdj::LoadReport report;
+    const absl::Status s = zvdj::ParseJeugdhulpCsv(text, "jeugdhulp.csv", &store, {}, &report);
+    if (!s.ok()) {
+      state.SkipWithError(std::string(s.message()).c_str());
+      return;
+    }
+    loaded = store.jeugdhulp.size();
+    const zvdj::JeugdhulpTable& t = store.jeugdhulp;
+    const size_t bytes = Bytes(t.person) + Bytes(t.municipality) + Bytes(t.provider) +
+                         Bytes(t.form) + Bytes(t.start) + Bytes(t.end) + Bytes(t.end_reason);
+    bytes_per_row = static_cast<double>(bytes) / static_cast<double>(loaded);
+    persons_per_row = static_cast<double>(store.persons.size()) / static_cast<double>(loaded);
+    state.PauseTiming();
+    {
+      zvdj::RecordStore drop = std::move(store);  // free outside the timed region
+    }
+    state.ResumeTiming();
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(loaded));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(text.size()));
+  state.counters["rows"] = static_cast<double>(loaded);
+  state.counters["bytes_per_trajectory"] = bytes_per_row;
+  state.counters["csv_bytes_per_row"] =
+      static_cast<double>(text.size()) / static_cast<double>(loaded);
+  state.counters["persons_per_row"] = persons_per_row;
+}
+
+void LoadSizes(benchmark::internal::Benchmark* b) {
+  b->Arg(1'000'000);
+  const char* big = std::getenv("ZVDJ_BENCH_10M");
+  if (big != nullptr && std::string(big) == "1") b->Arg(10'000'000);
+  b->Unit(benchmark::kMillisecond);
+}
+BENCHMARK(BM_LoadJeugdhulpCsv)->Apply(LoadSizes);
+
+void BM_GenerateJeugdhulpCsv(benchmark::State& state) {
+  int64_t rows = 0, bytes = 0;
+  for (auto _ : state) {
+    std::ostringstream out;
+    zvdj::GenerateStreams streams;
+    streams.jeugdhulp = &out;
+    auto summary = zvdj::GenerateRecords({.seed = 1, .persons = state.range(0)}, streams);
+    rows = summary->jeugdhulp;
+    bytes = static_cast<int64_t>(out.tellp());
+    benchmark::DoNotOptimize(bytes);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * rows);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * bytes);
+  state.counters["rows"] = static_cast<double>(rows);
+}
+BENCHMARK(BM_GenerateJeugdhulpCsv)->Arg(160'000)->Unit(benchmark::kMillisecond);
+
+}  // namespace

@@ -1,0 +1,84 @@
+// zvdj generate --out DIR --persons N [--from YEAR] [--to YEAR] [--seed S]
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ostream>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_format.h"
+#include "cli/command.h"
+#include "zvdj/generator.hpp"
+
+namespace zvdj::cli {
+namespace {
+
+constexpr char kName[] = "generate";
+
+template <typename T>
+absl::Status ParseIntFlag(const Args& args, const std::string& flag, T* out) {
+  const auto v = args.Get(flag);
+  if (!v) return absl::OkStatus();
+  if (!absl::SimpleAtoi(*v, out)) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("--%s: '%s' is not a whole number", flag, *v));
+  }
+  return absl::OkStatus();
+}
+
+int RunGenerate(const std::vector<std::string>& argv, std::ostream& /*out*/, std::ostream& err) {
+  auto args = Args::Parse(argv, {"out", "persons", "from", "to", "seed"}, {});
+  if (!args.ok()) return ReportError(err, kName, args.status());
+  if (!args->positional().empty()) {
+    return ReportError(err, kName, absl::InvalidArgumentError(absl::StrFormat(
+                                       "unexpected argument '%s'", args->positional()[0])));
+  }
+  const auto dir = args->Get("out");
+  if (!dir || dir->empty()) {
+    return ReportError(err, kName, absl::InvalidArgumentError("--out DIR is required"));
+  }
+  if (!args->Has("persons")) {
+    return ReportError(err, kName, absl::InvalidArgumentError("--persons N is required"));
+  }
+  GenerateOptions opt;
+  for (const auto& s : {ParseIntFlag(*args, "persons", &opt.persons),
+                        ParseIntFlag(*args, "from", &opt.from_year),
+                        ParseIntFlag(*args, "to", &opt.to_year),
+                        ParseIntFlag(*args, "seed", &opt.seed)}) {
+    if (!s.ok()) return ReportError(err, kName, s);
+  }
+
+  // A progress line only for a person watching a terminal, and only once the
+  // run has taken more than a second.
+  const bool tty = isatty(fileno(stderr)) != 0;
+  const auto t0 = std::chrono::steady_clock::now();
+  bool shown = false;
+  GenerateProgress progress;
+  if (tty) {
+    progress = [&](double f) {
+      const auto elapsed = std::chrono::steady_clock::now() - t0;
+      if (elapsed < std::chrono::seconds(1)) return;
+      err << absl::StrFormat("\rzvdj generate: %3.0f%%", f * 100) << std::flush;
+      shown = true;
+    };
+  }
+  auto summary = GenerateRecordFiles(opt, *dir, progress);
+  if (shown) err << '\n';
+  if (!summary.ok()) return ReportError(err, kName, summary.status());
+  err << absl::StrFormat(
+      "zvdj generate: wrote %d persons, %d jeugdhulp, %d jeugdbescherming, %d verzuim, "
+      "%d vervolgzorg, %d regions and %d herindeling rows to %s\n",
+      summary->persons, summary->jeugdhulp, summary->jeugdbescherming, summary->verzuim,
+      summary->vervolgzorg, summary->regions, summary->herindeling, *dir);
+  return kExitOk;
+}
+
+ZVDJ_REGISTER_COMMAND(Command{
+    kName,
+    "zvdj generate --out DIR --persons N [--from YEAR] [--to YEAR] [--seed S]\n"
+    "    write synthetic person-level files (N youths with jeugdhulp per year;\n"
+    "    450000 is national scale; defaults --from 2016 --to 2019 --seed 1)",
+    &RunGenerate});
+
+}  // namespace
+}  // namespace zvdj::cli

@@ -1,0 +1,150 @@
+// zvdj trends: year-over-year changes (or one summary per series) of a dataset.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "absl/strings/str_format.h"
+#include "cli/command.h"
+#include "zvdj/assessment.hpp"
+#include "zvdj/breaks.hpp"
+#include "zvdj/catalogue.hpp"
+#include "zvdj/dataset_io.hpp"
+#include "zvdj/number_format.hpp"
+#include "zvdj/trend.hpp"
+#include "zvdj/trend_report.hpp"
+
+namespace zvdj::cli {
+namespace {
+
+constexpr const char* kName = "trends";
+
+absl::Status Bad(const std::string& msg) { return absl::InvalidArgumentError(msg); }
+
+absl::StatusOr<Period> ParsePeriodFlag(const Args& args, const std::string& flag) {
+  auto p = Period::Parse(*args.Get(flag));
+  if (!p.ok()) {
+    return Bad(absl::StrFormat("--%s: %s", flag, std::string(p.status().message())));
+  }
+  return *p;
+}
+
+// <dataset without .csv>.breaks.csv next to the dataset, if it exists.
+std::optional<std::string> DefaultBreaksFile(const std::string& dataset) {
+  if (dataset == "-") return std::nullopt;
+  std::string stem = dataset;
+  if (stem.size() > 4 && stem.compare(stem.size() - 4, 4, ".csv") == 0) {
+    stem.resize(stem.size() - 4);
+  }
+  std::string path = stem + ".breaks.csv";
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(path, ec)) return path;
+  return std::nullopt;
+}
+
+int RunTrends(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+  auto args = Args::Parse(argv,
+                          {"from", "to", "format", "breaks", "catalogue", "rule", "tolerance",
+                           "base", "cagr-scale"},
+                          {"summary", "dutch-numbers"});
+  if (!args.ok()) return ReportError(err, kName, args.status());
+  if (args->positional().size() != 1) {
+    return ReportError(err, kName, Bad("expected exactly one DATASET.csv (or - for stdin)"));
+  }
+  const std::string path = args->positional()[0];
+
+  auto format = ParseReportFormat(args->GetOr("format", DefaultFormat(out)));
+  if (!format.ok()) return ReportError(err, kName, format.status());
+
+  TrendOptions topt;
+  for (const char* flag : {"from", "to", "base"}) {
+    if (!args->Get(flag)) continue;
+    auto p = ParsePeriodFlag(*args, flag);
+    if (!p.ok()) return ReportError(err, kName, p.status());
+    if (std::string(flag) == "from") topt.from = *p;
+    if (std::string(flag) == "to") topt.to = *p;
+    if (std::string(flag) == "base") topt.base = *p;
+  }
+
+  // --tolerance alone implies the tolerance rule.
+  const std::string rule_name =
+      args->GetOr("rule", args->Get("tolerance") ? "tolerance" : "cagr");
+  std::unique_ptr<AssessmentRule> rule;
+  if (rule_name == "cagr") {
+    CagrThresholds t;
+    if (auto c = args->Get("cagr-scale")) {
+      auto v = ParseNumber(*c, NumberFormat::kPlain);
+      if (!v.ok() || *v <= 0 || *v > 1) {
+        return ReportError(err, kName, Bad("--cagr-scale must be a number in (0, 1]"));
+      }
+      t.scale = *v;
+    }
+    rule = std::make_unique<CagrRule>(t);
+  } else if (rule_name == "tolerance") {
+    ToleranceOptions o;
+    if (auto tol = args->Get("tolerance")) {
+      auto v = ParseNumber(*tol, NumberFormat::kPlain);
+      if (!v.ok() || *v < 0) {
+        return ReportError(err, kName, Bad("--tolerance must be a number >= 0"));
+      }
+      o.tolerance = *v;
+    }
+    rule = std::make_unique<ToleranceRule>(o);
+  } else {
+    return ReportError(err, kName,
+                       Bad("unknown --rule '" + rule_name + "' (expected cagr or tolerance)"));
+  }
+  if (args->Get("tolerance") && rule_name != "tolerance") {
+    return ReportError(err, kName, Bad("--tolerance goes with --rule tolerance"));
+  }
+  if (args->Get("cagr-scale") && rule_name != "cagr") {
+    return ReportError(err, kName, Bad("--cagr-scale goes with --rule cagr"));
+  }
+
+  Catalogue catalogue = Catalogue::BuiltIn();
+  if (auto file = args->Get("catalogue")) {
+    if (absl::Status s = catalogue.LoadCsv(*file); !s.ok()) return ReportError(err, kName, s);
+  }
+  BreakRegister breaks;
+  std::optional<std::string> breaks_file = args->Get("breaks");
+  if (!breaks_file) breaks_file = DefaultBreaksFile(path);
+  if (breaks_file) {
+    if (absl::Status s = breaks.LoadCsv(*breaks_file); !s.ok()) {
+      return ReportError(err, kName, s);
+    }
+  }
+
+  auto text = ReadInput(path);
+  if (!text.ok()) return ReportError(err, kName, text.status());
+  DatasetReadOptions ropt;
+  if (args->Has("dutch-numbers")) ropt.number_format = NumberFormat::kDutch;
+  auto ds = ParseDatasetCsv(*text, path == "-" ? "<stdin>" : path, ropt);
+  if (!ds.ok()) return ReportError(err, kName, ds.status());
+
+  const ReportOptions report{.catalogue = &catalogue};
+  if (args->Has("summary")) {
+    SummaryTable sums = ComputeTrendSummaries(*ds, catalogue, breaks, topt);
+    AssessSummaries(sums, *rule);
+    WriteTrendSummaries(sums, *format, out, report);
+  } else {
+    TrendTable rows = ComputeTrendRows(*ds, catalogue, breaks, topt);
+    WriteTrendRows(rows, *format, out, report);
+  }
+  out.flush();
+  return out ? kExitOk : kExitFailure;
+}
+
+}  // namespace
+
+ZVDJ_REGISTER_COMMAND(Command{
+    kName,
+    "zvdj trends DATASET.csv [--summary] [--from P] [--to P] [--format csv|json|md|table]\n"
+    "            [--breaks FILE] [--catalogue FILE] [--rule cagr|tolerance] [--tolerance X]\n"
+    "            [--cagr-scale C] [--base P] [--dutch-numbers]\n"
+    "  Year-over-year changes per series and period (calendar predecessor), or with\n"
+    "  --summary one row per series (first vs last, CAGR, Theil-Sen, Mann-Kendall,\n"
+    "  assessment). DATASET '-' reads standard input. Breaks default to\n"
+    "  DATASET.breaks.csv next to the dataset when it exists. The format defaults to\n"
+    "  table on a terminal and csv otherwise.",
+    &RunTrends});
+
+}  // namespace zvdj::cli

@@ -1,0 +1,768 @@
+// Loaders for the person-level files. Each file has a small "traits" struct:
+// how a CSV record becomes an input row (parsing dates), and how an input row is
+// validated and appended to the store. The second step is shared with the array
+// input, so the CSV and in-memory paths accept exactly the same rows.
+#include "zvdj/records_io.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "zvdj/internal/csv_reader.h"
+#include "zvdj/internal/status_macros.h"
+#include "zvdj/internal/strings.h"
+
+namespace zvdj {
+inline namespace v1 {
+
+bool ParseIsoDateFast(std::string_view s, int32_t* days) noexcept {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  const auto digit = [&](size_t i) { return static_cast<unsigned>(s[i] - '0'); };
+  const unsigned d0 = digit(0), d1 = digit(1), d2 = digit(2), d3 = digit(3), d5 = digit(5),
+                 d6 = digit(6), d8 = digit(8), d9 = digit(9);
+  if ((d0 | d1 | d2 | d3 | d5 | d6 | d8 | d9) > 9) {
+    // One of them is not a digit (unsigned wrap-around makes it large).
+    if (d0 > 9 || d1 > 9 || d2 > 9 || d3 > 9 || d5 > 9 || d6 > 9 || d8 > 9 || d9 > 9) {
+      return false;
+    }
+  }
+  const int y = static_cast<int>(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
+  const int m = static_cast<int>(d5 * 10 + d6);
+  const int d = static_cast<int>(d8 * 10 + d9);
+  if (y < Date::kMinYear || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) return false;
+  *days = Date::FromYmdUnchecked(y, m, d).days();
+  return true;
+}
+
+namespace {
+
+// A problem with one row: the field (index into the file's column list, -1 for
+// the whole row) and the reason.
+struct Issue {
+  int field = -1;
+  std::string message;
+};
+
+bool Fail(Issue* issue, int field, std::string message) {
+  issue->field = field;
+  issue->message = std::move(message);
+  return false;
+}
+
+std::string DateText(int32_t days) { return Date::FromDays(days).ToString(); }
+
+// Looks up a code name without building a status on the fast path.
+template <typename E>
+bool LookupName(std::string_view s, std::string_view (*name)(E) noexcept, int first, int count,
+                E* out) {
+  for (int i = first; i < count; ++i) {
+    const auto v = static_cast<E>(i);
+    if (name(v) == s) {
+      *out = v;
+      return true;
+    }
+  }
+  return false;
+}
+
+template <typename E>
+bool Code(std::string_view s, int field, std::string_view (*name)(E) noexcept, int first,
+          int count, absl::StatusOr<E> (*parse)(std::string_view), E* out, Issue* issue) {
+  if (s.empty()) return Fail(issue, field, "missing value");
+  if (LookupName(s, name, first, count, out)) return true;
+  return Fail(issue, field, std::string(parse(s).status().message()));
+}
+
+bool Municipality(std::string_view s, int field, uint16_t* out, Issue* issue) {
+  if (s.size() == 6 && s[0] == 'G' && s[1] == 'M') {
+    unsigned v = 0;
+    bool ok = true;
+    for (size_t i = 2; i < 6; ++i) {
+      const auto c = static_cast<unsigned>(s[i] - '0');
+      ok &= c <= 9;
+      v = v * 10 + c;
+    }
+    if (ok) {
+      *out = static_cast<uint16_t>(v);
+      return true;
+    }
+  }
+  if (s.empty()) return Fail(issue, field, "missing value");
+  return Fail(issue, field, std::string(ParseMunicipalityCode(s).status().message()));
+}
+
+bool Required(std::string_view s, int field, Issue* issue) {
+  return !s.empty() || Fail(issue, field, "missing value");
+}
+
+// Rows of one load call: a one-entry cache for the person id (files are mostly
+// grouped by person, so most rows skip the hash lookup).
+class Sink {
+ public:
+  explicit Sink(RecordStore* store) : store_(store) {}
+  RecordStore& store() { return *store_; }
+
+  std::optional<uint32_t> FindPerson(std::string_view id) {
+    if (has_last_ && id == last_id_) return last_code_;
+    auto code = store_->persons.ids.Find(id);
+    if (code) Remember(id, *code);
+    return code;
+  }
+  uint32_t InternPerson(std::string_view id, std::optional<uint32_t> found) {
+    if (found) return *found;
+    const uint32_t code = store_->persons.Intern(id);
+    Remember(id, code);
+    return code;
+  }
+  // Providers are few (thousands) but change from row to row, so a small
+  // direct-mapped cache in front of the dictionary saves most hash lookups.
+  uint32_t InternProvider(std::string_view id) {
+    uint64_t h = 1469598103934665603ull;
+    for (char c : id) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    ProviderSlot& slot = providers_[(h ^ (h >> 29)) & (kProviderSlots - 1)];
+    if (slot.used && slot.id == id) return slot.code;
+    slot.code = store_->providers.Intern(id);
+    slot.id.assign(id);
+    slot.used = true;
+    return slot.code;
+  }
+
+  // Checks that `birth` agrees with what is known of the person; `found` is
+  // the person's code when already known.
+  bool CheckBirth(std::string_view id, int32_t birth, int field,
+                  std::optional<uint32_t>* found, Issue* issue) {
+    *found = FindPerson(id);
+    if (!*found) return true;
+    const int32_t known = store_->persons.birth[**found];
+    if (known == kNoDate || known == birth) return true;
+    return Fail(issue, field,
+                absl::StrFormat("person '%s' has birth_date %s here but %s earlier", id,
+                                DateText(birth), DateText(known)));
+  }
+
+  // persons.csv: whether a person was already listed in this call.
+  bool MarkListed(uint32_t code) {
+    if (code >= listed_.size()) listed_.resize(code + 1, false);
+    const bool was = listed_[code];
+    listed_[code] = true;
+    return !was;
+  }
+  bool Listed(uint32_t code) const { return code < listed_.size() && listed_[code]; }
+
+ private:
+  void Remember(std::string_view id, uint32_t code) {
+    last_id_.assign(id);
+    last_code_ = code;
+    has_last_ = true;
+  }
+
+  RecordStore* store_;
+  std::string last_id_;
+  uint32_t last_code_ = 0;
+  bool has_last_ = false;
+  struct ProviderSlot {
+    std::string id;
+    uint32_t code = 0;
+    bool used = false;
+  };
+  static constexpr size_t kProviderSlots = 4096;
+  std::vector<ProviderSlot> providers_ = std::vector<ProviderSlot>(kProviderSlots);
+  std::vector<bool> listed_;
+};
+
+// Shared checks of a record with a start and an optional end.
+bool CheckSpan(Date start, const std::optional<Date>& end, int end_field, Issue* issue) {
+  if (end && *end < start) {
+    return Fail(issue, end_field,
+                absl::StrFormat("end_date %s is before start_date %s", end->ToString(),
+                                start.ToString()));
+  }
+  return true;
+}
+
+bool CheckBirthBeforeStart(Date birth, Date start, int birth_field, Issue* issue) {
+  if (birth > start) {
+    return Fail(issue, birth_field,
+                absl::StrFormat("birth_date %s is after start_date %s", birth.ToString(),
+                                start.ToString()));
+  }
+  return true;
+}
+
+int32_t EndDays(const std::optional<Date>& end) { return end ? end->days() : kOpenEnd; }
+
+// ---- CSV field access ----
+
+class Fields {
+ public:
+  Fields(const internal::CsvReader& r, const int* col) : r_(r), col_(col) {}
+  std::string_view operator[](int field) const {
+    const int c = col_[field];
+    return c < 0 ? std::string_view() : internal::Trim(r_.field(static_cast<size_t>(c)));
+  }
+
+ private:
+  const internal::CsvReader& r_;
+  const int* col_;
+};
+
+bool DateField(std::string_view s, int field, Date* out, Issue* issue) {
+  int32_t days;
+  if (ParseIsoDateFast(s, &days)) {
+    *out = Date::FromDays(days);
+    return true;
+  }
+  if (s.empty()) return Fail(issue, field, "missing value");
+  return Fail(issue, field, std::string(Date::Parse(s).status().message()));
+}
+
+bool OptionalDateField(std::string_view s, int field, std::optional<Date>* out,
+                       Issue* issue) {
+  if (s.empty()) {
+    out->reset();
+    return true;
+  }
+  Date d;
+  if (!DateField(s, field, &d, issue)) return false;
+  *out = d;
+  return true;
+}
+
+// ---- Per-file traits ----
+
+struct JeugdhulpTraits {
+  static constexpr bool kPersonPerRow = false;
+  using Input = JeugdhulpInput;
+  static constexpr std::string_view kName = "jeugdhulp";
+  enum : int { kPerson, kBirth, kMunicipality, kProvider, kForm, kStart, kEnd, kEndReason };
+  static constexpr std::string_view kColumns[] = {"person_id", "birth_date", "municipality",
+                                                  "provider",  "form",       "start_date",
+                                                  "end_date",  "end_reason"};
+  static constexpr bool kOptional[] = {false, false, false, false, false, false, true, true};
+
+  static void Reserve(RecordStore* s, size_t n) { s->jeugdhulp.Reserve(s->jeugdhulp.size() + n); }
+
+  static bool FromCsv(const Fields& f, Input* in, Issue* issue) {
+    in->person_id = f[kPerson];
+    in->municipality = f[kMunicipality];
+    in->provider = f[kProvider];
+    in->form = f[kForm];
+    in->end_reason = f[kEndReason];
+    return DateField(f[kBirth], kBirth, &in->birth_date, issue) &&
+           DateField(f[kStart], kStart, &in->start_date, issue) &&
+           OptionalDateField(f[kEnd], kEnd, &in->end_date, issue);
+  }
+
+  static bool Add(const Input& in, Sink& sink, Issue* issue) {
+    JeugdhulpRow row;
+    if (!Required(in.person_id, kPerson, issue) ||
+        !Municipality(in.municipality, kMunicipality, &row.municipality, issue) ||
+        !Required(in.provider, kProvider, issue) ||
+        !Code(in.form, kForm, &JeugdhulpFormName, 0, kJeugdhulpFormCount, &ParseJeugdhulpForm,
+              &row.form, issue)) {
+      return false;
+    }
+    if (!in.end_reason.empty() &&
+        !Code(in.end_reason, kEndReason, &EndReasonName, 1, kEndReasonCount, &ParseEndReason,
+              &row.end_reason, issue)) {
+      return false;
+    }
+    if (!CheckBirthBeforeStart(in.birth_date, in.start_date, kBirth, issue) ||
+        !CheckSpan(in.start_date, in.end_date, kEnd, issue)) {
+      return false;
+    }
+    if (!in.end_reason.empty() && !in.end_date) {
+      return Fail(issue, kEndReason,
+                  absl::StrFormat("end_reason '%s' given but end_date is empty", in.end_reason));
+    }
+    std::optional<uint32_t> found;
+    if (!sink.CheckBirth(in.person_id, in.birth_date.days(), kBirth, &found, issue)) return false;
+    // An ended trajectory without a reason counts as "onbekend".
+    if (in.end_date && in.end_reason.empty()) row.end_reason = EndReason::kOnbekend;
+    row.person = sink.InternPerson(in.person_id, found);
+    sink.store().persons.birth[row.person] = in.birth_date.days();
+    row.provider = sink.InternProvider(in.provider);
+    row.start = in.start_date.days();
+    row.end = EndDays(in.end_date);
+    sink.store().jeugdhulp.Append(row);
+    return true;
+  }
+};
+
+struct JeugdbeschermingTraits {
+  static constexpr bool kPersonPerRow = false;
+  using Input = JeugdbeschermingInput;
+  static constexpr std::string_view kName = "jeugdbescherming";
+  enum : int { kPerson, kBirth, kMunicipality, kMeasure, kStart, kEnd };
+  static constexpr std::string_view kColumns[] = {"person_id", "birth_date", "municipality",
+                                                  "measure",   "start_date", "end_date"};
+  static constexpr bool kOptional[] = {false, false, false, false, false, true};
+
+  static void Reserve(RecordStore* s, size_t n) {
+    s->jeugdbescherming.Reserve(s->jeugdbescherming.size() + n);
+  }
+
+  static bool FromCsv(const Fields& f, Input* in, Issue* issue) {
+    in->person_id = f[kPerson];
+    in->municipality = f[kMunicipality];
+    in->measure = f[kMeasure];
+    return DateField(f[kBirth], kBirth, &in->birth_date, issue) &&
+           DateField(f[kStart], kStart, &in->start_date, issue) &&
+           OptionalDateField(f[kEnd], kEnd, &in->end_date, issue);
+  }
+
+  static bool Add(const Input& in, Sink& sink, Issue* issue) {
+    JeugdbeschermingRow row;
+    if (!Required(in.person_id, kPerson, issue) ||
+        !Municipality(in.municipality, kMunicipality, &row.municipality, issue) ||
+        !Code(in.measure, kMeasure, &MeasureName, 0, kMeasureCount, &ParseMeasure,
+              &row.measure, issue) ||
+        !CheckBirthBeforeStart(in.birth_date, in.start_date, kBirth, issue) ||
+        !CheckSpan(in.start_date, in.end_date, kEnd, issue)) {
+      return false;
+    }
+    std::optional<uint32_t> found;
+    if (!sink.CheckBirth(in.person_id, in.birth_date.days(), kBirth, &found, issue)) return false;
+    row.person = sink.InternPerson(in.person_id, found);
+    sink.store().persons.birth[row.person] = in.birth_date.days();
+    row.start = in.start_date.days();
+    row.end = EndDays(in.end_date);
+    sink.store().jeugdbescherming.Append(row);
+    return true;
+  }
+};
+
+struct VerzuimTraits {
+  static constexpr bool kPersonPerRow = false;
+  using Input = VerzuimInput;
+  static constexpr std::string_view kName = "verzuim";
+  enum : int { kPerson, kBirth, kMunicipality, kKind, kStart, kEnd };
+  static constexpr std::string_view kColumns[] = {"person_id", "birth_date", "municipality",
+                                                  "kind",      "start_date", "end_date"};
+  static constexpr bool kOptional[] = {false, false, false, false, false, true};
+
+  static void Reserve(RecordStore* s, size_t n) { s->verzuim.Reserve(s->verzuim.size() + n); }
+
+  static bool FromCsv(const Fields& f, Input* in, Issue* issue) {
+    in->person_id = f[kPerson];
+    in->municipality = f[kMunicipality];
+    in->kind = f[kKind];
+    return DateField(f[kBirth], kBirth, &in->birth_date, issue) &&
+           DateField(f[kStart], kStart, &in->start_date, issue) &&
+           OptionalDateField(f[kEnd], kEnd, &in->end_date, issue);
+  }
+
+  static bool Add(const Input& in, Sink& sink, Issue* issue) {
+    VerzuimRow row;
+    if (!Required(in.person_id, kPerson, issue) ||
+        !Municipality(in.municipality, kMunicipality, &row.municipality, issue) ||
+        !Code(in.kind, kKind, &VerzuimKindName, 0, 3, &ParseVerzuimKind, &row.kind, issue) ||
+        !CheckBirthBeforeStart(in.birth_date, in.start_date, kBirth, issue) ||
+        !CheckSpan(in.start_date, in.end_date, kEnd, issue)) {
+      return false;
+    }
+    std::optional<uint32_t> found;
+    if (!sink.CheckBirth(in.person_id, in.birth_date.days(), kBirth, &found, issue)) return false;
+    row.person = sink.InternPerson(in.person_id, found);
+    sink.store().persons.birth[row.person] = in.birth_date.days();
+    row.start = in.start_date.days();
+    row.end = EndDays(in.end_date);
+    sink.store().verzuim.Append(row);
+    return true;
+  }
+};
+
+struct VervolgzorgTraits {
+  static constexpr bool kPersonPerRow = false;
+  using Input = VervolgzorgInput;
+  static constexpr std::string_view kName = "vervolgzorg";
+  enum : int { kPerson, kKind, kStart, kEnd };
+  static constexpr std::string_view kColumns[] = {"person_id", "kind", "start_date",
+                                                  "end_date"};
+  static constexpr bool kOptional[] = {false, false, false, true};
+
+  static void Reserve(RecordStore* s, size_t n) {
+    s->vervolgzorg.Reserve(s->vervolgzorg.size() + n);
+  }
+
+  static bool FromCsv(const Fields& f, Input* in, Issue* issue) {
+    in->person_id = f[kPerson];
+    in->kind = f[kKind];
+    return DateField(f[kStart], kStart, &in->start_date, issue) &&
+           OptionalDateField(f[kEnd], kEnd, &in->end_date, issue);
+  }
+
+  static bool Add(const Input& in, Sink& sink, Issue* issue) {
+    VervolgzorgRow row;
+    if (!Required(in.person_id, kPerson, issue) ||
+        !Code(in.kind, kKind, &VervolgzorgKindName, 0, 3, &ParseVervolgzorgKind, &row.kind,
+              issue) ||
+        !CheckSpan(in.start_date, in.end_date, kEnd, issue)) {
+      return false;
+    }
+    row.person = sink.InternPerson(in.person_id, sink.FindPerson(in.person_id));
+    row.start = in.start_date.days();
+    row.end = EndDays(in.end_date);
+    sink.store().vervolgzorg.Append(row);
+    return true;
+  }
+};
+
+struct PersonsTraits {
+  static constexpr bool kPersonPerRow = true;
+  using Input = PersonInput;
+  static constexpr std::string_view kName = "persons";
+  enum : int { kPerson, kBirth, kExit, kExitReason };
+  static constexpr std::string_view kColumns[] = {"person_id", "birth_date", "exit_date",
+                                                  "exit_reason"};
+  static constexpr bool kOptional[] = {false, false, true, true};
+
+  static void Reserve(RecordStore*, size_t) {}
+
+  static bool FromCsv(const Fields& f, Input* in, Issue* issue) {
+    in->person_id = f[kPerson];
+    in->exit_reason = f[kExitReason];
+    return OptionalDateField(f[kBirth], kBirth, &in->birth_date, issue) &&
+           OptionalDateField(f[kExit], kExit, &in->exit_date, issue);
+  }
+
+  static bool Add(const Input& in, Sink& sink, Issue* issue) {
+    ExitReason reason = ExitReason::kNone;
+    if (!Required(in.person_id, kPerson, issue)) return false;
+    if (!in.exit_reason.empty() &&
+        !Code(in.exit_reason, kExitReason, &ExitReasonName, 1, 3, &ParseExitReason, &reason,
+              issue)) {
+      return false;
+    }
+    if (in.exit_date && in.exit_reason.empty()) {
+      return Fail(issue, kExitReason, "missing value (exit_date is given)");
+    }
+    if (!in.exit_date && !in.exit_reason.empty()) {
+      return Fail(issue, kExit, "missing value (exit_reason is given)");
+    }
+    std::optional<uint32_t> found;
+    if (in.birth_date) {
+      if (!sink.CheckBirth(in.person_id, in.birth_date->days(), kBirth, &found, issue)) {
+        return false;
+      }
+    } else {
+      found = sink.FindPerson(in.person_id);
+    }
+    if (found && sink.Listed(*found)) {
+      return Fail(issue, kPerson, absl::StrFormat("person '%s' is listed twice", in.person_id));
+    }
+    const int32_t birth = in.birth_date ? in.birth_date->days()
+                          : found       ? sink.store().persons.birth[*found]
+                                        : kNoDate;
+    if (in.exit_date && birth != kNoDate && in.exit_date->days() < birth) {
+      return Fail(issue, kExit,
+                  absl::StrFormat("exit_date %s is before birth_date %s",
+                                  in.exit_date->ToString(), DateText(birth)));
+    }
+    const uint32_t p = sink.InternPerson(in.person_id, found);
+    sink.MarkListed(p);
+    PersonTable& persons = sink.store().persons;
+    persons.birth[p] = birth;
+    persons.exit[p] = in.exit_date ? in.exit_date->days() : kNoDate;
+    persons.exit_reason[p] = reason;
+    return true;
+  }
+};
+
+// ---- Drivers ----
+
+absl::Status NeedReport(const LoadOptions& options, const LoadReport* report) {
+  if (options.mode == LoadMode::kLenient && report == nullptr) {
+    return absl::InvalidArgumentError("lenient loading needs a LoadReport to list skipped rows");
+  }
+  return absl::OkStatus();
+}
+
+// Splits a reader message "source:line[:column]: reason" into a SkippedRow.
+SkippedRow SkippedFromStatus(const absl::Status& status, std::string_view source,
+                             size_t line) {
+  SkippedRow row{std::string(source), line, 0, std::string(status.message())};
+  std::string_view m = internal::ToStd(status.message());
+  if (m.substr(0, source.size()) != source || m.size() <= source.size() ||
+      m[source.size()] != ':') {
+    return row;
+  }
+  m.remove_prefix(source.size() + 1);
+  auto number = [&](size_t* out) {
+    size_t i = 0, v = 0;
+    while (i < m.size() && m[i] >= '0' && m[i] <= '9') v = v * 10 + static_cast<size_t>(m[i++] - '0');
+    if (i == 0 || i >= m.size() || m[i] != ':') return false;
+    *out = v;
+    m.remove_prefix(i + 1);
+    return true;
+  };
+  size_t l = 0, c = 0;
+  if (!number(&l)) return row;
+  row.line = l;
+  if (number(&c)) row.column = c;
+  if (!m.empty() && m.front() == ' ') m.remove_prefix(1);
+  row.reason = std::string(m);
+  return row;
+}
+
+template <typename T>
+absl::Status ParseCsv(std::string_view text, std::string_view source, RecordStore* store,
+                      const LoadOptions& options, LoadReport* report) {
+  ZVDJ_RETURN_IF_ERROR(NeedReport(options, report));
+  LoadReport scratch;
+  LoadReport* rep = report != nullptr ? report : &scratch;
+  const bool strict = options.mode == LoadMode::kStrict;
+
+  internal::CsvReader reader(text, std::string(source));
+  ZVDJ_RETURN_IF_ERROR(reader.ReadHeader());
+  constexpr size_t kN = std::size(T::kColumns);
+  std::array<int, kN> col;
+  col.fill(-1);
+  const auto& header = reader.header();
+  for (size_t i = 0; i < header.size(); ++i) {
+    const auto it = std::find(std::begin(T::kColumns), std::end(T::kColumns), header[i]);
+    if (it == std::end(T::kColumns)) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "%s:%d:%d: unknown column '%s' in %s.csv (expected: %s)", source, reader.line(), i + 1,
+          header[i], T::kName, absl::StrJoin(T::kColumns, ", ", [](std::string* out, std::string_view s) {
+            out->append(s.data(), s.size());
+          })));
+    }
+    col[static_cast<size_t>(it - std::begin(T::kColumns))] = static_cast<int>(i);
+  }
+  for (size_t j = 0; j < kN; ++j) {
+    if (col[j] < 0 && !T::kOptional[j]) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "%s:%d: missing column '%s' in %s.csv", source, reader.line(), T::kColumns[j],
+          T::kName));
+    }
+  }
+
+  // One row per line is a tight upper bound for these files. Sizing the person
+  // dictionary up front saves rehashing it several times: persons.csv has a
+  // person per line, the other files about two rows per person (only guessed
+  // for the first file; later files mostly meet known persons).
+  const auto lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+  T::Reserve(store, lines);
+  if (T::kPersonPerRow) {
+    store->persons.ids.Reserve(store->persons.size() + lines);
+  } else if (store->persons.size() == 0) {
+    store->persons.ids.Reserve(lines / 2);
+  }
+
+  Sink sink(store);
+  const Fields fields(reader, col.data());
+  typename T::Input in{};
+  Issue issue;
+  while (true) {
+    auto more = reader.Next();
+    if (!more.ok()) {
+      // A malformed record: wrong field count, a stray or unclosed quote.
+      ++rep->input_rows;
+      if (strict) return more.status();
+      rep->skipped.push_back(SkippedFromStatus(more.status(), source, reader.line()));
+      reader.SkipToNextLine();
+      continue;
+    }
+    if (!*more) break;
+    ++rep->input_rows;
+    if (T::FromCsv(fields, &in, &issue) && T::Add(in, sink, &issue)) {
+      ++rep->loaded_rows;
+      continue;
+    }
+    const int c = issue.field >= 0 ? col[static_cast<size_t>(issue.field)] : -1;
+    if (strict) {
+      return c >= 0 ? reader.FieldError(static_cast<size_t>(c), issue.message)
+                    : reader.RecordError(issue.message);
+    }
+    rep->skipped.push_back(SkippedRow{std::string(source), reader.line(),
+                                      c >= 0 ? static_cast<size_t>(c) + 1 : 0,
+                                      std::move(issue.message)});
+  }
+  return absl::OkStatus();
+}
+
+template <typename T>
+absl::Status AddRows(RecordStore* store, const typename T::Input* rows, size_t n,
+                     const LoadOptions& options, LoadReport* report) {
+  ZVDJ_RETURN_IF_ERROR(NeedReport(options, report));
+  LoadReport scratch;
+  LoadReport* rep = report != nullptr ? report : &scratch;
+  T::Reserve(store, n);
+  Sink sink(store);
+  Issue issue;
+  for (size_t i = 0; i < n; ++i) {
+    ++rep->input_rows;
+    if (T::Add(rows[i], sink, &issue)) {
+      ++rep->loaded_rows;
+      continue;
+    }
+    if (options.mode == LoadMode::kStrict) {
+      if (issue.field < 0) {
+        return absl::InvalidArgumentError(absl::StrFormat("%s[%d]: %s", T::kName, i, issue.message));
+      }
+      return absl::InvalidArgumentError(
+          absl::StrFormat("%s[%d]: %s (field '%s')", T::kName, i, issue.message,
+                          T::kColumns[static_cast<size_t>(issue.field)]));
+    }
+    rep->skipped.push_back(SkippedRow{std::string(T::kName), i,
+                                      static_cast<size_t>(issue.field + 1),
+                                      std::move(issue.message)});
+  }
+  return absl::OkStatus();
+}
+
+// A read-only memory map of a whole file (the files can be gigabytes; reading
+// them into a growing string would copy them several times).
+class MappedFile {
+ public:
+  static absl::StatusOr<std::unique_ptr<MappedFile>> Open(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      const int err = errno;
+      const std::string msg = absl::StrFormat("%s: cannot open: %s", path, std::strerror(err));
+      return err == ENOENT ? absl::NotFoundError(msg) : absl::PermissionDeniedError(msg);
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      ::close(fd);
+      return nullptr;  // not a regular file (a pipe, say): read it instead
+    }
+    auto f = std::unique_ptr<MappedFile>(new MappedFile);
+    f->size_ = static_cast<size_t>(st.st_size);
+    if (f->size_ > 0) {
+      void* p = ::mmap(nullptr, f->size_, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p == MAP_FAILED) {
+        ::close(fd);
+        return nullptr;
+      }
+      ::madvise(p, f->size_, MADV_SEQUENTIAL);
+      f->data_ = static_cast<const char*>(p);
+    }
+    ::close(fd);
+    return f;
+  }
+  ~MappedFile() {
+    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
+  }
+  std::string_view text() const { return {data_ == nullptr ? "" : data_, size_}; }
+
+ private:
+  MappedFile() = default;
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+template <typename T>
+absl::Status LoadCsv(const std::string& path, RecordStore* store, const LoadOptions& options,
+                     LoadReport* report) {
+  ZVDJ_ASSIGN_OR_RETURN(auto mapped, MappedFile::Open(path));
+  if (mapped != nullptr) return ParseCsv<T>(mapped->text(), path, store, options, report);
+  ZVDJ_ASSIGN_OR_RETURN(const std::string text, internal::ReadFileToString(path));
+  return ParseCsv<T>(text, path, store, options, report);
+}
+
+}  // namespace
+
+absl::Status LoadJeugdhulpCsv(const std::string& path, RecordStore* store,
+                              const LoadOptions& options, LoadReport* report) {
+  return LoadCsv<JeugdhulpTraits>(path, store, options, report);
+}
+absl::Status LoadJeugdbeschermingCsv(const std::string& path, RecordStore* store,
+                                     const LoadOptions& options, LoadReport* report) {
+  return LoadCsv<JeugdbeschermingTraits>(path, store, options, report);
+}
+absl::Status LoadVerzuimCsv(const std::string& path, RecordStore* store,
+                            const LoadOptions& options, LoadReport* report) {
+  return LoadCsv<VerzuimTraits>(path, store, options, report);
+}
+absl::Status LoadVervolgzorgCsv(const std::string& path, RecordStore* store,
+                                const LoadOptions& options, LoadReport* report) {
+  return LoadCsv<VervolgzorgTraits>(path, store, options, report);
+}
+absl::Status LoadPersonsCsv(const std::string& path, RecordStore* store,
+                            const LoadOptions& options, LoadReport* report) {
+  return LoadCsv<PersonsTraits>(path, store, options, report);
+}
+
+absl::Status ParseJeugdhulpCsv(std::string_view text, std::string_view source,
+                               RecordStore* store, const LoadOptions& options,
+                               LoadReport* report) {
+  return ParseCsv<JeugdhulpTraits>(text, source, store, options, report);
+}
+absl::Status ParseJeugdbeschermingCsv(std::string_view text, std::string_view source,
+                                      RecordStore* store, const LoadOptions& options,
+                                      LoadReport* report) {
+  return ParseCsv<JeugdbeschermingTraits>(text, source, store, options, report);
+}
+absl::Status ParseVerzuimCsv(std::string_view text, std::string_view source,
+                             RecordStore* store, const LoadOptions& options,
+                             LoadReport* report) {
+  return ParseCsv<VerzuimTraits>(text, source, store, options, report);
+}
+absl::Status ParseVervolgzorgCsv(std::string_view text, std::string_view source,
+                                 RecordStore* store, const LoadOptions& options,
+                                 LoadReport* report) {
+  return ParseCsv<VervolgzorgTraits>(text, source, store, options, report);
+}
+absl::Status ParsePersonsCsv(std::string_view text, std::string_view source,
+                             RecordStore* store, const LoadOptions& options,
+                             LoadReport* report) {
+  return ParseCsv<PersonsTraits>(text, source, store, options, report);
+}
+
+absl::Status LoadRecordFiles(const RecordFilePaths& paths, RecordStore* store,
+                             const LoadOptions& options, LoadReport* report) {
+  if (!paths.persons.empty()) {
+    ZVDJ_RETURN_IF_ERROR(LoadPersonsCsv(paths.persons, store, options, report));
+  }
+  if (!paths.jeugdhulp.empty()) {
+    ZVDJ_RETURN_IF_ERROR(LoadJeugdhulpCsv(paths.jeugdhulp, store, options, report));
+  }
+  if (!paths.jeugdbescherming.empty()) {
+    ZVDJ_RETURN_IF_ERROR(
+        LoadJeugdbeschermingCsv(paths.jeugdbescherming, store, options, report));
+  }
+  if (!paths.verzuim.empty()) {
+    ZVDJ_RETURN_IF_ERROR(LoadVerzuimCsv(paths.verzuim, store, options, report));
+  }
+  if (!paths.vervolgzorg.empty()) {
+    ZVDJ_RETURN_IF_ERROR(LoadVervolgzorgCsv(paths.vervolgzorg, store, options, report));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status AddJeugdhulpRecords(RecordStore* store, const JeugdhulpInput* rows, size_t n,
+                                 const LoadOptions& options, LoadReport* report) {
+  return AddRows<JeugdhulpTraits>(store, rows, n, options, report);
+}
+absl::Status AddJeugdbeschermingRecords(RecordStore* store,
+                                        const JeugdbeschermingInput* rows, size_t n,
+                                        const LoadOptions& options, LoadReport* report) {
+  return AddRows<JeugdbeschermingTraits>(store, rows, n, options, report);
+}
+absl::Status AddVerzuimRecords(RecordStore* store, const VerzuimInput* rows, size_t n,
+                               const LoadOptions& options, LoadReport* report) {
+  return AddRows<VerzuimTraits>(store, rows, n, options, report);
+}
+absl::Status AddVervolgzorgRecords(RecordStore* store, const VervolgzorgInput* rows,
+                                   size_t n, const LoadOptions& options,
+                                   LoadReport* report) {
+  return AddRows<VervolgzorgTraits>(store, rows, n, options, report);
+}
+absl::Status AddPersonRecords(RecordStore* store, const PersonInput* rows, size_t n,
+                              const LoadOptions& options, LoadReport* report) {
+  return AddRows<PersonsTraits>(store, rows, n, options, report);
+}
+
+}  // namespace v1
+}  // namespace zvdj
