@@ -209,9 +209,19 @@ absl::Status CsvReader::CheckField(std::string_view field, size_t column, size_t
         "%s:%d:%d: field longer than %d bytes", source_, line, column + 1,
         limits_.max_field_bytes));
   }
-  // A cheap scan for non-ASCII bytes; only such fields need full validation.
+  // A cheap scan for non-ASCII and NUL bytes; only such fields need a closer look.
   unsigned char any = 0;
-  for (char c : field) any |= static_cast<unsigned char>(c);
+  bool nul = false;
+  for (char c : field) {
+    any |= static_cast<unsigned char>(c);
+    nul |= c == '\0';
+  }
+  if (nul) {
+    // Never part of a text export; usually a UTF-16 file read as UTF-8.
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s:%d:%d: NUL byte at byte %d of the field (is the file UTF-16?)", source_, line,
+        column + 1, field.find('\0') + 1));
+  }
   if (any & 0x80) {
     const size_t bad = FindInvalidUtf8(field);
     if (bad != std::string_view::npos) {
