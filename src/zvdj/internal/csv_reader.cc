@@ -18,6 +18,19 @@ absl::StatusOr<std::string> ReadFileToString(const std::string& path, uint64_t m
     return err == ENOENT ? absl::NotFoundError(msg) : absl::PermissionDeniedError(msg);
   }
   std::string out;
+  // Read a regular file in one piece into a buffer of its size: appending in
+  // chunks copies the text several times as the string grows.
+  if (std::fseek(f.get(), 0, SEEK_END) == 0) {
+    const long size = std::ftell(f.get());
+    if (size > 0 && std::fseek(f.get(), 0, SEEK_SET) == 0) {
+      out.resize(static_cast<size_t>(size));
+      out.resize(std::fread(out.data(), 1, out.size(), f.get()));
+    } else {
+      std::rewind(f.get());
+    }
+  } else {
+    std::clearerr(f.get());
+  }
   char buf[1 << 16];
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {

@@ -1,0 +1,146 @@
+// Building blocks of the person-level engine shared by the indicator families
+// (src/zvdj/indicators_*.cc): grouping rows by person, municipality slots,
+// dense cell counters, attribution and the age rule.
+#ifndef ZVDJ_INTERNAL_INDICATORS_INTERNAL_H_
+#define ZVDJ_INTERNAL_INDICATORS_INTERNAL_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "zvdj/dataset.hpp"
+#include "zvdj/date.hpp"
+#include "zvdj/indicators.hpp"
+#include "zvdj/records.hpp"
+
+namespace zvdj::internal {
+
+// Rows of each person: for person p, positions offsets[p] .. offsets[p+1]-1,
+// mapped to rows through `order` (empty when the table is already sorted by
+// person, then the position is the row). Rows keep their table order.
+struct PersonGroups {
+  std::vector<uint32_t> offsets;
+  std::vector<uint32_t> order;
+  uint32_t row(uint32_t pos) const { return order.empty() ? pos : order[pos]; }
+};
+PersonGroups GroupByPerson(const std::vector<uint32_t>& person, size_t person_count);
+
+// Dense slots for the municipalities (after herindeling) that occur in a table.
+struct MunicipalitySlots {
+  const std::vector<uint16_t>* classify = nullptr;  // raw code -> classified code
+  std::vector<int32_t> slot_of;                     // classified code -> slot or -1
+  std::vector<uint16_t> codes;                      // slot -> classified code, ascending
+  uint16_t Classified(uint16_t raw) const { return (*classify)[raw]; }
+};
+MunicipalitySlots BuildSlots(const std::vector<uint16_t>& municipality,
+                             const std::vector<uint16_t>& classify);
+
+// Counters [period][slot][cell].
+class CellCounts {
+ public:
+  CellCounts() = default;
+  CellCounts(int periods, int slots, int cells)
+      : slots_(slots), cells_(cells),
+        v_(static_cast<size_t>(periods) * static_cast<size_t>(slots) *
+               static_cast<size_t>(cells), 0) {}
+  uint32_t* at(int period, int slot) {
+    return &v_[(static_cast<size_t>(period) * static_cast<size_t>(slots_) +
+                static_cast<size_t>(slot)) * static_cast<size_t>(cells_)];
+  }
+  uint32_t get(int period, int slot, int cell) const {
+    return v_[(static_cast<size_t>(period) * static_cast<size_t>(slots_) +
+               static_cast<size_t>(slot)) * static_cast<size_t>(cells_) +
+              static_cast<size_t>(cell)];
+  }
+  int cells() const { return cells_; }
+
+ private:
+  int slots_ = 0, cells_ = 0;
+  std::vector<uint32_t> v_;
+};
+
+// One published series of a family: a count (den < 0) or a percentage
+// 100 * num / den of two cells.
+struct OutputSpec {
+  std::string indicator;
+  Dimensions dims;
+  int num = 0;
+  int den = -1;
+};
+
+struct Family {
+  std::vector<Period> periods;
+  MunicipalitySlots slots;
+  CellCounts counts;
+  std::vector<OutputSpec> specs;
+};
+
+struct EngineContext {
+  const RecordStore* store = nullptr;
+  const ComputeOptions* options = nullptr;
+  int from = 0, to = 0;
+  std::vector<uint16_t> classify;  // raw municipality -> classified
+  int years() const { return to - from + 1; }
+  static int32_t Jan1(int year) { return Date::FromYmdUnchecked(year, 1, 1).days(); }
+  static int32_t Dec31(int year) { return Date::FromYmdUnchecked(year, 12, 31).days(); }
+};
+
+// Whether candidate (start, end, code) is more recent than the current best:
+// latest start, then latest end, then highest municipality code.
+inline bool MoreRecent(int32_t start, int32_t end, uint16_t code, int32_t best_start,
+                       int32_t best_end, uint16_t best_code) {
+  if (start != best_start) return start > best_start;
+  if (end != best_end) return end > best_end;
+  return code > best_code;
+}
+
+// Completed years on `on_ymd` for a birth on `birth_ymd` (yyyymmdd integers);
+// -1 before birth. Under kFeb28 a 29 February birthday falls on 28 February in
+// common years.
+inline int AgeYmd(int32_t birth_ymd, int32_t on_ymd, Feb29Rule rule) {
+  if (rule == Feb29Rule::kFeb28 && birth_ymd % 10000 == 229 && !IsLeapYear(on_ymd / 10000)) {
+    birth_ymd -= 1;
+  }
+  if (on_ymd < birth_ymd) return -1;
+  return (on_ymd - birth_ymd) / 10000;
+}
+
+inline int YearOfDay(int32_t day) { return Date::FromDays(day).year(); }
+
+// A jeugdhulp trajectory while a person is processed.
+struct Trajectory {
+  int32_t start;
+  int32_t end;
+  uint32_t provider;
+  uint16_t municipality;  // classified
+  JeugdhulpForm form;
+  EndReason end_reason;
+};
+
+// Sorts by (form, provider, start, end) and merges trajectories with the same
+// form and provider that overlap or touch (next start <= current end) into one
+// from the first start to the last end; the merged one keeps the end reason
+// and municipality of the part that ends last (ties: the later start).
+// Returns the new count; t[0..count) holds the result.
+size_t MergeTrajectories(Trajectory* t, size_t n);
+
+absl::Status RowEndsBeforeStart(std::string_view table, size_t row, std::string_view person,
+                                int32_t start, int32_t end);
+
+// Families. `jmv_on_dec31` (one bit per year from ctx.from) is filled when not null.
+absl::StatusOr<Family> ComputeJeugdhulp(const EngineContext& ctx,
+                                        std::vector<uint64_t>* jmv_on_dec31);
+absl::StatusOr<Family> ComputeJeugdbescherming(const EngineContext& ctx);
+absl::StatusOr<Family> ComputeUithuisplaatsing(const EngineContext& ctx,
+                                               const std::vector<uint64_t>& jmv_on_dec31);
+absl::StatusOr<Family> ComputeVerzuim(const EngineContext& ctx);
+
+// Jeugdbescherming cell layout: quantity q (0 begin, 1 inflow, 2 outflow,
+// 3 end) x measure m (0..4, 5 = persons).
+constexpr int JbCell(int q, int m) { return q * (kMeasureCount + 1) + m; }
+inline constexpr int kJbPersons = kMeasureCount;
+
+}  // namespace zvdj::internal
+
+#endif  // ZVDJ_INTERNAL_INDICATORS_INTERNAL_H_
