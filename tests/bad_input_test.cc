@@ -47,6 +47,7 @@
 #include "zvdj/period.hpp"
 #include "zvdj/records.hpp"
 #include "zvdj/records_io.hpp"
+#include "zvdj/regions.hpp"
 
 namespace zvdj {
 namespace {
@@ -84,6 +85,20 @@ std::map<std::string, Loader> Loaders() {
     BreakRegister reg;
     o.status = reg.ParseCsv(text, source);
     o.loaded = reg.breaks().size();
+    return o;
+  };
+  m["regions"] = [](std::string_view text, const std::string& source, Mode) {
+    Outcome o;
+    auto map = RegionMap::Parse(text, source);
+    o.status = map.status();
+    if (map.ok()) o.loaded = map->entries().size();
+    return o;
+  };
+  m["herindeling"] = [](std::string_view text, const std::string& source, Mode) {
+    Outcome o;
+    auto her = Herindeling::Parse(text, source);
+    o.status = her.status();
+    if (her.ok()) o.loaded = her->changes().size();
     return o;
   };
   auto records = [](auto parse) {

@@ -22,6 +22,10 @@ absl::StatusOr<std::string> ReadFileToString(const std::string& path, uint64_t m
   // chunks copies the text several times as the string grows.
   if (std::fseek(f.get(), 0, SEEK_END) == 0) {
     const long size = std::ftell(f.get());
+    if (size > 0 && static_cast<uint64_t>(size) > max_bytes) {
+      return absl::ResourceExhaustedError(
+          absl::StrFormat("%s: file larger than the limit of %d bytes", path, max_bytes));
+    }
     if (size > 0 && std::fseek(f.get(), 0, SEEK_SET) == 0) {
       out.resize(static_cast<size_t>(size));
       out.resize(std::fread(out.data(), 1, out.size(), f.get()));
