@@ -277,6 +277,26 @@ TEST(Limits, RowsPerFile) {
   EXPECT_EQ(std::string(ds.status().message()), "rows.csv:5: more than the limit of 2 data rows");
 }
 
+TEST(Limits, RowsPerPersonLevelFileInBothModes) {
+  const std::string text =
+      "person_id,kind,start_date,end_date\n"
+      "P1,wmo,2023-04-01,\n"
+      "P2,wlz,2023-04-01,\n"
+      "P3,wlz,2023-04-01,\n";
+  for (LoadMode mode : {LoadMode::kStrict, LoadMode::kLenient}) {
+    RecordStore store;
+    LoadReport report;
+    LoadOptions options;
+    options.mode = mode;
+    options.limits.max_rows = 2;
+    absl::Status s = ParseVervolgzorgCsv(text, "vv.csv", &store, options, &report);
+    EXPECT_EQ(s.code(), absl::StatusCode::kResourceExhausted);
+    EXPECT_EQ(std::string(s.message()), "vv.csv:4: more than the limit of 2 data rows");
+    EXPECT_EQ(report.loaded_rows, 2u);
+    EXPECT_TRUE(report.skipped.empty());
+  }
+}
+
 TEST(Limits, FieldLength) {
   DatasetReadOptions options;
   options.limits.max_field_bytes = 9;  // "indicator" fits

@@ -4,6 +4,7 @@
 // by scripts/run-tests.sh (tsan preset, tests whose name contains "Thread").
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -13,6 +14,12 @@
 #include "zvdj/assessment.hpp"
 #include "zvdj/breaks.hpp"
 #include "zvdj/catalogue.hpp"
+#include "zvdj/cohort.hpp"
+#include "zvdj/generator.hpp"
+#include "zvdj/indicators.hpp"
+#include "zvdj/records.hpp"
+#include "zvdj/records_io.hpp"
+#include "zvdj/regions.hpp"
 #include "zvdj/dataset.hpp"
 #include "zvdj/dataset_io.hpp"
 #include "zvdj/number_format.hpp"
@@ -113,6 +120,94 @@ TEST(ThreadSafety, DatasetQueriesOnSharedDatasetAreIdentical) {
         mismatches[t] += !found || *found != row;
       }
     }
+  });
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
+}
+
+// Generated person-level records (small), loaded once and shared read-only.
+struct SharedRecords {
+  RecordStore store;
+  std::optional<RegionMap> regions;
+  std::optional<Herindeling> herindeling;
+};
+
+const SharedRecords& Records() {
+  static const SharedRecords* const kRecords = [] {
+    auto* r = new SharedRecords;
+    std::ostringstream jh, jb, vz, vv, pe, rg, hi;
+    GenerateOptions g;
+    g.persons = 800;
+    g.seed = 7;
+    auto sum = GenerateRecords(g, {.jeugdhulp = &jh, .jeugdbescherming = &jb, .verzuim = &vz,
+                                   .vervolgzorg = &vv, .persons = &pe, .regions = &rg,
+                                   .herindeling = &hi});
+    EXPECT_TRUE(sum.ok()) << sum.status();
+    const LoadOptions strict;
+    EXPECT_TRUE(ParsePersonsCsv(pe.str(), "persons.csv", &r->store, strict, nullptr).ok());
+    EXPECT_TRUE(ParseJeugdhulpCsv(jh.str(), "jeugdhulp.csv", &r->store, strict, nullptr).ok());
+    EXPECT_TRUE(ParseJeugdbeschermingCsv(jb.str(), "jeugdbescherming.csv", &r->store, strict,
+                                         nullptr).ok());
+    EXPECT_TRUE(ParseVerzuimCsv(vz.str(), "verzuim.csv", &r->store, strict, nullptr).ok());
+    EXPECT_TRUE(ParseVervolgzorgCsv(vv.str(), "vervolgzorg.csv", &r->store, strict, nullptr).ok());
+    auto regions = RegionMap::Parse(rg.str(), "regions.csv");
+    EXPECT_TRUE(regions.ok()) << regions.status();
+    if (regions.ok()) r->regions = std::move(*regions);
+    auto her = Herindeling::Parse(hi.str(), "herindeling.csv");
+    EXPECT_TRUE(her.ok()) << her.status();
+    if (her.ok()) r->herindeling = std::move(*her);
+    return r;
+  }();
+  return *kRecords;
+}
+
+std::string IndicatorsCsv(const SharedRecords& r) {
+  ComputeOptions opt;
+  auto result = ComputeIndicators(r.store, opt, r.regions ? &*r.regions : nullptr,
+                                  r.herindeling ? &*r.herindeling : nullptr);
+  if (!result.ok()) return std::string(result.status().message());
+  std::ostringstream out;
+  WriteDatasetCsv(result->dataset, out);
+  return out.str();
+}
+
+std::string CohortCsv(const SharedRecords& r) {
+  const std::vector<int> years = {2017, 2018};
+  const Cohort cohort = EighteenthBirthdayCohort(r.store, years);
+  OutflowOptions opt;
+  opt.cutoff = Date::FromYmdUnchecked(2019, 12, 31).days();
+  opt.methods = {CohortMethod::kAalenJohansen, CohortMethod::kKaplanMeier};
+  const std::vector<Outcome> outcomes = BuiltinOutcomes(r.store);
+  auto rows = CohortOutflow(r.store, cohort, outcomes, opt);
+  if (!rows.ok()) return std::string(rows.status().message());
+  std::ostringstream out;
+  for (const CohortEstimate& e : *rows) {
+    out << e.group << ',' << e.outcome << ',' << e.horizon << ',' << e.n_cohort << ','
+        << e.n_at_risk << ',' << e.n_events << ',' << FormatPlain(e.estimate) << ','
+        << FormatPlain(e.std_err) << ',' << FormatPlain(e.ci_low) << ','
+        << FormatPlain(e.ci_high) << ',' << e.note << '\n';
+  }
+  return out.str();
+}
+
+TEST(ThreadSafety, IndicatorsOnSharedRecordsAreIdentical) {
+  const SharedRecords& r = Records();
+  ASSERT_GT(r.store.persons.size(), 500u);
+  const std::string expected = IndicatorsCsv(r);
+  ASSERT_GT(expected.size(), 1000u) << expected;
+  std::vector<int> mismatches(kThreads, 0);
+  RunInThreads([&](int t) {
+    mismatches[t] += IndicatorsCsv(r) != expected;
+  });
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
+}
+
+TEST(ThreadSafety, CohortsOnSharedRecordsAreIdentical) {
+  const SharedRecords& r = Records();
+  const std::string expected = CohortCsv(r);
+  ASSERT_GT(expected.size(), 100u) << expected;
+  std::vector<int> mismatches(kThreads, 0);
+  RunInThreads([&](int t) {
+    for (int round = 0; round < 2; ++round) mismatches[t] += CohortCsv(r) != expected;
   });
   for (int t = 0; t < kThreads; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
 }
