@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config python3
   libabsl-dev libboost-date-time-dev
   libgtest-dev libgmock-dev libbenchmark-dev chromium
+  clang libclang-rt-14-dev
 )
 
 missing=()

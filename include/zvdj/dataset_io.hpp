@@ -23,6 +23,7 @@
 
 #include "absl/status/statusor.h"
 #include "zvdj/dataset.hpp"
+#include "zvdj/limits.hpp"
 #include "zvdj/number_format.hpp"
 
 namespace zvdj {
@@ -31,6 +32,8 @@ inline namespace v1 {
 struct DatasetReadOptions {
   // Unset: plain for ',' files, Dutch for ';' files.
   std::optional<NumberFormat> number_format;
+  // File size, field length, columns and rows (zvdj/limits.hpp).
+  InputLimits limits;
 };
 
 // Errors are InvalidArgument "source:line:column: reason (column 'name')";

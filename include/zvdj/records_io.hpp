@@ -53,6 +53,7 @@
 
 #include "absl/status/status.h"
 #include "zvdj/date.hpp"
+#include "zvdj/limits.hpp"
 #include "zvdj/records.hpp"
 
 namespace zvdj {
@@ -65,6 +66,9 @@ enum class LoadMode : uint8_t {
 
 struct LoadOptions {
   LoadMode mode = LoadMode::kStrict;
+  // Field length, columns and rows per file (zvdj/limits.hpp). Exceeding one is
+  // ResourceExhausted in both modes.
+  InputLimits limits;
 };
 
 struct SkippedRow {

@@ -152,6 +152,7 @@ absl::Status Catalogue::ParseCsv(std::string_view text, std::string_view source)
     }
   }
   std::vector<IndicatorDef> parsed;
+  std::vector<size_t> lines;  // line of each parsed definition
   while (true) {
     ZVDJ_ASSIGN_OR_RETURN(bool more, csv.Next());
     if (!more) break;
@@ -188,6 +189,15 @@ absl::Status Catalogue::ParseCsv(std::string_view text, std::string_view source)
                                std::string(item.substr(eq + 1, colon - eq - 1)), *od});
       }
     }
+    // The same id twice in one file is a mistake (which row should win?);
+    // replacing a built-in definition is not.
+    for (size_t i = 0; i < parsed.size(); ++i) {
+      if (parsed[i].id == d.id) {
+        return csv.FieldError(col[0], absl::StrFormat("id '%s' appears twice in this file (first on line %d)",
+                                                      d.id, lines[i]));
+      }
+    }
+    lines.push_back(csv.line());
     parsed.push_back(std::move(d));
   }
   for (auto& d : parsed) ZVDJ_RETURN_IF_ERROR(Add(std::move(d)));

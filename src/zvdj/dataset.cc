@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "absl/strings/str_format.h"
+#include "zvdj/limits.hpp"
 
 namespace zvdj {
 inline namespace v1 {
@@ -149,8 +150,16 @@ absl::Status Dataset::Add(const Observation& obs) {
     return absl::InvalidArgumentError("status '-' (nil) with a non-zero value");
   }
   std::vector<uint32_t> dim_codes(dims_.size(), 0);
+  if (size() >= kMaxDatasetRows) {
+    return absl::ResourceExhaustedError(
+        absl::StrFormat("more than the limit of %d rows in a dataset", kMaxDatasetRows));
+  }
   for (const auto& [name, val] : obs.dims) {
     if (name.empty()) return absl::InvalidArgumentError("dimension without a name");
+    if (!dimension_index(name) && dim_names_.size() >= kMaxDimensions) {
+      return absl::ResourceExhaustedError(absl::StrFormat(
+          "dimension '%s' is one more than the limit of %d dimensions", name, kMaxDimensions));
+    }
     const size_t d = EnsureDimension(name);
     if (dim_codes.size() < dims_.size()) dim_codes.resize(dims_.size(), 0);
     dim_codes[d] = Intern(val);

@@ -9,7 +9,7 @@ inline namespace v1 {
 
 absl::StatusOr<Dataset> ReadDatasetCsv(const std::string& path,
                                        const DatasetReadOptions& options) {
-  ZVDJ_ASSIGN_OR_RETURN(std::string text, internal::ReadFileToString(path));
+  ZVDJ_ASSIGN_OR_RETURN(std::string text, internal::ReadFileToString(path, options.limits.max_file_bytes));
   return ParseDatasetCsv(text, path, options);
 }
 
@@ -21,7 +21,7 @@ absl::StatusOr<Dataset> ParseDatasetCsv(std::string_view text, std::string_view 
                          first_line.find(',') == std::string_view::npos;
   const NumberFormat format = options.number_format.value_or(
       semicolon ? NumberFormat::kDutch : NumberFormat::kPlain);
-  internal::CsvReader csv(text, std::string(source), semicolon ? ';' : ',');
+  internal::CsvReader csv(text, std::string(source), semicolon ? ';' : ',', options.limits);
   ZVDJ_RETURN_IF_ERROR(csv.ReadHeader());
 
   const int c_ind = csv.ColumnIndex("indicator"), c_per = csv.ColumnIndex("period"),
@@ -46,6 +46,11 @@ absl::StatusOr<Dataset> ParseDatasetCsv(std::string_view text, std::string_view 
     dim_cols.push_back(i);
   }
 
+  if (dim_cols.size() > kMaxDimensions) {
+    return absl::ResourceExhaustedError(absl::StrFormat(
+        "%s:1:%d: %d dimension columns, more than the limit of %d", source, dim_cols.back() + 1,
+        dim_cols.size(), kMaxDimensions));
+  }
   Dataset ds;
   Observation obs;
   while (true) {
@@ -87,7 +92,13 @@ absl::StatusOr<Dataset> ParseDatasetCsv(std::string_view text, std::string_view 
     }
     obs.note = c_note >= 0 ? std::string(csv.field(c_note)) : std::string();
     absl::Status added = ds.Add(obs);
-    if (!added.ok()) return csv.RecordError(added.message());
+    if (!added.ok()) {
+      absl::Status e = csv.RecordError(added.message());
+      if (added.code() == absl::StatusCode::kResourceExhausted) {
+        e = absl::ResourceExhaustedError(e.message());
+      }
+      return e;
+    }
   }
   return ds;
 }

@@ -21,7 +21,11 @@ bool ParsePlainNumber(std::string_view text, double* out) noexcept {
   if (text.empty()) return false;
   const char* first = text.data();
   const char* last = first + text.size();
-  if (*first == '+') ++first;
+  if (*first == '+') {
+    ++first;
+    // from_chars would read "+-5" as -5; a sign after the '+' is not a number.
+    if (first == last || *first == '-') return false;
+  }
   const auto [ptr, ec] = std::from_chars(first, last, *out);
   return ec == std::errc() && ptr == last && std::isfinite(*out);
 }

@@ -32,7 +32,9 @@ absl::Status BadCode(std::string_view code, std::string_view why) {
 absl::StatusOr<Period> ParseSchoolYear(std::string_view code, std::string_view s) {
   const std::string_view first = s.substr(0, 4);
   std::string_view second = s.substr(5);
-  if (!second.empty() && (second[0] == '\'' || second[0] == '\xe2')) {
+  const bool typographic = second.size() >= 3 && (second.substr(0, 3) == "\xe2\x80\x98" ||
+                                                   second.substr(0, 3) == "\xe2\x80\x99");
+  if (!second.empty() && (second[0] == '\'' || typographic)) {
     // ASCII apostrophe, or a typographic one (U+2018/U+2019, 3 bytes in UTF-8).
     second.remove_prefix(second[0] == '\'' ? 1 : 3);
     if (second.size() != 2) return BadCode(code, "school year needs two digits after the apostrophe");

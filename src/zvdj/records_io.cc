@@ -600,7 +600,7 @@ absl::Status ParseCsv(std::string_view text, std::string_view source, RecordStor
   LoadReport* rep = report != nullptr ? report : &scratch;
   const bool strict = options.mode == LoadMode::kStrict;
 
-  internal::CsvReader reader(text, std::string(source));
+  internal::CsvReader reader(text, std::string(source), ',', options.limits);
   ZVDJ_RETURN_IF_ERROR(reader.ReadHeader());
   constexpr size_t kN = std::size(T::kColumns);
   std::array<int, kN> col;
@@ -669,7 +669,10 @@ absl::Status ParseCsv(std::string_view text, std::string_view source, RecordStor
     if (!more.ok()) {
       // A malformed record: wrong field count, a stray or unclosed quote.
       ++rep->input_rows;
-      if (strict) return more.status();
+      // Limits are never skipped: the rest of the file would exceed them too.
+      if (strict || more.status().code() == absl::StatusCode::kResourceExhausted) {
+        return more.status();
+      }
       rep->skipped.push_back(SkippedFromStatus(more.status(), source, reader.line()));
       reader.SkipToNextLine();
       continue;

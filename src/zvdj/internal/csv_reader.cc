@@ -6,10 +6,11 @@
 #include <memory>
 
 #include "absl/strings/str_format.h"
+#include "zvdj/internal/status_macros.h"
 
 namespace zvdj::internal {
 
-absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
+absl::StatusOr<std::string> ReadFileToString(const std::string& path, uint64_t max_bytes) {
   std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) {
     const int err = errno;
@@ -21,6 +22,10 @@ absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
   // chunks copies the text several times as the string grows.
   if (std::fseek(f.get(), 0, SEEK_END) == 0) {
     const long size = std::ftell(f.get());
+    if (size > 0 && static_cast<uint64_t>(size) > max_bytes) {
+      return absl::ResourceExhaustedError(
+          absl::StrFormat("%s: file larger than the limit of %d bytes", path, max_bytes));
+    }
     if (size > 0 && std::fseek(f.get(), 0, SEEK_SET) == 0) {
       out.resize(static_cast<size_t>(size));
       out.resize(std::fread(out.data(), 1, out.size(), f.get()));
@@ -32,15 +37,55 @@ absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
   }
   char buf[1 << 16];
   size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) out.append(buf, n);
+  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
+    if (out.size() + n > max_bytes) {
+      return absl::ResourceExhaustedError(
+          absl::StrFormat("%s: file larger than the limit of %d bytes", path, max_bytes));
+    }
+    out.append(buf, n);
+  }
   if (std::ferror(f.get())) {
     return absl::DataLossError(absl::StrFormat("%s: read error", path));
   }
   return out;
 }
 
-CsvReader::CsvReader(std::string_view text, std::string source, char separator)
-    : text_(text), source_(std::move(source)), sep_(separator) {
+size_t FindInvalidUtf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (s[i] >= 0xC2 && s[i] <= 0xDF) {
+      len = 2;
+    } else if (s[i] >= 0xE0 && s[i] <= 0xEF) {
+      len = 3;
+      if (s[i] == 0xE0) lo = 0xA0;  // overlong
+      if (s[i] == 0xED) hi = 0x9F;  // UTF-16 surrogates
+    } else if (s[i] >= 0xF0 && s[i] <= 0xF4) {
+      len = 4;
+      if (s[i] == 0xF0) lo = 0x90;  // overlong
+      if (s[i] == 0xF4) hi = 0x8F;  // above U+10FFFF
+    } else {
+      return i;
+    }
+    if (i + len > n || s[i + 1] < lo || s[i + 1] > hi) return i;
+    for (size_t k = 2; k < len; ++k) {
+      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+CsvReader::CsvReader(std::string_view text, std::string source, char separator,
+                     const InputLimits& limits)
+    : text_(text), source_(std::move(source)), sep_(separator), limits_(limits) {
   for (const char c : {sep_, '\n', '\r', '"'}) stop_[static_cast<unsigned char>(c)] = true;
   if (text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // BOM
 }
@@ -52,6 +97,7 @@ absl::Status CsvReader::ReadHeader() {
   if (!*more) {
     return absl::InvalidArgumentError(absl::StrFormat("%s:1: empty file, expected a header row", source_));
   }
+  records_ = 0;
   header_.clear();
   for (size_t i = 0; i < fields.size(); ++i) {
     std::string name(fields[i]);
@@ -80,6 +126,10 @@ absl::StatusOr<bool> CsvReader::Next() {
   auto more = ParseRecord(&fields_);
   if (!more.ok() || !*more) return more;
   ++records_;
+  if (records_ > limits_.max_rows) {
+    return absl::ResourceExhaustedError(absl::StrFormat(
+        "%s:%d: more than the limit of %d data rows", source_, record_line_, limits_.max_rows));
+  }
   if (fields_.size() != header_.size()) {
     return RecordError(absl::StrFormat("expected %d fields as in the header, found %d",
                                        header_.size(), fields_.size()));
@@ -124,11 +174,7 @@ absl::StatusOr<bool> CsvReader::ParseRecord(std::vector<std::string_view>* out) 
         break;
       }
       std::string_view raw(data + content_start, pos_ - 1 - content_start);
-      if (raw.size() > kMaxFieldBytes) {
-        return absl::InvalidArgumentError(absl::StrFormat(
-            "%s:%d:%d: field longer than %d bytes", source_, record_line_, out->size() + 1,
-            kMaxFieldBytes));
-      }
+      ZVDJ_RETURN_IF_ERROR(CheckField(raw, out->size(), record_line_));
       if (escaped) {
         if (unescaped_.size() <= n_unescaped) unescaped_.emplace_back();
         std::string& s = unescaped_[n_unescaped++];
@@ -151,15 +197,17 @@ absl::StatusOr<bool> CsvReader::ParseRecord(std::vector<std::string_view>* out) 
         return absl::InvalidArgumentError(absl::StrFormat(
             "%s:%d:%d: quote inside an unquoted field", source_, line_, out->size() + 1));
       }
-      if (pos_ - field_start > kMaxFieldBytes) {
-        return absl::InvalidArgumentError(absl::StrFormat(
-            "%s:%d:%d: field longer than %d bytes", source_, line_, out->size() + 1,
-            kMaxFieldBytes));
-      }
-      out->emplace_back(data + field_start, pos_ - field_start);
+      const std::string_view raw(data + field_start, pos_ - field_start);
+      ZVDJ_RETURN_IF_ERROR(CheckField(raw, out->size(), line_));
+      out->emplace_back(raw);
     }
     if (pos_ < end && data[pos_] == sep_) {
       ++pos_;
+      if (out->size() >= limits_.max_columns) {
+        return absl::ResourceExhaustedError(absl::StrFormat(
+            "%s:%d:%d: more than the limit of %d columns", source_, record_line_,
+            out->size() + 1, limits_.max_columns));
+      }
       continue;
     }
     // End of record.
@@ -170,6 +218,36 @@ absl::StatusOr<bool> CsvReader::ParseRecord(std::vector<std::string_view>* out) 
     }
     return true;
   }
+}
+
+absl::Status CsvReader::CheckField(std::string_view field, size_t column, size_t line) const {
+  if (field.size() > limits_.max_field_bytes) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s:%d:%d: field longer than %d bytes", source_, line, column + 1,
+        limits_.max_field_bytes));
+  }
+  // A cheap scan for non-ASCII and NUL bytes; only such fields need a closer look.
+  unsigned char any = 0;
+  bool nul = false;
+  for (char c : field) {
+    any |= static_cast<unsigned char>(c);
+    nul |= c == '\0';
+  }
+  if (nul) {
+    // Never part of a text export; usually a UTF-16 file read as UTF-8.
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s:%d:%d: NUL byte at byte %d of the field (is the file UTF-16?)", source_, line,
+        column + 1, field.find('\0') + 1));
+  }
+  if (any & 0x80) {
+    const size_t bad = FindInvalidUtf8(field);
+    if (bad != std::string_view::npos) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "%s:%d:%d: invalid UTF-8 (byte 0x%02X at byte %d of the field)", source_, line,
+          column + 1, static_cast<unsigned char>(field[bad]), bad + 1));
+    }
+  }
+  return absl::OkStatus();
 }
 
 void CsvReader::SkipToNextLine() {

@@ -1,11 +1,14 @@
 // A fast CSV reader over an in-memory buffer, shared by every loader.
 // RFC 4180 quoting ("a ""b"", c"), CRLF or LF line ends, a UTF-8 byte-order mark,
-// and blank lines (skipped) are accepted. Errors carry file, line and column.
+// and blank lines (skipped) are accepted. Every field must be valid UTF-8.
+// Errors carry file, line and column; inputs over the InputLimits
+// (zvdj/limits.hpp) are ResourceExhausted.
 #ifndef ZVDJ_INTERNAL_CSV_READER_H_
 #define ZVDJ_INTERNAL_CSV_READER_H_
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <deque>
@@ -14,19 +17,27 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "zvdj/limits.hpp"
 
 namespace zvdj::internal {
 
-// Reads a whole file; NotFound / PermissionDenied name the path.
-absl::StatusOr<std::string> ReadFileToString(const std::string& path);
+// Reads a whole file; NotFound / PermissionDenied name the path;
+// ResourceExhausted when it is larger than `max_bytes`.
+absl::StatusOr<std::string> ReadFileToString(const std::string& path,
+                                             uint64_t max_bytes = kMaxFileBytes);
 
 // Longest field accepted, so that a runaway quote cannot eat a whole file silently.
-inline constexpr size_t kMaxFieldBytes = 1 << 20;
+using ::zvdj::kMaxFieldBytes;
+
+// The offset of the first byte that is not part of valid UTF-8 (overlong forms,
+// surrogates and code points above U+10FFFF are invalid), or npos.
+size_t FindInvalidUtf8(std::string_view text);
 
 class CsvReader {
  public:
   // `text` must outlive the reader; `source` names it in error messages.
-  CsvReader(std::string_view text, std::string source, char separator = ',');
+  CsvReader(std::string_view text, std::string source, char separator = ',',
+            const InputLimits& limits = {});
 
   // Reads the header row. InvalidArgument for an empty input or duplicated names.
   absl::Status ReadHeader();
@@ -80,10 +91,12 @@ class CsvReader {
 
  private:
   absl::StatusOr<bool> ParseRecord(std::vector<std::string_view>* out);
+  absl::Status CheckField(std::string_view field, size_t column, size_t line) const;
 
   std::string_view text_;
   std::string source_;
   char sep_;
+  InputLimits limits_;
   std::array<bool, 256> stop_{};  // bytes that end an unquoted field: separator, CR, LF, quote
   size_t pos_ = 0;
   size_t line_ = 1;         // line of pos_
