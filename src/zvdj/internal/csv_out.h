@@ -119,6 +119,7 @@ class CsvOut {
     buf_[n_++] = c;
   }
   void Raw(std::string_view s) {
+    if (s.empty()) return;  // memcpy from an empty view's null pointer is undefined
     Reserve(s.size());
     std::memcpy(buf_.data() + n_, s.data(), s.size());
     n_ += s.size();
