@@ -69,6 +69,14 @@ struct LoadOptions {
   // Field length, columns and rows per file (zvdj/limits.hpp). Exceeding one is
   // ResourceExhausted in both modes.
   InputLimits limits;
+  // Threads that parse a CSV text: 1 reads it on the calling thread only, 0
+  // takes one per core. The result (store, person and provider codes, errors,
+  // skipped rows) is the same for every count. A text with a quote character
+  // anywhere after the header is always read on one thread.
+  int threads = 2;
+  // Bytes of text per parallel work unit; 0 for the default (1 MiB). Tests set
+  // it tiny to put unit boundaries at awkward places.
+  size_t parallel_block_bytes = 0;
 };
 
 struct SkippedRow {

@@ -25,7 +25,8 @@ constexpr char kUsage[] =
     "              [--classification-year YEAR] [--level gemeente,jeugdregio,provincie,land]\n"
     "              [--round5] [--suppress N (default 10; 0 = off)] [--lenient]\n"
     "              [--age-basis period_end|period_start|record_start] [--feb29 mar1|feb28]\n"
-    "              [--no-merge] [--vots-separate] [--closure F] [--format csv|json|md|table]";
+    "              [--no-merge] [--vots-separate] [--closure F] [--format csv|json|md|table]\n"
+    "              [--threads N (reading the files; default 2, 0 = one per core)]";
 
 absl::StatusOr<int> ParseYear(const std::string& flag, const std::string& text) {
   int y = 0;
@@ -146,7 +147,7 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
   auto args = Args::Parse(argv,
                           {"jeugdhulp", "jeugdbescherming", "verzuim", "persons", "regions",
                            "herindeling", "from", "to", "classification-year", "level",
-                           "suppress", "age-basis", "feb29", "closure", "format"},
+                           "suppress", "age-basis", "feb29", "closure", "format", "threads"},
                           {"round5", "lenient", "no-merge", "vots-separate"});
   if (!args.ok()) return ReportError(err, kName, args.status());
   if (!args->positional().empty()) {
@@ -198,6 +199,15 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
     else return bad(absl::InvalidArgumentError(
         absl::StrFormat("--feb29: '%s' (expected mar1 or feb28)", *v)));
   }
+  LoadOptions load{.mode = args->Has("lenient") ? LoadMode::kLenient : LoadMode::kStrict};
+  if (auto v = args->Get("threads")) {
+    int n = 0;
+    if (!absl::SimpleAtoi(*v, &n) || n < 0 || n > 256) {
+      return bad(absl::InvalidArgumentError(
+          absl::StrFormat("--threads: '%s' is not a whole number from 0 to 256", *v)));
+    }
+    load.threads = n;
+  }
   const std::string format = args->GetOr("format", "csv");
   if (format != "csv" && format != "json" && format != "md" && format != "table") {
     return bad(absl::InvalidArgumentError(
@@ -228,7 +238,6 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
   paths.persons = args->GetOr("persons", "");
   RecordStore store;
   LoadReport report;
-  const LoadOptions load{.mode = args->Has("lenient") ? LoadMode::kLenient : LoadMode::kStrict};
   progress.Step("loading records");
   if (absl::Status s = LoadRecordFiles(paths, &store, load, &report); !s.ok()) {
     progress.Done();

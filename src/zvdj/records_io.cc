@@ -11,9 +11,13 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -290,8 +294,20 @@ struct JeugdhulpTraits {
            OptionalDateField(f[kEnd], kEnd, &in->end_date, issue);
   }
 
-  static bool Add(const Input& in, Sink& sink, Issue* issue) {
+  // A row that passed every check that does not depend on earlier rows.
+  struct Pending {
+    std::string_view person_id, provider;
+    int32_t birth = 0;
     JeugdhulpRow row;
+  };
+
+  static bool Add(const Input& in, Sink& sink, Issue* issue) {
+    Pending p;
+    return Validate(in, &p, issue) && Commit(p, sink, issue);
+  }
+
+  static bool Validate(const Input& in, Pending* p, Issue* issue) {
+    JeugdhulpRow& row = p->row;
     if (!Required(in.person_id, kPerson, issue) ||
         !Municipality(in.municipality, kMunicipality, &row.municipality, issue) ||
         !Required(in.provider, kProvider, issue) ||
@@ -312,14 +328,21 @@ struct JeugdhulpTraits {
       return Fail(issue, kEndReason,
                   absl::StrFormat("end_reason '%s' given but end_date is empty", in.end_reason));
     }
-    if (!sink.InternWithBirth(in.person_id, in.birth_date.days(), kBirth, &row.person, issue)) {
-      return false;
-    }
     // An ended trajectory without a reason counts as "onbekend".
     if (in.end_date && in.end_reason.empty()) row.end_reason = EndReason::kOnbekend;
-    row.provider = sink.InternProvider(in.provider);
     row.start = in.start_date.days();
     row.end = EndDays(in.end_date);
+    p->person_id = in.person_id;
+    p->provider = in.provider;
+    p->birth = in.birth_date.days();
+    return true;
+  }
+
+  // The checks against earlier rows, then the row is added.
+  static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
+    JeugdhulpRow row = p.row;
+    if (!sink.InternWithBirth(p.person_id, p.birth, kBirth, &row.person, issue)) return false;
+    row.provider = sink.InternProvider(p.provider);
     sink.store().jeugdhulp.Append(row);
     return true;
   }
@@ -347,8 +370,19 @@ struct JeugdbeschermingTraits {
            OptionalDateField(f[kEnd], kEnd, &in->end_date, issue);
   }
 
-  static bool Add(const Input& in, Sink& sink, Issue* issue) {
+  struct Pending {
+    std::string_view person_id;
+    int32_t birth = 0;
     JeugdbeschermingRow row;
+  };
+
+  static bool Add(const Input& in, Sink& sink, Issue* issue) {
+    Pending p;
+    return Validate(in, &p, issue) && Commit(p, sink, issue);
+  }
+
+  static bool Validate(const Input& in, Pending* p, Issue* issue) {
+    JeugdbeschermingRow& row = p->row;
     if (!Required(in.person_id, kPerson, issue) ||
         !Municipality(in.municipality, kMunicipality, &row.municipality, issue) ||
         !Code(in.measure, kMeasure, &MeasureName, 0, kMeasureCount, &ParseMeasure,
@@ -357,11 +391,16 @@ struct JeugdbeschermingTraits {
         !CheckSpan(in.start_date, in.end_date, kEnd, issue)) {
       return false;
     }
-    if (!sink.InternWithBirth(in.person_id, in.birth_date.days(), kBirth, &row.person, issue)) {
-      return false;
-    }
     row.start = in.start_date.days();
     row.end = EndDays(in.end_date);
+    p->person_id = in.person_id;
+    p->birth = in.birth_date.days();
+    return true;
+  }
+
+  static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
+    JeugdbeschermingRow row = p.row;
+    if (!sink.InternWithBirth(p.person_id, p.birth, kBirth, &row.person, issue)) return false;
     sink.store().jeugdbescherming.Append(row);
     return true;
   }
@@ -387,8 +426,19 @@ struct VerzuimTraits {
            OptionalDateField(f[kEnd], kEnd, &in->end_date, issue);
   }
 
-  static bool Add(const Input& in, Sink& sink, Issue* issue) {
+  struct Pending {
+    std::string_view person_id;
+    int32_t birth = 0;
     VerzuimRow row;
+  };
+
+  static bool Add(const Input& in, Sink& sink, Issue* issue) {
+    Pending p;
+    return Validate(in, &p, issue) && Commit(p, sink, issue);
+  }
+
+  static bool Validate(const Input& in, Pending* p, Issue* issue) {
+    VerzuimRow& row = p->row;
     if (!Required(in.person_id, kPerson, issue) ||
         !Municipality(in.municipality, kMunicipality, &row.municipality, issue) ||
         !Code(in.kind, kKind, &VerzuimKindName, 0, 3, &ParseVerzuimKind, &row.kind, issue) ||
@@ -396,11 +446,16 @@ struct VerzuimTraits {
         !CheckSpan(in.start_date, in.end_date, kEnd, issue)) {
       return false;
     }
-    if (!sink.InternWithBirth(in.person_id, in.birth_date.days(), kBirth, &row.person, issue)) {
-      return false;
-    }
     row.start = in.start_date.days();
     row.end = EndDays(in.end_date);
+    p->person_id = in.person_id;
+    p->birth = in.birth_date.days();
+    return true;
+  }
+
+  static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
+    VerzuimRow row = p.row;
+    if (!sink.InternWithBirth(p.person_id, p.birth, kBirth, &row.person, issue)) return false;
     sink.store().verzuim.Append(row);
     return true;
   }
@@ -426,17 +481,33 @@ struct VervolgzorgTraits {
            OptionalDateField(f[kEnd], kEnd, &in->end_date, issue);
   }
 
-  static bool Add(const Input& in, Sink& sink, Issue* issue) {
+  struct Pending {
+    std::string_view person_id;
     VervolgzorgRow row;
+  };
+
+  static bool Add(const Input& in, Sink& sink, Issue* issue) {
+    Pending p;
+    return Validate(in, &p, issue) && Commit(p, sink, issue);
+  }
+
+  static bool Validate(const Input& in, Pending* p, Issue* issue) {
+    VervolgzorgRow& row = p->row;
     if (!Required(in.person_id, kPerson, issue) ||
         !Code(in.kind, kKind, &VervolgzorgKindName, 0, 3, &ParseVervolgzorgKind, &row.kind,
               issue) ||
         !CheckSpan(in.start_date, in.end_date, kEnd, issue)) {
       return false;
     }
-    row.person = sink.InternPerson(in.person_id, sink.FindPerson(in.person_id));
     row.start = in.start_date.days();
     row.end = EndDays(in.end_date);
+    p->person_id = in.person_id;
+    return true;
+  }
+
+  static bool Commit(const Pending& p, Sink& sink, Issue*) {
+    VervolgzorgRow row = p.row;
+    row.person = sink.InternPerson(p.person_id, sink.FindPerson(p.person_id));
     sink.store().vervolgzorg.Append(row);
     return true;
   }
@@ -460,7 +531,17 @@ struct PersonsTraits {
            OptionalDateField(f[kExit], kExit, &in->exit_date, issue);
   }
 
+  struct Pending {
+    Input in;
+    ExitReason reason = ExitReason::kNone;
+  };
+
   static bool Add(const Input& in, Sink& sink, Issue* issue) {
+    Pending p;
+    return Validate(in, &p, issue) && Commit(p, sink, issue);
+  }
+
+  static bool Validate(const Input& in, Pending* p, Issue* issue) {
     ExitReason reason = ExitReason::kNone;
     if (!Required(in.person_id, kPerson, issue)) return false;
     if (!in.exit_reason.empty() &&
@@ -474,6 +555,14 @@ struct PersonsTraits {
     if (!in.exit_date && !in.exit_reason.empty()) {
       return Fail(issue, kExit, "missing value (exit_reason is given)");
     }
+    p->in = in;
+    p->reason = reason;
+    return true;
+  }
+
+  static bool Commit(const Pending& pending, Sink& sink, Issue* issue) {
+    const Input& in = pending.in;
+    const ExitReason reason = pending.reason;
     std::optional<uint32_t> found;
     if (in.birth_date) {
       if (!sink.CheckBirth(in.person_id, in.birth_date->days(), kBirth, &found, issue)) {
@@ -591,20 +680,11 @@ class MappedFile {
   size_t size_ = 0;
 };
 
+// Maps the header of `reader` onto T's columns: col[field] = index in the file, or -1.
 template <typename T>
-absl::Status ParseCsv(std::string_view text, std::string_view source, RecordStore* store,
-                      const LoadOptions& options, LoadReport* report,
-                      const MappedFile* mapped = nullptr) {
-  ZVDJ_RETURN_IF_ERROR(NeedReport(options, report));
-  LoadReport scratch;
-  LoadReport* rep = report != nullptr ? report : &scratch;
-  const bool strict = options.mode == LoadMode::kStrict;
-
-  internal::CsvReader reader(text, std::string(source), ',', options.limits);
-  ZVDJ_RETURN_IF_ERROR(reader.ReadHeader());
-  constexpr size_t kN = std::size(T::kColumns);
-  std::array<int, kN> col;
-  col.fill(-1);
+absl::Status MapColumns(const internal::CsvReader& reader, std::string_view source,
+                        std::array<int, std::size(T::kColumns)>* col) {
+  col->fill(-1);
   const auto& header = reader.header();
   for (size_t i = 0; i < header.size(); ++i) {
     const auto it = std::find(std::begin(T::kColumns), std::end(T::kColumns), header[i]);
@@ -615,29 +695,24 @@ absl::Status ParseCsv(std::string_view text, std::string_view source, RecordStor
             out->append(s.data(), s.size());
           })));
     }
-    col[static_cast<size_t>(it - std::begin(T::kColumns))] = static_cast<int>(i);
+    (*col)[static_cast<size_t>(it - std::begin(T::kColumns))] = static_cast<int>(i);
   }
-  for (size_t j = 0; j < kN; ++j) {
-    if (col[j] < 0 && !T::kOptional[j]) {
+  for (size_t j = 0; j < std::size(T::kColumns); ++j) {
+    if ((*col)[j] < 0 && !T::kOptional[j]) {
       return absl::InvalidArgumentError(absl::StrFormat(
           "%s:%d: missing column '%s' in %s.csv", source, reader.line(), T::kColumns[j],
           T::kName));
     }
   }
+  return absl::OkStatus();
+}
 
-  // One row per line is a tight upper bound for these files. Sizing the person
-  // dictionary up front saves rehashing it several times: persons.csv has a
-  // person per line, the other files about two rows per person (only guessed
-  // for the first file; later files mostly meet known persons).
-  // A mapped file is counted and parsed in steps of kReleaseStep bytes,
-  // releasing each step once done, so that at most a few steps stay resident.
-  constexpr size_t kReleaseStep = size_t{8} << 20;
-  size_t lines = 0;
-  for (size_t at = 0; at < text.size(); at += kReleaseStep) {
-    const size_t n = std::min(kReleaseStep, text.size() - at);
-    lines += static_cast<size_t>(std::count(text.data() + at, text.data() + at + n, '\n'));
-    if (mapped != nullptr) mapped->Release(at, at + n);
-  }
+// One row per line is a tight upper bound for these files. Sizing the person
+// dictionary up front saves rehashing it several times: persons.csv has a
+// person per line, the other files about two rows per person (only guessed
+// for the first file; later files mostly meet known persons).
+template <typename T>
+void ReserveFor(RecordStore* store, size_t lines) {
   T::Reserve(store, lines);
   size_t persons = 0;
   if (T::kPersonPerRow) {
@@ -653,6 +728,29 @@ absl::Status ParseCsv(std::string_view text, std::string_view source, RecordStor
     internal::ReserveHuge(&store->persons.exit, persons);
     internal::ReserveHuge(&store->persons.exit_reason, persons);
   }
+}
+
+// A mapped file is counted and parsed in steps of kReleaseStep bytes,
+// releasing each step once done, so that at most a few steps stay resident.
+constexpr size_t kReleaseStep = size_t{8} << 20;
+
+template <typename T>
+absl::Status ParseCsvSerial(std::string_view text, std::string_view source, RecordStore* store,
+                            const LoadOptions& options, LoadReport* rep,
+                            const MappedFile* mapped) {
+  const bool strict = options.mode == LoadMode::kStrict;
+  internal::CsvReader reader(text, std::string(source), ',', options.limits);
+  ZVDJ_RETURN_IF_ERROR(reader.ReadHeader());
+  std::array<int, std::size(T::kColumns)> col;
+  ZVDJ_RETURN_IF_ERROR(MapColumns<T>(reader, source, &col));
+
+  size_t lines = 0;
+  for (size_t at = 0; at < text.size(); at += kReleaseStep) {
+    const size_t n = std::min(kReleaseStep, text.size() - at);
+    lines += static_cast<size_t>(std::count(text.data() + at, text.data() + at + n, '\n'));
+    if (mapped != nullptr) mapped->Release(at, at + n);
+  }
+  ReserveFor<T>(store, lines);
   // With the person id in the first column, the next record's id is found
   // cheaply and its dictionary slot fetched while this record is handled.
   const bool prefetch = col[0] == 0;
@@ -721,6 +819,305 @@ absl::Status ParseCsv(std::string_view text, std::string_view source, RecordStor
                                       std::move(issue.message)});
   }
   return absl::OkStatus();
+}
+
+// ---- Parallel parsing ----
+//
+// The text after the header is cut into blocks that each start at a line
+// start. Without a quote character in the text, every line start is a record
+// start, so each block can be read on its own. Threads read blocks into
+// "pending" rows (every check that does not depend on earlier rows done);
+// the calling thread then takes the blocks in file order and does the rest
+// (person and provider codes, birth dates against earlier rows, appending),
+// exactly as the single-threaded loop would, so that codes, errors and
+// skipped rows come out the same.
+
+// A piece of the text and what the counting pass found in it.
+struct TextBlock {
+  size_t begin = 0, end = 0;
+  size_t first_line = 0;  // 1-based line on which the block starts
+  size_t newlines = 0;
+  bool quote = false;
+};
+
+// A problem found while reading a block, placed before its `before`-th row.
+struct BlockIssue {
+  size_t before = 0;
+  bool fatal = false;  // stops the load in both modes (limits)
+  absl::Status status;  // strict mode, or fatal
+  SkippedRow skipped;   // lenient mode
+};
+
+template <typename T>
+struct BlockResult {
+  struct Row {
+    typename T::Pending pending;
+    size_t line = 0;
+  };
+  std::vector<Row> rows;
+  std::vector<BlockIssue> issues;
+};
+
+// Runs `fn(i)` for i in [0, n) on `threads` threads (the caller being one).
+template <typename Fn>
+void ParallelFor(size_t n, int threads, Fn fn) {
+  std::atomic<size_t> next{0};
+  const auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) fn(i);
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+}
+
+template <typename T>
+void ReadBlock(std::string_view text, const TextBlock& block, std::string_view source,
+               const internal::CsvReader& main, const int* col, const LoadOptions& options,
+               BlockResult<T>* out) {
+  const bool strict = options.mode == LoadMode::kStrict;
+  internal::CsvReader reader(text.substr(block.begin, block.end - block.begin),
+                             std::string(source), ',', options.limits, block.first_line,
+                             main.header());
+  const Fields fields(reader, col);
+  typename T::Input in{};
+  Issue issue;
+  out->rows.reserve((block.newlines + 1));
+  while (true) {
+    auto more = reader.Next();
+    if (!more.ok()) {
+      const bool fatal = more.status().code() == absl::StatusCode::kResourceExhausted;
+      BlockIssue& b = out->issues.emplace_back();
+      b.before = out->rows.size();
+      b.fatal = fatal;
+      if (strict || fatal) {
+        b.status = more.status();
+        return;  // nothing after the first error matters
+      }
+      b.skipped = SkippedFromStatus(more.status(), source, reader.line());
+      reader.SkipToNextLine();
+      continue;
+    }
+    if (!*more) break;
+    typename BlockResult<T>::Row& row = out->rows.emplace_back();
+    if (T::FromCsv(fields, &in, &issue) && T::Validate(in, &row.pending, &issue)) {
+      row.line = reader.line();
+      continue;
+    }
+    out->rows.pop_back();
+    const int c = issue.field >= 0 ? col[static_cast<size_t>(issue.field)] : -1;
+    BlockIssue& b = out->issues.emplace_back();
+    b.before = out->rows.size();
+    if (strict) {
+      b.status = c >= 0 ? reader.FieldError(static_cast<size_t>(c), issue.message)
+                        : reader.RecordError(issue.message);
+      return;
+    }
+    b.skipped = SkippedRow{std::string(source), reader.line(),
+                           c >= 0 ? static_cast<size_t>(c) + 1 : 0, std::move(issue.message)};
+  }
+}
+
+// Person ids of pending rows, for prefetching their dictionary slots.
+template <typename T>
+std::string_view PendingPerson(const typename T::Pending& p) {
+  if constexpr (requires { p.person_id; }) {
+    return p.person_id;
+  } else {
+    return p.in.person_id;
+  }
+}
+
+// Adds a block's rows and issues to the store and report in file order.
+template <typename T>
+absl::Status MergeBlock(BlockResult<T>& block, std::string_view source,
+                        const internal::CsvReader& main, const int* col,
+                        const LoadOptions& options, Sink& sink, LoadReport* rep) {
+  const bool strict = options.mode == LoadMode::kStrict;
+  const auto& rows = block.rows;
+  IdDictionary& ids = sink.store().persons.ids;
+  constexpr size_t kAhead = 8;
+  for (size_t i = 0; i < std::min(kAhead, rows.size()); ++i) {
+    ids.Prefetch(PendingPerson<T>(rows[i].pending));
+  }
+  Issue issue;
+  size_t r = 0;
+  const auto add_rows = [&](size_t until) -> absl::Status {
+    for (; r < until; ++r) {
+      if (r + kAhead < rows.size()) {
+        const std::string_view next = PendingPerson<T>(rows[r + kAhead].pending);
+        if (next != PendingPerson<T>(rows[r + kAhead - 1].pending)) ids.Prefetch(next);
+      }
+      ++rep->input_rows;
+      if (T::Commit(rows[r].pending, sink, &issue)) {
+        ++rep->loaded_rows;
+        continue;
+      }
+      const int c = issue.field >= 0 ? col[static_cast<size_t>(issue.field)] : -1;
+      if (strict) {
+        return c >= 0 ? main.FieldErrorAt(rows[r].line, static_cast<size_t>(c), issue.message)
+                      : main.RecordErrorAt(rows[r].line, issue.message);
+      }
+      rep->skipped.push_back(SkippedRow{std::string(source), rows[r].line,
+                                        c >= 0 ? static_cast<size_t>(c) + 1 : 0,
+                                        std::move(issue.message)});
+    }
+    return absl::OkStatus();
+  };
+  for (BlockIssue& b : block.issues) {
+    ZVDJ_RETURN_IF_ERROR(add_rows(b.before));
+    ++rep->input_rows;
+    if (strict || b.fatal) return b.status;
+    rep->skipped.push_back(std::move(b.skipped));
+  }
+  return add_rows(rows.size());
+}
+
+// The parallel reading of `text` after a header that `main` has read; false
+// in *done when the text cannot be read in blocks (then nothing has changed).
+template <typename T>
+absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
+                              RecordStore* store, const LoadOptions& options, LoadReport* rep,
+                              const MappedFile* mapped, const internal::CsvReader& main,
+                              const int* col, int threads, bool* done) {
+  *done = false;
+  const size_t block_bytes =
+      options.parallel_block_bytes > 0 ? options.parallel_block_bytes : size_t{1} << 20;
+  const size_t start = main.offset();
+  std::vector<TextBlock> blocks;
+  for (size_t at = start; at < text.size();) {
+    TextBlock b;
+    b.begin = at;
+    const size_t probe = at + block_bytes - 1;
+    const void* nl = probe < text.size()
+                         ? std::memchr(text.data() + probe, '\n', text.size() - probe)
+                         : nullptr;
+    b.end = nl == nullptr ? text.size()
+                          : static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1;
+    at = b.end;
+    blocks.push_back(b);
+  }
+  if (blocks.size() < 2) return absl::OkStatus();
+
+  // Counting pass: lines (for sizing the store and for the line numbers of
+  // each block) and quotes.
+  ParallelFor(blocks.size(), threads, [&](size_t i) {
+    TextBlock& b = blocks[i];
+    const char* p = text.data() + b.begin;
+    const size_t n = b.end - b.begin;
+    b.quote = std::memchr(p, '"', n) != nullptr;
+    b.newlines = static_cast<size_t>(std::count(p, p + n, '\n'));
+    if (mapped != nullptr) mapped->Release(b.begin, b.end);
+  });
+  size_t line = main.current_line();
+  size_t lines = static_cast<size_t>(std::count(text.data(), text.data() + start, '\n'));
+  for (TextBlock& b : blocks) {
+    if (b.quote) return absl::OkStatus();
+    b.first_line = line;
+    line += b.newlines;
+    lines += b.newlines;
+  }
+  // Rows are at most lines + 1; past the row limit the single-threaded
+  // reader reports the exact row.
+  if (lines + 1 > options.limits.max_rows) return absl::OkStatus();
+  *done = true;
+  ReserveFor<T>(store, lines);
+
+  // Threads read blocks ahead of the merge, at most `window` of them.
+  const size_t n = blocks.size();
+  const size_t window = 4 * static_cast<size_t>(threads);
+  std::vector<BlockResult<T>> results(n);
+  std::vector<char> ready(n, 0);
+  std::mutex mu;
+  std::condition_variable cv;
+  size_t next = 0, merged = 0;
+  bool stop = false;
+  const auto read = [&](size_t b) {
+    ReadBlock<T>(text, blocks[b], source, main, col, options, &results[b]);
+    std::lock_guard<std::mutex> lock(mu);
+    ready[b] = 1;
+    cv.notify_all();
+  };
+  const auto worker = [&] {
+    while (true) {
+      size_t b;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return stop || next >= n || next < merged + window; });
+        if (stop || next >= n) return;
+        b = next++;
+      }
+      read(b);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
+  const auto finish = [&](absl::Status s) {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      stop = true;
+      cv.notify_all();
+    }
+    for (std::thread& t : pool) t.join();
+    return s;
+  };
+
+  Sink sink(store);
+  size_t released = start / kReleaseStep * kReleaseStep;
+  for (size_t m = 0; m < n; ++m) {
+    // Wait for block m, reading blocks meanwhile rather than idling.
+    while (true) {
+      std::unique_lock<std::mutex> lock(mu);
+      if (ready[m]) break;
+      if (next < n && next < merged + window) {
+        const size_t b = next++;
+        lock.unlock();
+        read(b);
+        continue;
+      }
+      cv.wait(lock, [&] { return ready[m] != 0 || (next < n && next < merged + window); });
+    }
+    absl::Status s = MergeBlock<T>(results[m], source, main, col, options, sink, rep);
+    results[m] = BlockResult<T>();
+    if (!s.ok()) return finish(std::move(s));
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      merged = m + 1;
+      cv.notify_all();
+    }
+    if (mapped != nullptr && blocks[m].end >= released + kReleaseStep) {
+      mapped->Release(released, blocks[m].end);
+      released = blocks[m].end / kReleaseStep * kReleaseStep;
+    }
+  }
+  return finish(absl::OkStatus());
+}
+
+int ThreadCount(const LoadOptions& options) {
+  if (options.threads > 0) return options.threads;
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : static_cast<int>(std::min(cores, 64u));
+}
+
+template <typename T>
+absl::Status ParseCsv(std::string_view text, std::string_view source, RecordStore* store,
+                      const LoadOptions& options, LoadReport* report,
+                      const MappedFile* mapped = nullptr) {
+  ZVDJ_RETURN_IF_ERROR(NeedReport(options, report));
+  LoadReport scratch;
+  LoadReport* rep = report != nullptr ? report : &scratch;
+  const int threads = ThreadCount(options);
+  if (threads > 1) {
+    internal::CsvReader main(text, std::string(source), ',', options.limits);
+    ZVDJ_RETURN_IF_ERROR(main.ReadHeader());
+    std::array<int, std::size(T::kColumns)> col;
+    ZVDJ_RETURN_IF_ERROR(MapColumns<T>(main, source, &col));
+    bool done = false;
+    absl::Status s = ParseCsvParallel<T>(text, source, store, options, rep, mapped, main,
+                                         col.data(), threads, &done);
+    if (done) return s;
+  }
+  return ParseCsvSerial<T>(text, source, store, options, rep, mapped);
 }
 
 template <typename T>

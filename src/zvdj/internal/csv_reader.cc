@@ -90,6 +90,14 @@ CsvReader::CsvReader(std::string_view text, std::string source, char separator,
   if (text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // BOM
 }
 
+CsvReader::CsvReader(std::string_view text, std::string source, char separator,
+                     const InputLimits& limits, size_t first_line,
+                     std::vector<std::string> header)
+    : text_(text), source_(std::move(source)), sep_(separator), limits_(limits),
+      line_(first_line), header_(std::move(header)) {
+  for (const char c : {sep_, '\n', '\r', '"'}) stop_[static_cast<unsigned char>(c)] = true;
+}
+
 absl::Status CsvReader::ReadHeader() {
   std::vector<std::string_view> fields;
   auto more = ParseRecord(&fields);
@@ -262,14 +270,22 @@ void CsvReader::SkipToNextLine() {
 }
 
 absl::Status CsvReader::FieldError(size_t column, std::string_view message) const {
-  const std::string name = column < header_.size() ? header_[column] : std::string("?");
-  return absl::InvalidArgumentError(absl::StrFormat("%s:%d:%d: %s (column '%s')", source_,
-                                                    record_line_, column + 1, message, name));
+  return FieldErrorAt(record_line_, column, message);
 }
 
 absl::Status CsvReader::RecordError(std::string_view message) const {
+  return RecordErrorAt(record_line_, message);
+}
+
+absl::Status CsvReader::FieldErrorAt(size_t line, size_t column,
+                                     std::string_view message) const {
+  const std::string name = column < header_.size() ? header_[column] : std::string("?");
   return absl::InvalidArgumentError(
-      absl::StrFormat("%s:%d: %s", source_, record_line_, message));
+      absl::StrFormat("%s:%d:%d: %s (column '%s')", source_, line, column + 1, message, name));
+}
+
+absl::Status CsvReader::RecordErrorAt(size_t line, std::string_view message) const {
+  return absl::InvalidArgumentError(absl::StrFormat("%s:%d: %s", source_, line, message));
 }
 
 }  // namespace zvdj::internal

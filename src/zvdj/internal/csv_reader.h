@@ -38,6 +38,11 @@ class CsvReader {
   // `text` must outlive the reader; `source` names it in error messages.
   CsvReader(std::string_view text, std::string source, char separator = ',',
             const InputLimits& limits = {});
+  // A reader for one piece of a larger text, split at the start of a line:
+  // `text` begins on line `first_line` of `source`, has no byte-order mark and
+  // no header row of its own (`header` is the one of the whole text).
+  CsvReader(std::string_view text, std::string source, char separator,
+            const InputLimits& limits, size_t first_line, std::vector<std::string> header);
 
   // Reads the header row. InvalidArgument for an empty input or duplicated names.
   absl::Status ReadHeader();
@@ -62,12 +67,18 @@ class CsvReader {
   // Number of data records read so far (header excluded).
   size_t records() const { return records_; }
   const std::string& source() const { return source_; }
+  // Byte offset in the text where reading continues, and the line it is on.
+  size_t offset() const { return pos_; }
+  size_t current_line() const { return line_; }
 
   // "source:line:column: message (column 'name')" as InvalidArgument.
   // `column` is the 0-based field index; the message shows it 1-based.
   absl::Status FieldError(size_t column, std::string_view message) const;
   // "source:line: message" for errors about the whole record.
   absl::Status RecordError(std::string_view message) const;
+  // The same for a record that started on `line` (not the current one).
+  absl::Status FieldErrorAt(size_t line, size_t column, std::string_view message) const;
+  absl::Status RecordErrorAt(size_t line, std::string_view message) const;
   // Overloads for absl::Status::message() (absl::string_view is its own type in
   // Debian's Abseil build).
   absl::Status FieldError(size_t column, absl::string_view message) const {
