@@ -1,6 +1,7 @@
 // Loading jeugdhulp.csv into the columnar store, and generating it.
 //
 //   records_io_benchmark --benchmark_filter=BM_LoadJeugdhulpCsv
+//   (arguments: rows, reading threads; wall time is the figure to read)
 //   ZVDJ_BENCH_10M=1 records_io_benchmark   # also the 10 million row case
 //
 // Counters: items_per_second = rows/s; bytes_per_second = CSV bytes/s;
@@ -48,12 +49,14 @@ size_t Bytes(const std::vector<T>& v) {
 void BM_LoadJeugdhulpCsv(benchmark::State& state) {
   const int64_t rows = state.range(0);
   const std::string& text = JeugdhulpText(rows);
+  zvdj::LoadOptions options;
+  options.threads = static_cast<int>(state.range(1));
   size_t loaded = 0;
   double bytes_per_row = 0, persons_per_row = 0;
   for (auto _ : state) {
     zvdj::RecordStore store;
     zvdj::LoadReport report;
-    const absl::Status s = zvdj::ParseJeugdhulpCsv(text, "jeugdhulp.csv", &store, {}, &report);
+    const absl::Status s = zvdj::ParseJeugdhulpCsv(text, "jeugdhulp.csv", &store, options, &report);
     if (!s.ok()) {
       state.SkipWithError(std::string(s.message()).c_str());
       return;
@@ -81,10 +84,13 @@ void BM_LoadJeugdhulpCsv(benchmark::State& state) {
 }
 
 void LoadSizes(benchmark::internal::Benchmark* b) {
-  b->Arg(1'000'000);
+  b->ArgNames({"rows", "threads"});
+  for (const int64_t threads : {1, 2}) b->Args({1'000'000, threads});
   const char* big = std::getenv("ZVDJ_BENCH_10M");
-  if (big != nullptr && std::string(big) == "1") b->Arg(10'000'000);
-  b->Unit(benchmark::kMillisecond);
+  if (big != nullptr && std::string(big) == "1") {
+    for (const int64_t threads : {1, 2}) b->Args({10'000'000, threads});
+  }
+  b->Unit(benchmark::kMillisecond)->UseRealTime();
 }
 BENCHMARK(BM_LoadJeugdhulpCsv)->Apply(LoadSizes);
 
