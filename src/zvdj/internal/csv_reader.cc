@@ -10,6 +10,12 @@
 
 namespace zvdj::internal {
 
+void CsvReader::InitStopTable() {
+  stop_[0] = kCheck;
+  for (size_t b = 0x80; b < 256; ++b) stop_[b] = kCheck;
+  for (const char c : {sep_, '\n', '\r', '"'}) stop_[static_cast<unsigned char>(c)] = kStop;
+}
+
 absl::StatusOr<std::string> ReadFileToString(const std::string& path, uint64_t max_bytes) {
   std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) {
@@ -86,7 +92,7 @@ size_t FindInvalidUtf8(std::string_view text) {
 CsvReader::CsvReader(std::string_view text, std::string source, char separator,
                      const InputLimits& limits)
     : text_(text), source_(std::move(source)), sep_(separator), limits_(limits) {
-  for (const char c : {sep_, '\n', '\r', '"'}) stop_[static_cast<unsigned char>(c)] = true;
+  InitStopTable();
   if (text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // BOM
 }
 
@@ -95,7 +101,7 @@ CsvReader::CsvReader(std::string_view text, std::string source, char separator,
                      std::vector<std::string> header)
     : text_(text), source_(std::move(source)), sep_(separator), limits_(limits),
       line_(first_line), header_(std::move(header)) {
-  for (const char c : {sep_, '\n', '\r', '"'}) stop_[static_cast<unsigned char>(c)] = true;
+  InitStopTable();
 }
 
 absl::Status CsvReader::ReadHeader() {
@@ -199,14 +205,26 @@ absl::StatusOr<bool> CsvReader::ParseRecord(std::vector<std::string_view>* out) 
             "%s:%d:%d: unexpected text after a closing quote", source_, line_, out->size()));
       }
     } else {
-      // One table look-up per byte instead of four comparisons.
-      while (pos_ < end && !stop_[static_cast<unsigned char>(data[pos_])]) ++pos_;
+      // One table look-up per byte instead of four comparisons; the same scan
+      // notes NUL and non-ASCII bytes, so that plain fields skip CheckField.
+      bool check = false;
+      while (true) {
+        while (pos_ < end && stop_[static_cast<unsigned char>(data[pos_])] == kPlain) ++pos_;
+        if (pos_ < end && stop_[static_cast<unsigned char>(data[pos_])] == kCheck) {
+          check = true;
+          ++pos_;
+          continue;
+        }
+        break;
+      }
       if (pos_ < end && data[pos_] == '"') {
         return absl::InvalidArgumentError(absl::StrFormat(
             "%s:%d:%d: quote inside an unquoted field", source_, line_, out->size() + 1));
       }
       const std::string_view raw(data + field_start, pos_ - field_start);
-      ZVDJ_RETURN_IF_ERROR(CheckField(raw, out->size(), line_));
+      if (check || raw.size() > limits_.max_field_bytes) {
+        ZVDJ_RETURN_IF_ERROR(CheckField(raw, out->size(), line_));
+      }
       out->emplace_back(raw);
     }
     if (pos_ < end && data[pos_] == sep_) {

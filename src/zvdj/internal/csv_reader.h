@@ -101,6 +101,7 @@ class CsvReader {
   }
 
  private:
+  void InitStopTable();
   absl::StatusOr<bool> ParseRecord(std::vector<std::string_view>* out);
   absl::Status CheckField(std::string_view field, size_t column, size_t line) const;
 
@@ -108,7 +109,10 @@ class CsvReader {
   std::string source_;
   char sep_;
   InputLimits limits_;
-  std::array<bool, 256> stop_{};  // bytes that end an unquoted field: separator, CR, LF, quote
+  // Per byte: kPlain, kStop (ends an unquoted field: separator, CR, LF, quote)
+  // or kCheck (NUL or non-ASCII: the field needs the UTF-8 check).
+  enum : uint8_t { kPlain = 0, kStop = 1, kCheck = 2 };
+  std::array<uint8_t, 256> stop_{};
   size_t pos_ = 0;
   size_t line_ = 1;         // line of pos_
   size_t record_line_ = 0;  // line where the current record started
