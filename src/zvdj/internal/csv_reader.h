@@ -92,6 +92,9 @@ class CsvReader {
  private:
   absl::StatusOr<bool> ParseRecord(std::vector<std::string_view>* out);
   absl::Status CheckField(std::string_view field, size_t column, size_t line) const;
+  // Line ends are "\n", "\r\n" and a lone "\r".
+  bool IsLineEndAt(size_t i) const;
+  void SkipLineEnd();  // at a '\r' or '\n': steps over one line end
 
   std::string_view text_;
   std::string source_;
