@@ -122,6 +122,16 @@ int CsvReader::ColumnIndex(std::string_view name) const {
   return -1;
 }
 
+absl::Status CsvReader::RequireColumns(std::initializer_list<std::string_view> required) const {
+  for (const std::string_view name : required) {
+    if (ColumnIndex(name) < 0) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("%s:1: missing required column '%s'", source_, name));
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<bool> CsvReader::Next() {
   auto more = ParseRecord(&fields_);
   if (!more.ok() || !*more) return more;

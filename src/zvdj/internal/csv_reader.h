@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <deque>
@@ -44,6 +45,9 @@ class CsvReader {
   const std::vector<std::string>& header() const { return header_; }
   // Index of a header column, or -1.
   int ColumnIndex(std::string_view name) const;
+  // Checks that every name in `required` is a header column:
+  // "source:1: missing required column 'name'" for the first one absent.
+  absl::Status RequireColumns(std::initializer_list<std::string_view> required) const;
 
   // Reads the next record. Returns false at the end of the input. A record with
   // a different number of fields than the header is an error, as is a quote
