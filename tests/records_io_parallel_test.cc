@@ -281,6 +281,14 @@ TEST(RecordsIoParallelTest, LineEndsBlankLinesAndByteOrderMark) {
     cr[at] = '\r';
   }
   ExpectSameEverywhere(&ParseVerzuimCsv, cr, "lone CR");
+  // Lone CRs count as line ends in the line numbers of later errors.
+  for (uint32_t seed = 1; seed <= 4; ++seed) {
+    std::string broken = Mutate(cr, seed);
+    ExpectSameEverywhere(&ParseVerzuimCsv, broken, "lone CR, broken rows");
+    std::vector<std::string> mac = Lines(Mutate(text, seed + 10));
+    ExpectSameEverywhere(&ParseVerzuimCsv, Join(mac, "\r"), "CR only, broken rows");
+    ExpectSameEverywhere(&ParseVerzuimCsv, Join(mac, "\r\r\n"), "CR CR LF, broken rows");
+  }
 }
 
 TEST(RecordsIoParallelTest, QuotedFieldsAndLimitsFallBackToTheSameResult) {

@@ -1007,10 +1007,18 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
     const size_t n = b.end - b.begin;
     b.quote = std::memchr(p, '"', n) != nullptr;
     b.newlines = static_cast<size_t>(std::count(p, p + n, '\n'));
+    // A lone CR (not followed by LF) ends a line too, as in the reader. Blocks
+    // end after an LF, so a CR LF pair is never split.
+    for (const char* cr = p; (cr = static_cast<const char*>(
+                                  std::memchr(cr, '\r', static_cast<size_t>(p + n - cr)))) !=
+                             nullptr;
+         ++cr) {
+      if (cr + 1 == text.data() + text.size() || cr[1] != '\n') ++b.newlines;
+    }
     if (mapped != nullptr) mapped->Release(b.begin, b.end);
   });
   size_t line = main.current_line();
-  size_t lines = static_cast<size_t>(std::count(text.data(), text.data() + start, '\n'));
+  size_t lines = line - 1;
   for (TextBlock& b : blocks) {
     if (b.quote) return absl::OkStatus();
     b.first_line = line;
@@ -1025,7 +1033,7 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
 
   // Threads read blocks ahead of the merge, at most `window` of them.
   const size_t n = blocks.size();
-  const size_t window = 4 * static_cast<size_t>(threads);
+  const size_t window = 2 * static_cast<size_t>(threads) + 2;
   std::vector<BlockResult<T>> results(n);
   std::vector<char> ready(n, 0);
   std::mutex mu;
