@@ -9,9 +9,10 @@
 # from the npm registry when missing. Generated data is kept in
 # ${ZVDJ_COMPARE_DIR:-${TMPDIR:-/tmp}/zvdj-compare}/ROWS for reruns.
 # Both sides read the CSV and write their result; the numbers must agree
-# (exit 1 otherwise). zvdj runs single-threaded and computes every jeugdhulp
-# indicator (all municipalities, regions and NL01); DuckDB uses all cores and
-# computes only the compared table. Wall time and peak memory come from
+# (exit 1 otherwise). zvdj reads the CSV on 2 threads (its default; set
+# ZVDJ_THREADS=1 for one) and computes every jeugdhulp indicator (all
+# municipalities, regions and NL01) on one; DuckDB uses all cores and computes
+# only the compared table. Wall time and peak memory come from
 # /usr/bin/time -v.
 set -euo pipefail
 
@@ -64,8 +65,11 @@ echo "jeugdhulp.csv: $rows rows, $bytes bytes ($data)" >&2
 # Warm the page cache so that neither side pays for the first read.
 cat "$data/jeugdhulp.csv" > /dev/null
 
+threads=()
+[[ -n "${ZVDJ_THREADS:-}" ]] && threads=(--threads "$ZVDJ_THREADS")
 read -r z_wall z_rss z_cpu < <(measure zvdj "$work/zvdj.csv" "$ZVDJ" compute \
-    --jeugdhulp "$data/jeugdhulp.csv" --from "$FROM" --to "$TO" --suppress 0 --level gemeente)
+    --jeugdhulp "$data/jeugdhulp.csv" --from "$FROM" --to "$TO" --suppress 0 --level gemeente \
+    "${threads[@]}")
 read -r d_wall d_rss d_cpu < <(measure duckdb /dev/null node "$here/duckdb/run_duckdb.mjs" \
     "$data/jeugdhulp.csv" "$work/duckdb.csv" "$FROM" "$TO")
 

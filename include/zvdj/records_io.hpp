@@ -40,6 +40,12 @@
 // record, such as a quote left open, reading resumes on the next line). Always
 // report.loaded_rows + report.skipped.size() == report.input_rows. A bad header
 // is an error in both modes. A report passed to several loads accumulates.
+//
+// A CSV text is read on LoadOptions::threads threads (2 by default): the
+// checks of each row that do not depend on other rows run in parallel on
+// blocks of lines, and the rows are then added in file order on the calling
+// thread, so the store, the codes, the error and the skipped rows are the same
+// as with one thread. The store is filled only from the calling thread.
 #ifndef ZVDJ_RECORDS_IO_HPP_
 #define ZVDJ_RECORDS_IO_HPP_
 
@@ -74,7 +80,7 @@ struct LoadOptions {
   // skipped rows) is the same for every count. A text with a quote character
   // anywhere after the header is always read on one thread.
   int threads = 2;
-  // Bytes of text per parallel work unit; 0 for the default (1 MiB). Tests set
+  // Bytes of text per parallel work unit; 0 for the default (256 KiB). Tests set
   // it tiny to put unit boundaries at awkward places.
   size_t parallel_block_bytes = 0;
 };

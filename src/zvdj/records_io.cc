@@ -17,6 +17,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "absl/strings/str_format.h"
@@ -858,6 +859,19 @@ struct BlockResult {
   std::vector<BlockIssue> issues;
 };
 
+// Starts threads - 1 threads running `fn`. When the system refuses a thread
+// the work is done by fewer: the calling thread takes whatever is left.
+template <typename Fn>
+void StartThreads(int threads, const Fn& fn, std::vector<std::thread>* pool) {
+  for (int t = 1; t < threads; ++t) {
+    try {
+      pool->emplace_back(fn);
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
+}
+
 // Runs `fn(i)` for i in [0, n) on `threads` threads (the caller being one).
 template <typename Fn>
 void ParallelFor(size_t n, int threads, Fn fn) {
@@ -866,7 +880,7 @@ void ParallelFor(size_t n, int threads, Fn fn) {
     for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) fn(i);
   };
   std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+  StartThreads(threads, work, &pool);
   work();
   for (std::thread& t : pool) t.join();
 }
@@ -982,7 +996,7 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
                               const int* col, int threads, bool* done) {
   *done = false;
   const size_t block_bytes =
-      options.parallel_block_bytes > 0 ? options.parallel_block_bytes : size_t{1} << 20;
+      options.parallel_block_bytes > 0 ? options.parallel_block_bytes : size_t{256} << 10;
   const size_t start = main.offset();
   std::vector<TextBlock> blocks;
   for (size_t at = start; at < text.size();) {
@@ -1059,7 +1073,7 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
     }
   };
   std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
+  StartThreads(threads, worker, &pool);
   const auto finish = [&](absl::Status s) {
     {
       std::lock_guard<std::mutex> lock(mu);
