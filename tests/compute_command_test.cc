@@ -136,4 +136,17 @@ TEST(ComputeCommand, LenientSkipsAndReportsBadRows) {
   EXPECT_THAT(r.out, Not(HasSubstr("skipped")));
 }
 
+TEST(ComputeCommand, ThreadsOptionGivesTheSameDataset) {
+  const RunResult one = RunCli(AllFiles() + " --threads 1");
+  ASSERT_EQ(one.status, 0) << one.err;
+  for (const char* n : {"2", "4", "0"}) {
+    const RunResult many = RunCli(AllFiles() + " --threads " + n);
+    ASSERT_EQ(many.status, 0) << many.err;
+    EXPECT_EQ(many.out, one.out) << n;
+  }
+  const RunResult bad = RunCli(AllFiles() + " --threads two");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_THAT(bad.err, HasSubstr("--threads: 'two' is not a whole number from 0 to 256"));
+}
+
 }  // namespace
