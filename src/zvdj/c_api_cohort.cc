@@ -10,16 +10,8 @@
 #include "zvdj/survival.hpp"
 #include "zvdj/zvdj.h"
 
-struct zvdj_cohort_result {
-  zvdj::capi::ResultTable table;
-  zvdj::Cohort cohort;
-  std::vector<zvdj::CohortEstimate> estimates;
-};
-
 namespace zvdj::capi {
-namespace {
 
-// The latest date in the data (starts, ends, exits): the default cut-off.
 int32_t LatestDate(const RecordStore& s) {
   int32_t latest = kNoDate;
   const auto see = [&](int32_t d) {
@@ -36,6 +28,8 @@ int32_t LatestDate(const RecordStore& s) {
   for (int32_t d : s.persons.exit) see(d);
   return latest;
 }
+
+namespace {
 
 absl::Status EstimateCohort(zvdj_cohort_result** out, const zvdj_records* records,
                     const zvdj_cohort_options* opts) {
