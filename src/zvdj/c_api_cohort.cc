@@ -53,8 +53,7 @@ absl::Status EstimateCohort(zvdj_cohort_result** out, const zvdj_records* record
   OutflowOptions opt;
   ZVDJ_ASSIGN_OR_RETURN(opt.horizons,
                         ParseHorizons(o.horizons == nullptr ? "1m,3m,6m" : o.horizons));
-  ZVDJ_ASSIGN_OR_RETURN(opt.methods,
-                        ParseCohortMethods(o.methods == nullptr ? "aj" : o.methods));
+  ZVDJ_ASSIGN_OR_RETURN(opt.methods, ParseMethodList(o.methods == nullptr ? "aj" : o.methods));
   ZVDJ_ASSIGN_OR_RETURN(opt.survival.ci, ParseCiTransform(o.ci == nullptr ? "log" : o.ci));
   if (!(o.ci_level > 0 && o.ci_level < 1)) {
     return absl::InvalidArgumentError("ci_level must lie in (0, 1)");

@@ -30,6 +30,25 @@ struct zvdj_cohort {
 };
 
 namespace zvdj::capi {
+
+absl::StatusOr<std::vector<CohortMethod>> ParseMethodList(std::string_view list) {
+  std::vector<CohortMethod> methods;
+  size_t start = 0;
+  while (true) {
+    const size_t comma = list.find(',', start);
+    const std::string_view item =
+        list.substr(start, comma == std::string_view::npos ? std::string_view::npos
+                                                           : comma - start);
+    ZVDJ_ASSIGN_OR_RETURN(const std::vector<CohortMethod> some, ParseCohortMethods(item));
+    for (CohortMethod m : some) {
+      if (std::find(methods.begin(), methods.end(), m) == methods.end()) methods.push_back(m);
+    }
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return methods;
+}
+
 namespace {
 
 constexpr const char* kBuiltinOutcomeNames[] = {"verlengde_jeugdhulp", "zvw_ggz", "wmo", "wlz",
@@ -138,8 +157,7 @@ absl::Status Outflow(zvdj_cohort_result** out, const zvdj_records* records,
   OutflowOptions opt;
   ZVDJ_ASSIGN_OR_RETURN(opt.horizons,
                         ParseHorizons(o.horizons == nullptr ? "1m,3m,6m" : o.horizons));
-  ZVDJ_ASSIGN_OR_RETURN(opt.methods,
-                        ParseCohortMethods(o.methods == nullptr ? "aj" : o.methods));
+  ZVDJ_ASSIGN_OR_RETURN(opt.methods, ParseMethodList(o.methods == nullptr ? "aj" : o.methods));
   ZVDJ_ASSIGN_OR_RETURN(opt.survival, ToSurvivalOptions(o.ci, o.ci_level));
   opt.death = o.death_as_censoring != 0 ? DeathHandling::kCensor : DeathHandling::kCompeting;
   switch (o.denominator) {

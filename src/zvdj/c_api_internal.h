@@ -246,6 +246,10 @@ absl::StatusOr<DatasetReadOptions> ToReadOptions(const zvdj_read_options* opts);
 // unknown transform or a level outside (0, 1).
 absl::StatusOr<SurvivalOptions> ToSurvivalOptions(int32_t ci, double ci_level);
 
+// Cohort methods from a comma-separated list ("aj,km", "all"), in order and
+// without repeats; InvalidArgument naming a bad item.
+absl::StatusOr<std::vector<CohortMethod>> ParseMethodList(std::string_view list);
+
 // The latest date in the records (starts, ends, exits): the default cut-off of
 // cohort estimations; kNoDate when there is none.
 int32_t LatestDate(const RecordStore& s);
