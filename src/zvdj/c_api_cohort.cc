@@ -10,16 +10,8 @@
 #include "zvdj/survival.hpp"
 #include "zvdj/zvdj.h"
 
-struct zvdj_cohort_result {
-  zvdj::capi::ResultTable table;
-  zvdj::Cohort cohort;
-  std::vector<zvdj::CohortEstimate> estimates;
-};
-
 namespace zvdj::capi {
-namespace {
 
-// The latest date in the data (starts, ends, exits): the default cut-off.
 int32_t LatestDate(const RecordStore& s) {
   int32_t latest = kNoDate;
   const auto see = [&](int32_t d) {
@@ -36,6 +28,8 @@ int32_t LatestDate(const RecordStore& s) {
   for (int32_t d : s.persons.exit) see(d);
   return latest;
 }
+
+namespace {
 
 absl::Status EstimateCohort(zvdj_cohort_result** out, const zvdj_records* records,
                     const zvdj_cohort_options* opts) {
@@ -59,8 +53,7 @@ absl::Status EstimateCohort(zvdj_cohort_result** out, const zvdj_records* record
   OutflowOptions opt;
   ZVDJ_ASSIGN_OR_RETURN(opt.horizons,
                         ParseHorizons(o.horizons == nullptr ? "1m,3m,6m" : o.horizons));
-  ZVDJ_ASSIGN_OR_RETURN(opt.methods,
-                        ParseCohortMethods(o.methods == nullptr ? "aj" : o.methods));
+  ZVDJ_ASSIGN_OR_RETURN(opt.methods, ParseMethodList(o.methods == nullptr ? "aj" : o.methods));
   ZVDJ_ASSIGN_OR_RETURN(opt.survival.ci, ParseCiTransform(o.ci == nullptr ? "log" : o.ci));
   if (!(o.ci_level > 0 && o.ci_level < 1)) {
     return absl::InvalidArgumentError("ci_level must lie in (0, 1)");
