@@ -94,9 +94,17 @@ absl::Status EstimateCohort(zvdj_cohort_result** out, const zvdj_records* record
   ZVDJ_ASSIGN_OR_RETURN(result->estimates,
                         CohortOutflow(store, result->cohort, outcomes, opt));
 
-  // Columns as `zvdj cohort --format csv`.
+  FillCohortTable(result.get(), /*group_label=*/false);
+  *out = result.release();
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+void FillCohortTable(zvdj_cohort_result* result, bool group_label) {
   ResultTable& t = result->table;
-  const size_t year = t.AddNumber("year_of_18");
+  const size_t group = group_label ? t.AddText("group") : 0;
+  const size_t year = t.AddNumber(group_label ? "year" : "year_of_18");
   const size_t region = t.AddText("region");
   const size_t outcome = t.AddText("outcome");
   const size_t horizon = t.AddText("horizon");
@@ -112,6 +120,7 @@ absl::Status EstimateCohort(zvdj_cohort_result** out, const zvdj_records* record
   const size_t note = t.AddText("note");
   for (const CohortEstimate& e : result->estimates) {
     const CohortGroup& g = result->cohort.groups[e.group];
+    if (group_label) t.Text(group, g.label);
     t.Number(year, g.year);
     t.Text(region, g.region);
     t.Text(outcome, e.outcome);
@@ -128,11 +137,8 @@ absl::Status EstimateCohort(zvdj_cohort_result** out, const zvdj_records* record
     t.Text(note, e.note);
     t.EndRow();
   }
-  *out = result.release();
-  return absl::OkStatus();
 }
 
-}  // namespace
 }  // namespace zvdj::capi
 
 using zvdj::capi::Guard;

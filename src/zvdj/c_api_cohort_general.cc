@@ -218,41 +218,7 @@ absl::Status Outflow(zvdj_cohort_result** out, const zvdj_records* records,
   }
   ZVDJ_ASSIGN_OR_RETURN(result->estimates, CohortOutflow(store, cohort, outcomes, opt));
 
-  ResultTable& t = result->table;
-  const size_t group = t.AddText("group");
-  const size_t year = t.AddNumber("year");
-  const size_t region = t.AddText("region");
-  const size_t outcome = t.AddText("outcome");
-  const size_t horizon = t.AddText("horizon");
-  const size_t n_cohort = t.AddNumber("n_cohort");
-  const size_t n_at_risk = t.AddNumber("n_at_risk");
-  const size_t n_events = t.AddNumber("n_events");
-  const size_t estimate = t.AddNumber("estimate");
-  const size_t std_err = t.AddNumber("std_err");
-  const size_t ci_low = t.AddNumber("ci_low");
-  const size_t ci_high = t.AddNumber("ci_high");
-  const size_t method = t.AddText("method");
-  const size_t denominator = t.AddText("denominator");
-  const size_t note = t.AddText("note");
-  for (const CohortEstimate& e : result->estimates) {
-    const CohortGroup& g = cohort.groups[e.group];
-    t.Text(group, g.label);
-    t.Number(year, g.year);
-    t.Text(region, g.region);
-    t.Text(outcome, e.outcome);
-    t.Text(horizon, e.horizon);
-    t.Number(n_cohort, static_cast<double>(e.n_cohort));
-    t.Number(n_at_risk, static_cast<double>(e.n_at_risk));
-    t.Number(n_events, static_cast<double>(e.n_events));
-    t.Number(estimate, e.estimate);
-    t.Number(std_err, e.std_err);
-    t.Number(ci_low, e.ci_low);
-    t.Number(ci_high, e.ci_high);
-    t.Text(method, std::string(CohortMethodName(e.method)));
-    t.Text(denominator, std::string(DenominatorName(e.denominator)));
-    t.Text(note, e.note);
-    t.EndRow();
-  }
+  FillCohortTable(result.get(), /*group_label=*/true);
   *out = result.release();
   return absl::OkStatus();
 }

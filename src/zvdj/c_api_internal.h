@@ -110,6 +110,13 @@ struct zvdj_cohort_result {
   std::vector<zvdj::CohortEstimate> estimates;
 };
 
+namespace zvdj::capi {
+// Fills result->table from result->estimates, one row per estimate, columns as
+// `zvdj cohort --format csv`; `group_label` adds the group's label as the
+// first column and names the year column "year" instead of "year_of_18".
+void FillCohortTable(zvdj_cohort_result* result, bool group_label);
+}  // namespace zvdj::capi
+
 // Defines the eight table functions of zvdj.h for a handle type with a
 // `ResultTable table` member; `csv_of` is the CSV text of the handle `h`.
 #define ZVDJ_CAPI_TABLE_API(prefix, type, csv_of)                                             \
