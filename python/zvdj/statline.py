@@ -4,7 +4,7 @@ import os
 from ctypes import (POINTER, Structure, byref, c_char_p, c_int32, c_size_t, c_uint32,
                     c_void_p)
 
-from ._lib import check, declare, encode, lib, strings
+from ._lib import CsvHandle, check, declare, encode, lib, strings
 from .dataset import Dataset
 from .results import ResultTable
 
@@ -33,39 +33,11 @@ declare({
 })
 
 
-class StatLineMapping:
+class StatLineMapping(CsvHandle):
     """Rows mapping StatLine topics and dimension keys onto indicators and
     breakdowns (owns a zvdj_statline_mapping handle)."""
 
-    def __init__(self):
-        h = c_void_p()
-        check(lib.zvdj_statline_mapping_create(byref(h)))
-        self._h = h
-
-    def __del__(self):
-        h = getattr(self, "_h", None)
-        if h:
-            lib.zvdj_statline_mapping_destroy(h)
-            self._h = None
-
-    @property
-    def handle(self):
-        return self._h
-
-    @classmethod
-    def read_csv(cls, path):
-        m = cls()
-        m.load_csv(path)
-        return m
-
-    def load_csv(self, path):
-        check(lib.zvdj_statline_mapping_load_csv(self._h, os.fsencode(path)))
-        return self
-
-    def parse_csv(self, text, source="<memory>"):
-        data = text.encode("utf-8")
-        check(lib.zvdj_statline_mapping_parse_csv(self._h, data, len(data), encode(source)))
-        return self
+    _prefix = "zvdj_statline_mapping"
 
     def add(self, table="", topic="", dimension="", code="", indicator="", dim_name="",
             dim_value=""):
