@@ -59,6 +59,42 @@ int main(void) {
     zvdj_trend_result_destroy(sums);
   }
   zvdj_dataset_destroy(ds);
+  {
+    /* Survival on plain arrays, read back through the general table. */
+    static const double times[] = {10, 10, 45, 60};
+    static const int32_t statuses[] = {1, 2, 0, 1};
+    static const double at[] = {30};
+    zvdj_survival_fit *fit = NULL;
+    zvdj_survival_options sopts;
+    zvdj_table *curve = NULL;
+    double estimate = 0;
+    size_t rows = 0;
+    EXPECT(zvdj_survival_options_init(&sopts, ZVDJ_SURVIVAL_OPTIONS_VERSION) == ZVDJ_OK);
+    sopts.ci = ZVDJ_CI_LOG_LOG;
+    EXPECT(zvdj_survival_fit_create(&fit, 4, times, statuses) == ZVDJ_OK);
+    EXPECT(zvdj_survival_evaluate(&curve, fit, ZVDJ_SURVIVAL_CUMULATIVE_INCIDENCE, 1, 1, at,
+                                  &sopts) == ZVDJ_OK);
+    EXPECT(zvdj_table_rows(&rows, curve) == ZVDJ_OK && rows == 1);
+    EXPECT(zvdj_table_get_numbers(&estimate, NULL, 1, &written, curve, "estimate") == ZVDJ_OK);
+    EXPECT(fabs(estimate - 0.25) < 1e-12);
+    zvdj_table_destroy(curve);
+    zvdj_survival_fit_destroy(fit);
+  }
+  {
+    zvdj_cohort *cohort = NULL;
+    zvdj_outflow_options oopts;
+    zvdj_generate_options gopts;
+    zvdj_statline_options lopts;
+    zvdj_factsheet_options fopts;
+    size_t members = 1;
+    EXPECT(zvdj_cohort_create(&cohort) == ZVDJ_OK);
+    EXPECT(zvdj_cohort_info(&members, NULL, NULL, cohort) == ZVDJ_OK && members == 0);
+    zvdj_cohort_destroy(cohort);
+    EXPECT(zvdj_outflow_options_init(&oopts, ZVDJ_OUTFLOW_OPTIONS_VERSION) == ZVDJ_OK);
+    EXPECT(zvdj_generate_options_init(&gopts, ZVDJ_GENERATE_OPTIONS_VERSION) == ZVDJ_OK);
+    EXPECT(zvdj_statline_options_init(&lopts, ZVDJ_STATLINE_OPTIONS_VERSION) == ZVDJ_OK);
+    EXPECT(zvdj_factsheet_options_init(&fopts, ZVDJ_FACTSHEET_OPTIONS_VERSION) == ZVDJ_OK);
+  }
 
   if (failures != 0) {
     fprintf(stderr, "%d failure(s)\n", failures);

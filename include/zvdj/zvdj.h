@@ -963,6 +963,397 @@ ZVDJ_API void zvdj_dotc_cohort(const char *const *jeugdhulp_csv,
                                const char *const *cutoff, const char *const *horizons,
                                const char *const *output_csv, int *status, char **message);
 
+/* ===========================================================================
+ * General tables: zvdj_table
+ *
+ * The results added after the first C API release (survival curves, state
+ * distributions, closure rows, StatLine and generator reports, factsheet
+ * file lists) share one table type with the eight table functions described
+ * under "Table results" (zvdj_table_destroy, _rows, _column_count,
+ * _column_name, _column_is_numeric, _get_numbers, _get_string, _to_csv).
+ * ======================================================================== */
+
+typedef struct zvdj_table zvdj_table;
+
+/* zvdj_table: the table functions described above. */
+ZVDJ_API void zvdj_table_destroy(zvdj_table *result);
+ZVDJ_API zvdj_status zvdj_table_rows(size_t *out, const zvdj_table *result);
+ZVDJ_API zvdj_status zvdj_table_column_count(size_t *out, const zvdj_table *result);
+ZVDJ_API zvdj_status zvdj_table_column_name(char *buffer, size_t capacity, size_t *written,
+                                            const zvdj_table *result, size_t index);
+ZVDJ_API zvdj_status zvdj_table_column_is_numeric(int32_t *out, const zvdj_table *result,
+                                                  const char *column);
+ZVDJ_API zvdj_status zvdj_table_get_numbers(double *values, uint8_t *valid,
+                                            size_t capacity, size_t *written,
+                                            const zvdj_table *result, const char *column);
+ZVDJ_API zvdj_status zvdj_table_get_string(char *buffer, size_t capacity, size_t *written,
+                                           const zvdj_table *result, size_t row,
+                                           const char *column);
+ZVDJ_API zvdj_status zvdj_table_to_csv(char *buffer, size_t capacity, size_t *written,
+                                       const zvdj_table *result);
+
+/* ===========================================================================
+ * Survival estimators on plain arrays (Kaplan–Meier, Aalen–Johansen)
+ *
+ * status 0 is censored, k >= 1 an event of type k; times are finite and >= 0
+ * (days or any other unit). Conventions of R's survival::survfit: events
+ * before censorings at tied times, right-continuous evaluation, Greenwood
+ * standard error for Kaplan–Meier, infinitesimal-jackknife standard error for
+ * the Aalen–Johansen cumulative incidence.
+ * ======================================================================== */
+
+typedef struct zvdj_survival_fit zvdj_survival_fit;
+
+enum {
+  ZVDJ_CI_LOG = 0, /* exp(log p -/+ z se/p): R's default */
+  ZVDJ_CI_LOG_LOG = 1, /* exp(-exp(log(-log p) -/+ z se/(p log p))) */
+  ZVDJ_CI_PLAIN = 2 /* p -/+ z se */
+};
+
+enum {
+  ZVDJ_SURVIVAL_ALL_CAUSE = 0, /* Kaplan–Meier S(t), any event type ends survival */
+  ZVDJ_SURVIVAL_CUMULATIVE_INCIDENCE = 1, /* Aalen–Johansen CIF of event_type */
+  ZVDJ_SURVIVAL_TYPE_KAPLAN_MEIER = 2 /* KM of event_type, other types censored */
+};
+
+#define ZVDJ_SURVIVAL_OPTIONS_VERSION 1
+typedef struct zvdj_survival_options {
+  uint32_t version; /* ZVDJ_SURVIVAL_OPTIONS_VERSION */
+  int32_t ci; /* ZVDJ_CI_*; default LOG */
+  double ci_level; /* confidence level in (0, 1); 0.95 */
+} zvdj_survival_options;
+
+/** Sets `opts` to the defaults. */
+ZVDJ_API zvdj_status zvdj_survival_options_init(zvdj_survival_options *opts,
+                                                uint32_t version);
+
+/** Fits the event table of `n` subjects (times[i], statuses[i]); the arrays
+ *  are copied. *out is owned by the caller (zvdj_survival_fit_destroy).
+ *  @return ZVDJ_INVALID_ARGUMENT for a negative or non-finite time or a
+ *          negative status (the message names the subject). */
+ZVDJ_API zvdj_status zvdj_survival_fit_create(zvdj_survival_fit **out, size_t n,
+                                              const double *times,
+                                              const int32_t *statuses);
+
+/** Releases a fit. NULL is a no-op. */
+ZVDJ_API void zvdj_survival_fit_destroy(zvdj_survival_fit *fit);
+
+/** Facts about a fit (any output may be NULL): the highest event type, the
+ *  number of subjects and of distinct times. */
+ZVDJ_API zvdj_status zvdj_survival_fit_info(int32_t *out_event_types,
+                                            int64_t *out_subjects,
+                                            size_t *out_distinct_times,
+                                            const zvdj_survival_fit *fit);
+
+/** The distinct times in ascending order (array convention). */
+ZVDJ_API zvdj_status zvdj_survival_fit_times(double *times, size_t capacity,
+                                             size_t *written,
+                                             const zvdj_survival_fit *fit);
+
+/** Evaluates an estimate (ZVDJ_SURVIVAL_*) at `count` times `at` (any order;
+ *  NULL / 0 = every distinct time, i.e. the whole step curve). `event_type`
+ *  (>= 1) is used by CUMULATIVE_INCIDENCE and TYPE_KAPLAN_MEIER only. One row
+ *  per time with columns time, estimate, std_err, ci_low, ci_high (NaN where
+ *  the transform is undefined, as R's NA), n_at_risk, n_events,
+ *  n_censored_before. *out is owned by the caller (zvdj_table_destroy).
+ *  @param opts  NULL = log interval at 95%. */
+ZVDJ_API zvdj_status zvdj_survival_evaluate(zvdj_table **out,
+                                            const zvdj_survival_fit *fit,
+                                            int32_t estimate, int32_t event_type,
+                                            size_t count, const double *at,
+                                            const zvdj_survival_options *opts);
+
+/* ===========================================================================
+ * General cohorts and user-defined outcomes
+ *
+ * A zvdj_cohort holds groups (label, year, region), members (person id, entry
+ * day, group) and outcomes (built-in names or user-defined events). Person ids
+ * are resolved against the record store given to zvdj_cohort_outflow.
+ * ======================================================================== */
+
+typedef struct zvdj_cohort zvdj_cohort;
+
+/** An empty cohort. *out is owned by the caller (zvdj_cohort_destroy). */
+ZVDJ_API zvdj_status zvdj_cohort_create(zvdj_cohort **out);
+
+/** Releases a cohort. NULL is a no-op. */
+ZVDJ_API void zvdj_cohort_destroy(zvdj_cohort *cohort);
+
+/** The 18th-birthday cohort of `records` (year_of_18 .. year_of_18_last,
+ *  by_municipality, window_months and cutoff of `opts`; the other fields are
+ *  not used) as a general cohort, to which outcomes can be added. *out is
+ *  owned by the caller. */
+ZVDJ_API zvdj_status zvdj_cohort_eighteenth_birthday(zvdj_cohort **out,
+                                                     const zvdj_records *records,
+                                                     const zvdj_cohort_options *opts);
+
+/** Adds a group, or finds the one with the same label.
+ *  @param out_index  receives the group index (may be NULL).
+ *  @param label      required, not empty.
+ *  @param region     NULL = "NL01". */
+ZVDJ_API zvdj_status zvdj_cohort_add_group(size_t *out_index, zvdj_cohort *cohort,
+                                           const char *label, int32_t year,
+                                           const char *region);
+
+/** Appends `rows` members: person ids, entry days (day numbers) and group
+ *  indices (from zvdj_cohort_add_group). All or nothing; ZVDJ_OUT_OF_RANGE
+ *  for an unknown group, ZVDJ_INVALID_ARGUMENT for an empty id ("row 3:
+ *  ..."). */
+ZVDJ_API zvdj_status zvdj_cohort_add_members(zvdj_cohort *cohort, size_t rows,
+                                             const char *const *person_ids,
+                                             const int32_t *entry_days,
+                                             const size_t *groups);
+
+/** Adds a built-in outcome: "verlengde_jeugdhulp", "zvw_ggz", "wmo", "wlz",
+ *  "vervolgzorg_any". ZVDJ_INVALID_ARGUMENT listing the names otherwise;
+ *  ZVDJ_ALREADY_EXISTS for a name already added. A cohort without outcomes is
+ *  estimated for all five. */
+ZVDJ_API zvdj_status zvdj_cohort_add_builtin_outcome(zvdj_cohort *cohort,
+                                                     const char *name);
+
+/** Adds a user-defined outcome `name` from `count` (person id, event day)
+ *  pairs: a member's event is its first event day >= its entry day. Persons
+ *  that are not members are ignored. ZVDJ_ALREADY_EXISTS for a name already
+ *  added. */
+ZVDJ_API zvdj_status zvdj_cohort_add_event_outcome(zvdj_cohort *cohort, const char *name,
+                                                   size_t count,
+                                                   const char *const *person_ids,
+                                                   const int32_t *event_days);
+
+/** Counts (any output may be NULL): members, groups, outcomes. */
+ZVDJ_API zvdj_status zvdj_cohort_info(size_t *out_members, size_t *out_groups,
+                                      size_t *out_outcomes, const zvdj_cohort *cohort);
+
+#define ZVDJ_OUTFLOW_OPTIONS_VERSION 1
+typedef struct zvdj_outflow_options {
+  uint32_t version; /* ZVDJ_OUTFLOW_OPTIONS_VERSION */
+  const char *horizons; /* "1m,3m,6m" (default), "30d", ... */
+  const char *cutoff; /* ISO date, last observed day; NULL = latest date in data */
+  const char *methods; /* "aj" (default), "km", "naive", "aj,km", "all" */
+  int32_t ci; /* ZVDJ_CI_*; default LOG */
+  double ci_level; /* 0.95 */
+  int32_t death_as_censoring; /* 0 = death is a competing event (default) */
+  int32_t denominator; /* ZVDJ_DENOMINATOR_* */
+} zvdj_outflow_options;
+
+/** Sets `opts` to the defaults. */
+ZVDJ_API zvdj_status zvdj_outflow_options_init(zvdj_outflow_options *opts,
+                                               uint32_t version);
+
+/** Estimates every outcome of `cohort` within each horizon, follow-up
+ *  censored at the cut-off and at emigration, death competing (see
+ *  zvdj/cohort.hpp for the definitions). One row per group x outcome x
+ *  horizon x method with columns group (the label), year, region, outcome,
+ *  horizon, n_cohort, n_at_risk, n_events, estimate, std_err, ci_low,
+ *  ci_high, method, denominator, note. Many horizons ("1m,2m,...,12m") give
+ *  the curve. *out is owned by the caller (zvdj_cohort_result_destroy;
+ *  zvdj_cohort_result_to_dataset works on it).
+ *  @return ZVDJ_NOT_FOUND naming a member whose person id is not in
+ *          `records`; ZVDJ_INVALID_ARGUMENT for bad options. */
+ZVDJ_API zvdj_status zvdj_cohort_outflow(zvdj_cohort_result **out,
+                                         const zvdj_records *records,
+                                         const zvdj_cohort *cohort,
+                                         const zvdj_outflow_options *opts);
+
+/** Distribution of a categorical state (e.g. living situation at 18) per
+ *  group over `rows` (group, category) pairs, with percentage-point
+ *  differences against `reference_group`. Columns group, category, count,
+ *  group_total, share_pct, pp_diff; every (group, category) pair seen is
+ *  reported, in order of first appearance. *out is owned by the caller
+ *  (zvdj_table_destroy).
+ *  @return ZVDJ_INVALID_ARGUMENT when the reference group has no rows. */
+ZVDJ_API zvdj_status zvdj_state_distribution(zvdj_table **out, size_t rows,
+                                             const char *const *groups,
+                                             const char *const *categories,
+                                             const char *reference_group);
+
+/* ===========================================================================
+ * Indicators with the jeugdbescherming closure rows
+ * ======================================================================== */
+
+/** As zvdj_compute, and also the stock-flow closure rows of jeugdbescherming
+ *  (unrounded, unsuppressed): columns period, region, measure ("" = persons),
+ *  begin, inflow, outflow, end, difference = end - (begin + inflow -
+ *  outflow), which is 0 for measures and reported as it is for persons.
+ *  @param out          receives the dataset (zvdj_dataset_destroy).
+ *  @param out_closure  receives the closure table (zvdj_table_destroy); both
+ *                      are required and written only on success. */
+ZVDJ_API zvdj_status zvdj_compute_with_closure(zvdj_dataset **out,
+                                               zvdj_table **out_closure,
+                                               const zvdj_records *records,
+                                               const zvdj_compute_options *opts);
+
+/* ===========================================================================
+ * Synthetic national data
+ * ======================================================================== */
+
+#define ZVDJ_GENERATE_OPTIONS_VERSION 1
+typedef struct zvdj_generate_options {
+  uint32_t version; /* ZVDJ_GENERATE_OPTIONS_VERSION */
+  uint64_t seed; /* 1; the same options give the same data */
+  int64_t persons; /* distinct youths with jeugdhulp per year (450000) */
+  int32_t from_year; /* 2016 */
+  int32_t to_year; /* 2019 */
+} zvdj_generate_options;
+
+/** Sets `opts` to the defaults (national scale). */
+ZVDJ_API zvdj_status zvdj_generate_options_init(zvdj_generate_options *opts,
+                                                uint32_t version);
+
+/** Writes jeugdhulp.csv, jeugdbescherming.csv, verzuim.csv, vervolgzorg.csv,
+ *  persons.csv, regions.csv and herindeling.csv into `dir` (created when
+ *  missing).
+ *  @param out_summary  NULL, or receives a table (file, rows) owned by the
+ *                      caller (zvdj_table_destroy).
+ *  @param opts         NULL = defaults.
+ *  @return ZVDJ_INVALID_ARGUMENT for persons < 1, years outside 1990..2100 or
+ *          from_year > to_year. */
+ZVDJ_API zvdj_status zvdj_generate_files(zvdj_table **out_summary, const char *dir,
+                                         const zvdj_generate_options *opts);
+
+/** Generates the five record tables straight into `records` (which should be
+ *  empty; it is unchanged on failure). Regions and herindeling are not part
+ *  of a record store: write them with zvdj_generate_files when needed.
+ *  Arguments as zvdj_generate_files. */
+ZVDJ_API zvdj_status zvdj_generate_records(zvdj_table **out_summary,
+                                           zvdj_records *records,
+                                           const zvdj_generate_options *opts);
+
+/* ===========================================================================
+ * CBS StatLine exports (OData v3, OData v4, CSV) through a mapping
+ * ======================================================================== */
+
+typedef struct zvdj_statline_mapping zvdj_statline_mapping;
+
+enum {
+  ZVDJ_STATLINE_ODATA3 = 0, /* OData v3 JSON (DataProperties, TypedDataSet, ...) */
+  ZVDJ_STATLINE_ODATA4 = 1, /* OData v4 JSON (Observations, MeasureCodes, ...) */
+  ZVDJ_STATLINE_CSV = 2 /* StatLine CSV download (';', decimal comma) */
+};
+
+/** An empty mapping. *out is owned by the caller
+ *  (zvdj_statline_mapping_destroy). */
+ZVDJ_API zvdj_status zvdj_statline_mapping_create(zvdj_statline_mapping **out);
+
+/** Releases a mapping. NULL is a no-op. */
+ZVDJ_API void zvdj_statline_mapping_destroy(zvdj_statline_mapping *mapping);
+
+/** Adds the rows of a mapping CSV file (columns table, topic, dimension, code,
+ *  indicator, dim_name, dim_value). Errors name "path:line:column"; the
+ *  mapping is unchanged on failure. */
+ZVDJ_API zvdj_status zvdj_statline_mapping_load_csv(zvdj_statline_mapping *mapping,
+                                                    const char *path);
+
+/** As zvdj_statline_mapping_load_csv, from `length` bytes of text. */
+ZVDJ_API zvdj_status zvdj_statline_mapping_parse_csv(zvdj_statline_mapping *mapping,
+                                                     const char *text, size_t length,
+                                                     const char *source_name);
+
+/** Adds one row (NULL = ""): a topic row (topic and indicator set) or a
+ *  category row (indicator empty, dimension and code set).
+ *  ZVDJ_INVALID_ARGUMENT for anything else. */
+ZVDJ_API zvdj_status zvdj_statline_mapping_add(zvdj_statline_mapping *mapping,
+                                               const char *table, const char *topic,
+                                               const char *dimension, const char *code,
+                                               const char *indicator,
+                                               const char *dim_name,
+                                               const char *dim_value);
+
+/** Number of rows. */
+ZVDJ_API zvdj_status zvdj_statline_mapping_size(size_t *out,
+                                                const zvdj_statline_mapping *mapping);
+
+#define ZVDJ_STATLINE_OPTIONS_VERSION 1
+typedef struct zvdj_statline_options {
+  uint32_t version; /* ZVDJ_STATLINE_OPTIONS_VERSION */
+  const char *table; /* table id when neither documents nor names say it; NULL */
+  const char *default_region; /* region of tables without one; NULL = "NL01" */
+  const char *note; /* note of every observation; NULL = "CBS StatLine <table>" */
+} zvdj_statline_options;
+
+/** Sets `opts` to the defaults. */
+ZVDJ_API zvdj_status zvdj_statline_options_init(zvdj_statline_options *opts,
+                                                uint32_t version);
+
+/** Reads `count` StatLine files of `format` (ZVDJ_STATLINE_*; local pages
+ *  named by nextLinks are followed) into a new dataset.
+ *  @param out         receives the dataset (zvdj_dataset_destroy).
+ *  @param out_report  NULL, or receives a table (item, key, count) owned by
+ *                     the caller: one row per file read ("file"), table id
+ *                     ("table"), the totals "cells" and "observations", each
+ *                     unmapped topic ("unmapped_topic", "table/topic") and
+ *                     category ("unmapped_category", "table/dim=code") with
+ *                     the number of cells skipped, and each "warning".
+ *  @param opts        NULL = defaults.
+ *  @return errors name "file:line:column" (malformed JSON or CSV, unknown
+ *          period codes, unparsable numbers); ZVDJ_NOT_FOUND for a missing
+ *          file. */
+ZVDJ_API zvdj_status zvdj_statline_read(zvdj_dataset **out, zvdj_table **out_report,
+                                        int32_t format, size_t count,
+                                        const char *const *paths,
+                                        const zvdj_statline_mapping *mapping,
+                                        const zvdj_statline_options *opts);
+
+/** As zvdj_statline_read over `count` documents in memory: names[i] (used in
+ *  messages and to resolve nextLinks by file name), texts[i] of lengths[i]
+ *  bytes. */
+ZVDJ_API zvdj_status zvdj_statline_parse(zvdj_dataset **out, zvdj_table **out_report,
+                                         int32_t format, size_t count,
+                                         const char *const *names,
+                                         const char *const *texts, const size_t *lengths,
+                                         const zvdj_statline_mapping *mapping,
+                                         const zvdj_statline_options *opts);
+
+/* ===========================================================================
+ * Factsheets: self-contained HTML pages with SVG charts
+ * ======================================================================== */
+
+#define ZVDJ_FACTSHEET_OPTIONS_VERSION 1
+typedef struct zvdj_factsheet_options {
+  uint32_t version; /* ZVDJ_FACTSHEET_OPTIONS_VERSION */
+  const char *title; /* NULL = "Feiten & Cijfers" */
+  const char *subtitle; /* NULL = "Zorg voor de Jeugd" */
+  const char *region; /* region shown; NULL = NL01 when present */
+  size_t compare_count; /* regions shown next to `region` */
+  const char *const *compare;
+  const char *config_path; /* configuration CSV; NULL = config_text */
+  const char *config_text; /* configuration CSV text; NULL = the built-in default */
+} zvdj_factsheet_options;
+
+/** Sets `opts` to the defaults. */
+ZVDJ_API zvdj_status zvdj_factsheet_options_init(zvdj_factsheet_options *opts,
+                                                 uint32_t version);
+
+/** The built-in default configuration CSV (section, indicator, dims, chart,
+ *  title). String convention. */
+ZVDJ_API zvdj_status zvdj_factsheet_default_config(char *buffer, size_t capacity,
+                                                   size_t *written);
+
+/** Renders the factsheet of `dataset` and writes dir/index.html and one
+ *  dir/<chart>.svg per chart (creating dir).
+ *  @param out_report  NULL, or receives a table (kind, name, title) owned by
+ *                     the caller: kind "html" / "svg" for each file written,
+ *                     "warning" for each warning (e.g. an item without data).
+ *  @param catalogue   NULL = the built-in catalogue.
+ *  @param breaks      NULL = no breaks.
+ *  @param opts        NULL = defaults.
+ *  @return errors in the configuration name "file:line:column"; ZVDJ_NOT_FOUND
+ *          for a missing configuration file; ZVDJ_PERMISSION_DENIED when the
+ *          directory or a file cannot be written. */
+ZVDJ_API zvdj_status zvdj_factsheet_write(zvdj_table **out_report,
+                                          const zvdj_dataset *dataset,
+                                          const zvdj_catalogue *catalogue,
+                                          const zvdj_breaks *breaks, const char *dir,
+                                          const zvdj_factsheet_options *opts);
+
+/** The index.html of the factsheet into a caller buffer (string convention;
+ *  the page is rendered on every call). Arguments as zvdj_factsheet_write. */
+ZVDJ_API zvdj_status zvdj_factsheet_html(char *buffer, size_t capacity, size_t *written,
+                                         const zvdj_dataset *dataset,
+                                         const zvdj_catalogue *catalogue,
+                                         const zvdj_breaks *breaks,
+                                         const zvdj_factsheet_options *opts);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -14,6 +14,15 @@ Standard library only (ctypes); pandas is used when available for
     zvdj.compute(rec, from_year=2016, to_year=2019)       # a Dataset
     zvdj.estimate_cohort(rec, 2017, cutoff="2019-12-31")  # a CohortResult
 
+    c = zvdj.Cohort()                                     # any cohort, any outcome
+    c.add_members([("P1", "2018-03-01")])
+    c.add_event_outcome("new_care", [("P1", "2018-04-15")])
+    c.outflow(rec, horizons="3m").rows()
+    zvdj.cumulative_incidence([10, 45, 60], [1, 0, 2], at=[30, 60]).rows()
+    ds, report = zvdj.read_statline("odata3", files, zvdj.StatLineMapping.read_csv("m.csv"))
+    zvdj.write_factsheet(ds, "out")                       # out/index.html + SVGs
+    zvdj.generate_files("synthetic", persons=1000)
+
 Errors raise ``zvdj.ZvdjError`` with ``.code`` (the status number), ``.status``
 ("INVALID_ARGUMENT", ...) and the library's message (file:line:column for files).
 The shared library is found through $ZVDJ_LIBRARY, next to this package, in a
@@ -30,14 +39,24 @@ from .periods import (add_months, age_on, format_dutch, format_dutch_percent,
                       period_info, period_predecessor, period_successor,
                       round_to_multiple_of_5, years_between)
 from .records import Records
-from .results import CohortResult, LoadReport, Table, TrendResult
+from .results import CohortResult, LoadReport, ResultTable, Table, TrendResult
 from .trends import summarize, trends
-from .cohort import compute, estimate_cohort
+from .cohort import (Cohort, compute, compute_with_closure, estimate_cohort,
+                     state_distribution)
+from .survival import SurvivalFit, cumulative_incidence, kaplan_meier
+from .statline import StatLineMapping, parse_statline, read_statline
+from .generator import generate_files, generate_records
+from .factsheet import default_factsheet_config, factsheet_html, write_factsheet
 
 __all__ = [
     "ZvdjError", "Dataset", "Catalogue", "Breaks", "Records", "STATUS_SYMBOLS",
-    "Table", "TrendResult", "LoadReport", "CohortResult",
+    "Table", "TrendResult", "LoadReport", "CohortResult", "ResultTable",
     "trends", "summarize", "compute", "estimate_cohort",
+    "compute_with_closure", "Cohort", "state_distribution",
+    "SurvivalFit", "kaplan_meier", "cumulative_incidence",
+    "StatLineMapping", "read_statline", "parse_statline",
+    "generate_files", "generate_records",
+    "write_factsheet", "factsheet_html", "default_factsheet_config",
     "version", "version_number", "constant", "library_path",
     "normalize_period", "period_predecessor", "period_successor", "period_info",
     "years_between", "parse_number", "format_dutch", "format_dutch_percent",

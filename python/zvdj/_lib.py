@@ -17,7 +17,7 @@ from ctypes import (POINTER, byref, c_char_p, c_double, c_int32, c_int64, c_size
 from pathlib import Path
 
 __all__ = ["ZvdjError", "lib", "check", "call_string", "call_array", "strings",
-           "encode", "day_to_date", "date_to_text", "library_path"]
+           "encode", "day_to_date", "date_to_text", "library_path", "CsvHandle"]
 
 _EPOCH = datetime.date(1970, 1, 1)
 
@@ -261,3 +261,44 @@ def day_to_date(days):
 
 def date_to_text(value):
     return encode(value)
+
+
+class CsvHandle:
+    """Owns one library handle `<_prefix>_create` / `_destroy` that is filled
+    from CSV with `_load_csv(h, path)` and `_parse_csv(h, data, size, source)`
+    (catalogues, break registers, StatLine mappings)."""
+
+    _prefix = None
+
+    def __init__(self, _handle=None):
+        if _handle is None:
+            _handle = c_void_p()
+            check(self._fn("create")(byref(_handle)))
+        self._h = _handle
+
+    @classmethod
+    def _fn(cls, name):
+        return getattr(lib, "%s_%s" % (cls._prefix, name))
+
+    def __del__(self):
+        h = getattr(self, "_h", None)
+        if h:
+            self._fn("destroy")(h)
+            self._h = None
+
+    @property
+    def handle(self):
+        return self._h
+
+    @classmethod
+    def read_csv(cls, path):
+        return cls().load_csv(path)
+
+    def load_csv(self, path):
+        check(self._fn("load_csv")(self._h, os.fsencode(path)))
+        return self
+
+    def parse_csv(self, text, source="<memory>"):
+        data = text.encode("utf-8")
+        check(self._fn("parse_csv")(self._h, data, len(data), encode(source)))
+        return self

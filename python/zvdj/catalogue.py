@@ -1,9 +1,8 @@
 """The indicator catalogue and the series-break register."""
 
-import os
 from ctypes import byref, c_int32, c_int64, c_size_t, c_void_p
 
-from ._lib import call_string, check, encode, lib, strings
+from ._lib import CsvHandle, call_string, check, encode, lib, strings
 
 __all__ = ["Catalogue", "Breaks"]
 
@@ -20,40 +19,17 @@ def _dims_args(dims):
     return len(names), strings(names), strings([dims[k] for k in names])
 
 
-class Catalogue:
-    """Indicator definitions. Catalogue.builtin() is a copy of the built-in one."""
+class Catalogue(CsvHandle):
+    """Indicator definitions. Catalogue.builtin() is a copy of the built-in one;
+    load_csv/parse_csv add or replace definitions (all or nothing)."""
 
-    def __init__(self, _handle=None):
-        if _handle is None:
-            _handle = c_void_p()
-            check(lib.zvdj_catalogue_create(byref(_handle)))
-        self._h = _handle
+    _prefix = "zvdj_catalogue"
 
     @classmethod
     def builtin(cls):
         h = c_void_p()
         check(lib.zvdj_catalogue_builtin(byref(h)))
         return cls(h)
-
-    def __del__(self):
-        h = getattr(self, "_h", None)
-        if h:
-            lib.zvdj_catalogue_destroy(h)
-            self._h = None
-
-    @property
-    def handle(self):
-        return self._h
-
-    def load_csv(self, path):
-        """Adds or replaces definitions from a catalogue CSV (all or nothing)."""
-        check(lib.zvdj_catalogue_load_csv(self._h, os.fsencode(path)))
-        return self
-
-    def parse_csv(self, text, source="<memory>"):
-        data = text.encode("utf-8")
-        check(lib.zvdj_catalogue_parse_csv(self._h, data, len(data), encode(source)))
-        return self
 
     def __len__(self):
         n = c_size_t()
@@ -85,37 +61,10 @@ class Catalogue:
         return call_string(lib.zvdj_catalogue_to_csv, self._h)
 
 
-class Breaks:
+class Breaks(CsvHandle):
     """A series-break register."""
 
-    def __init__(self):
-        self._h = c_void_p()
-        check(lib.zvdj_breaks_create(byref(self._h)))
-
-    def __del__(self):
-        h = getattr(self, "_h", None)
-        if h:
-            lib.zvdj_breaks_destroy(h)
-            self._h = None
-
-    @property
-    def handle(self):
-        return self._h
-
-    @classmethod
-    def read_csv(cls, path):
-        b = cls()
-        b.load_csv(path)
-        return b
-
-    def load_csv(self, path):
-        check(lib.zvdj_breaks_load_csv(self._h, os.fsencode(path)))
-        return self
-
-    def parse_csv(self, text, source="<memory>"):
-        data = text.encode("utf-8")
-        check(lib.zvdj_breaks_parse_csv(self._h, data, len(data), encode(source)))
-        return self
+    _prefix = "zvdj_breaks"
 
     def add(self, indicator, before, after, region=None, reason=None, source=None, **dims):
         n, names, values = _dims_args(dims)

@@ -1,10 +1,11 @@
-"""Table results of the C API (trend results, load reports, cohort results)."""
+"""Table results of the C API (trend results, load reports, cohort results, and the
+general zvdj_table of survival curves, state distributions, closure rows and reports)."""
 
 from ctypes import POINTER, byref, c_char_p, c_double, c_int32, c_size_t, c_uint8, c_void_p
 
 from ._lib import call_string, check, declare, encode, lib
 
-__all__ = ["Table"]
+__all__ = ["Table", "ResultTable"]
 
 _SBUF = [c_char_p, c_size_t, POINTER(c_size_t)]
 
@@ -23,7 +24,7 @@ def _declare(prefix):
     })
 
 
-for _p in ("zvdj_trend_result", "zvdj_load_report", "zvdj_cohort_result"):
+for _p in ("zvdj_trend_result", "zvdj_load_report", "zvdj_cohort_result", "zvdj_table"):
     _declare(_p)
 
 
@@ -125,3 +126,9 @@ class CohortResult(Table):
         h = c_void_p()
         check(lib.zvdj_cohort_result_to_dataset(byref(h), self._h))
         return Dataset(h)
+
+
+class ResultTable(Table):
+    """A general table result: survival curves, state distributions, closure rows,
+    StatLine and generator reports, factsheet file lists."""
+    _prefix = "zvdj_table"

@@ -10,16 +10,8 @@
 #include "zvdj/survival.hpp"
 #include "zvdj/zvdj.h"
 
-struct zvdj_cohort_result {
-  zvdj::capi::ResultTable table;
-  zvdj::Cohort cohort;
-  std::vector<zvdj::CohortEstimate> estimates;
-};
-
 namespace zvdj::capi {
-namespace {
 
-// The latest date in the data (starts, ends, exits): the default cut-off.
 int32_t LatestDate(const RecordStore& s) {
   int32_t latest = kNoDate;
   const auto see = [&](int32_t d) {
@@ -36,6 +28,8 @@ int32_t LatestDate(const RecordStore& s) {
   for (int32_t d : s.persons.exit) see(d);
   return latest;
 }
+
+namespace {
 
 absl::Status EstimateCohort(zvdj_cohort_result** out, const zvdj_records* records,
                     const zvdj_cohort_options* opts) {
@@ -59,8 +53,7 @@ absl::Status EstimateCohort(zvdj_cohort_result** out, const zvdj_records* record
   OutflowOptions opt;
   ZVDJ_ASSIGN_OR_RETURN(opt.horizons,
                         ParseHorizons(o.horizons == nullptr ? "1m,3m,6m" : o.horizons));
-  ZVDJ_ASSIGN_OR_RETURN(opt.methods,
-                        ParseCohortMethods(o.methods == nullptr ? "aj" : o.methods));
+  ZVDJ_ASSIGN_OR_RETURN(opt.methods, ParseMethodList(o.methods == nullptr ? "aj" : o.methods));
   ZVDJ_ASSIGN_OR_RETURN(opt.survival.ci, ParseCiTransform(o.ci == nullptr ? "log" : o.ci));
   if (!(o.ci_level > 0 && o.ci_level < 1)) {
     return absl::InvalidArgumentError("ci_level must lie in (0, 1)");
@@ -101,9 +94,17 @@ absl::Status EstimateCohort(zvdj_cohort_result** out, const zvdj_records* record
   ZVDJ_ASSIGN_OR_RETURN(result->estimates,
                         CohortOutflow(store, result->cohort, outcomes, opt));
 
-  // Columns as `zvdj cohort --format csv`.
+  FillCohortTable(result.get(), /*group_label=*/false);
+  *out = result.release();
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+void FillCohortTable(zvdj_cohort_result* result, bool group_label) {
   ResultTable& t = result->table;
-  const size_t year = t.AddNumber("year_of_18");
+  const size_t group = group_label ? t.AddText("group") : 0;
+  const size_t year = t.AddNumber(group_label ? "year" : "year_of_18");
   const size_t region = t.AddText("region");
   const size_t outcome = t.AddText("outcome");
   const size_t horizon = t.AddText("horizon");
@@ -119,6 +120,7 @@ absl::Status EstimateCohort(zvdj_cohort_result** out, const zvdj_records* record
   const size_t note = t.AddText("note");
   for (const CohortEstimate& e : result->estimates) {
     const CohortGroup& g = result->cohort.groups[e.group];
+    if (group_label) t.Text(group, g.label);
     t.Number(year, g.year);
     t.Text(region, g.region);
     t.Text(outcome, e.outcome);
@@ -135,11 +137,8 @@ absl::Status EstimateCohort(zvdj_cohort_result** out, const zvdj_records* record
     t.Text(note, e.note);
     t.EndRow();
   }
-  *out = result.release();
-  return absl::OkStatus();
 }
 
-}  // namespace
 }  // namespace zvdj::capi
 
 using zvdj::capi::Guard;

@@ -16,9 +16,10 @@
 namespace zvdj::capi {
 namespace {
 
-absl::Status Compute(zvdj_dataset** out, const zvdj_records* records,
-                     const zvdj_compute_options* opts) {
-  ZVDJ_CAPI_REQUIRE(out);
+}  // namespace
+
+absl::StatusOr<ComputeResult> RunCompute(const zvdj_records* records,
+                                         const zvdj_compute_options* opts) {
   ZVDJ_CAPI_REQUIRE(records);
   zvdj_compute_options o;
   if (opts == nullptr) {
@@ -64,9 +65,17 @@ absl::Status Compute(zvdj_dataset** out, const zvdj_records* records,
   if (o.herindeling_path != nullptr && o.herindeling_path[0] != '\0') {
     ZVDJ_ASSIGN_OR_RETURN(herindeling, Herindeling::Load(o.herindeling_path));
   }
-  ZVDJ_ASSIGN_OR_RETURN(ComputeResult result,
-                        ComputeIndicators(records->impl, c, regions ? &*regions : nullptr,
-                                          herindeling ? &*herindeling : nullptr));
+  return ComputeIndicators(records->impl, c, regions ? &*regions : nullptr,
+                           herindeling ? &*herindeling : nullptr);
+}
+
+namespace {
+
+absl::Status Compute(zvdj_dataset** out, const zvdj_records* records,
+                     const zvdj_compute_options* opts) {
+  ZVDJ_CAPI_REQUIRE(out);
+  ZVDJ_CAPI_REQUIRE(records);
+  ZVDJ_ASSIGN_OR_RETURN(ComputeResult result, RunCompute(records, opts));
   *out = new zvdj_dataset{std::move(result.dataset)};
   return absl::OkStatus();
 }

@@ -21,8 +21,10 @@
 #include "absl/status/statusor.h"
 #include "zvdj/breaks.hpp"
 #include "zvdj/catalogue.hpp"
+#include "zvdj/cohort.hpp"
 #include "zvdj/dataset.hpp"
 #include "zvdj/dataset_io.hpp"
+#include "zvdj/indicators.hpp"
 #include "zvdj/records.hpp"
 #include "zvdj/zvdj.h"
 #include "zvdj/internal/status_macros.h"
@@ -93,6 +95,26 @@ absl::Status TableGetNumbers(double* values, uint8_t* valid, size_t capacity, si
 absl::Status TableGetString(char* buffer, size_t capacity, size_t* written,
                             const ResultTable* t, size_t row, const char* column);
 
+}  // namespace zvdj::capi
+
+// The general table result of zvdj.h (survival curves, state distributions,
+// closure rows, reports).
+struct zvdj_table {
+  zvdj::capi::ResultTable table;
+};
+// The rows of a cohort estimation, with the cohort and estimates behind them
+// (for zvdj_cohort_result_to_dataset).
+struct zvdj_cohort_result {
+  zvdj::capi::ResultTable table;
+  zvdj::Cohort cohort;
+  std::vector<zvdj::CohortEstimate> estimates;
+};
+
+namespace zvdj::capi {
+// Fills result->table from result->estimates, one row per estimate, columns as
+// `zvdj cohort --format csv`; `group_label` adds the group's label as the
+// first column and names the year column "year" instead of "year_of_18".
+void FillCohortTable(zvdj_cohort_result* result, bool group_label);
 }  // namespace zvdj::capi
 
 // Defines the eight table functions of zvdj.h for a handle type with a
@@ -226,6 +248,23 @@ absl::Status FinishWrite(const char* path, std::ofstream& out);
 // The C++ read options for `opts` (NULL = defaults); InvalidArgument for an
 // unknown version or number format.
 absl::StatusOr<DatasetReadOptions> ToReadOptions(const zvdj_read_options* opts);
+
+// SurvivalOptions for a ZVDJ_CI_* transform and level; InvalidArgument for an
+// unknown transform or a level outside (0, 1).
+absl::StatusOr<SurvivalOptions> ToSurvivalOptions(int32_t ci, double ci_level);
+
+// Cohort methods from a comma-separated list ("aj,km", "all"), in order and
+// without repeats; InvalidArgument naming a bad item.
+absl::StatusOr<std::vector<CohortMethod>> ParseMethodList(std::string_view list);
+
+// The latest date in the records (starts, ends, exits): the default cut-off of
+// cohort estimations; kNoDate when there is none.
+int32_t LatestDate(const RecordStore& s);
+
+// The C++ compute options for `opts` (NULL = defaults) and the computation
+// itself, shared by zvdj_compute and zvdj_compute_with_closure.
+absl::StatusOr<ComputeResult> RunCompute(const zvdj_records* records,
+                                                const zvdj_compute_options* opts);
 
 }  // namespace zvdj::capi
 
