@@ -486,5 +486,21 @@ TEST(StatLineODataV4Test, WrongTypesAndEmptyPages) {
   EXPECT_EQ(empty->dataset.size(), 0u);
 }
 
+TEST(StatLineODataV4Test, FirstRowWithoutDimensionsIsAnErrorNotACrash) {
+  // Found by fuzzing: the dimensions came from the first row that had any, so
+  // cells of earlier rows had no keys and were indexed past their end.
+  const std::string ctx =
+      "\"@odata.context\": \"https://datasets.cbs.nl/odata/v1/CBS/85098NED/$metadata#Observations\"";
+  auto r = ParseStatLine(
+      StatLineFormat::kODataV4,
+      {{"o.json", "{" + ctx + ", \"value\": [\n{\"Measure\": \"M001534\"},\n"
+                              "{\"Measure\": \"M001534\", \"Perioden\": \"2021JJ00\", "
+                              "\"RegioS\": \"NL01\", \"Leeftijd\": \"T001\", \"Value\": 1}]}"}},
+      TestMapping());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(Msg(r.status()),
+            "o.json:1:101: table 85098NED has no time dimension (give its Dimensions document)");
+}
+
 }  // namespace
 }  // namespace zvdj

@@ -94,11 +94,14 @@ absl::StatusOr<std::vector<StatLineTable>> BuildODataV4Tables(
                                                 : StatLineDimKind::kOther;
       }
     }
+    bool dims_known = false;
     for (const ODataDocument* d : t.observations) {
       for (const JsonValue& row : d->rows->items()) {
         if (!row.is_object()) return StatLineError(WhereOf(*d, row), "row is not an object");
-        // Dimensions are the columns of the first row (and must be in all others).
-        if (table.dims.empty()) {
+        // Dimensions are the columns of the first row (and must be in all others);
+        // a first row without any fixes none, so that every cell has a key per dimension.
+        if (!dims_known) {
+          dims_known = true;
           for (const auto& [name, v] : row.members()) {
             if (IsObservationField(name)) continue;
             StatLineDim dim;
