@@ -229,7 +229,7 @@ size_t CountRecords(std::string_view text) {
   size_t lines = 0;
   size_t start = 0;
   while (start <= text.size()) {
-    size_t end = text.find('\n', start);
+    size_t end = text.find_first_of("\r\n", start);  // a CRLF leaves an empty piece
     if (end == std::string_view::npos) end = text.size();
     if (!internal::Trim(text.substr(start, end - start)).empty()) ++lines;
     start = end + 1;

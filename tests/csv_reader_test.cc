@@ -48,6 +48,37 @@ TEST(CsvReader, BomCrlfAndBlankLines) {
   EXPECT_FALSE(csv.Next().value());
 }
 
+TEST(CsvReader, LoneCarriageReturnEndsALine) {
+  // Old Mac files end lines with a lone CR; each one counts as a line, mixed
+  // with LF and CRLF, inside quotes too, so that lines match an editor's.
+  CsvReader csv("id,v\r1,2\r\n3,\"a\rb\"\r4,5\n\r6,7", "m.csv");
+  ASSERT_TRUE(csv.ReadHeader().ok());
+  ASSERT_TRUE(csv.Next().value());
+  EXPECT_EQ(csv.line(), 2u);
+  ASSERT_TRUE(csv.Next().value());
+  EXPECT_EQ(csv.line(), 3u);
+  EXPECT_EQ(csv.field(1), "a\rb");
+  ASSERT_TRUE(csv.Next().value());
+  EXPECT_EQ(csv.line(), 5u);
+  EXPECT_EQ(csv.field(0), "4");
+  ASSERT_TRUE(csv.Next().value());
+  EXPECT_EQ(csv.line(), 7u);  // the blank line "\r" counted
+  EXPECT_EQ(csv.field(1), "7");
+  EXPECT_FALSE(csv.Next().value());
+}
+
+TEST(CsvReader, SkipToNextLineStopsAtALoneCarriageReturn) {
+  CsvReader csv("a,b\r1,\"x\"y,2\r3,4\r", "s.csv");
+  ASSERT_TRUE(csv.ReadHeader().ok());
+  auto r = csv.Next();
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(std::string(r.status().message()), HasSubstr("s.csv:2:2: unexpected text"));
+  csv.SkipToNextLine();
+  ASSERT_TRUE(csv.Next().value());
+  EXPECT_EQ(csv.line(), 3u);
+  EXPECT_EQ(csv.field(0), "3");
+}
+
 TEST(CsvReader, Errors) {
   {
     CsvReader csv("a,b\n1,2,3\n", "f.csv");

@@ -56,14 +56,7 @@ absl::Status BreakRegister::ParseCsv(std::string_view text, std::string_view sou
   const int c_ind = csv.ColumnIndex("indicator"), c_before = csv.ColumnIndex("before"),
             c_after = csv.ColumnIndex("after"), c_reason = csv.ColumnIndex("reason"),
             c_source = csv.ColumnIndex("source"), c_region = csv.ColumnIndex("region");
-  for (auto [idx, name] : {std::pair{c_ind, "indicator"}, std::pair{c_before, "before"},
-                           std::pair{c_after, "after"}, std::pair{c_reason, "reason"},
-                           std::pair{c_source, "source"}}) {
-    if (idx < 0) {
-      return absl::InvalidArgumentError(
-          absl::StrFormat("%s:1: missing required column '%s'", source, name));
-    }
-  }
+  ZVDJ_RETURN_IF_ERROR(csv.RequireColumns({"indicator", "before", "after", "reason", "source"}));
   std::vector<size_t> dim_cols;
   for (size_t i = 0; i < csv.header().size(); ++i) {
     const int c = static_cast<int>(i);

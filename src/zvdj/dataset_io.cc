@@ -16,7 +16,7 @@ absl::StatusOr<Dataset> ReadDatasetCsv(const std::string& path,
 absl::StatusOr<Dataset> ParseDatasetCsv(std::string_view text, std::string_view source,
                                         const DatasetReadOptions& options) {
   // The separator is ';' when the header line has a ';' and no ','.
-  const std::string_view first_line = text.substr(0, text.find('\n'));
+  const std::string_view first_line = text.substr(0, text.find_first_of("\r\n"));
   const bool semicolon = first_line.find(';') != std::string_view::npos &&
                          first_line.find(',') == std::string_view::npos;
   const NumberFormat format = options.number_format.value_or(
@@ -27,14 +27,7 @@ absl::StatusOr<Dataset> ParseDatasetCsv(std::string_view text, std::string_view 
   const int c_ind = csv.ColumnIndex("indicator"), c_per = csv.ColumnIndex("period"),
             c_reg = csv.ColumnIndex("region"), c_val = csv.ColumnIndex("value"),
             c_sta = csv.ColumnIndex("status"), c_note = csv.ColumnIndex("note");
-  for (auto [idx, name] : {std::pair{c_ind, "indicator"}, std::pair{c_per, "period"},
-                           std::pair{c_reg, "region"}, std::pair{c_val, "value"},
-                           std::pair{c_sta, "status"}}) {
-    if (idx < 0) {
-      return absl::InvalidArgumentError(
-          absl::StrFormat("%s:1: missing required column '%s'", source, name));
-    }
-  }
+  ZVDJ_RETURN_IF_ERROR(csv.RequireColumns({"indicator", "period", "region", "value", "status"}));
   std::vector<size_t> dim_cols;
   for (size_t i = 0; i < csv.header().size(); ++i) {
     const int c = static_cast<int>(i);

@@ -76,21 +76,14 @@ absl::StatusOr<Family> ComputeJeugdbescherming(const EngineContext& ctx) {
       const int32_t d0 = EngineContext::Dec31(y - 1), d1 = EngineContext::Dec31(y);
       // Attribution among the measures active during the year; this set is
       // exactly the measures that count in any of the four quantities.
-      int32_t best_row = -1;
+      LatestRow latest(t, ctx.classify);
       for (uint32_t pos = b; pos < e; ++pos) {
         const uint32_t row = groups.row(pos);
         if (t.start[row] > d1 || t.end[row] <= d0) continue;
-        const uint16_t code = ctx.classify[t.municipality[row]];
-        if (best_row < 0 ||
-            MoreRecent(t.start[row], t.end[row], code, t.start[static_cast<size_t>(best_row)],
-                       t.end[static_cast<size_t>(best_row)],
-                       ctx.classify[t.municipality[static_cast<size_t>(best_row)]])) {
-          best_row = static_cast<int32_t>(row);
-        }
+        latest.Offer(row);
       }
-      if (best_row < 0) continue;
-      uint32_t* c = f.counts.at(
-          yi, f.slots.slot_of[ctx.classify[t.municipality[static_cast<size_t>(best_row)]]]);
+      if (!latest.found()) continue;
+      uint32_t* c = f.counts.at(yi, f.slots.slot_of[latest.code()]);
       bool any[4] = {false, false, false, false};
       for (uint32_t pos = b; pos < e; ++pos) {
         const uint32_t row = groups.row(pos);
@@ -147,7 +140,7 @@ absl::StatusOr<Family> ComputeUithuisplaatsing(const EngineContext& ctx,
     const uint64_t placed_years = p < jmv_on_dec31.size() ? jmv_on_dec31[p] : 0;
     for (int yi = 0; yi < years; ++yi) {
       const int32_t d = EngineContext::Dec31(ctx.from + yi);
-      int32_t best_row = -1;
+      LatestRow latest(t, ctx.classify);
       unsigned measures = 0;
       for (uint32_t pos = b; pos < e; ++pos) {
         const uint32_t row = groups.row(pos);
@@ -155,17 +148,10 @@ absl::StatusOr<Family> ComputeUithuisplaatsing(const EngineContext& ctx,
         Measure m = t.measure[row];
         if (vots_as_ots && m == Measure::kVots) m = Measure::kOts;
         measures |= 1u << static_cast<unsigned>(m);
-        const uint16_t code = ctx.classify[t.municipality[row]];
-        if (best_row < 0 ||
-            MoreRecent(t.start[row], t.end[row], code, t.start[static_cast<size_t>(best_row)],
-                       t.end[static_cast<size_t>(best_row)],
-                       ctx.classify[t.municipality[static_cast<size_t>(best_row)]])) {
-          best_row = static_cast<int32_t>(row);
-        }
+        latest.Offer(row);
       }
-      if (best_row < 0) continue;
-      uint32_t* c = f.counts.at(
-          yi, f.slots.slot_of[ctx.classify[t.municipality[static_cast<size_t>(best_row)]]]);
+      if (!latest.found()) continue;
+      uint32_t* c = f.counts.at(yi, f.slots.slot_of[latest.code()]);
       const bool placed = (placed_years >> yi) & 1u;
       const bool ots = (measures & 1u) || (vots_as_ots && (measures & 2u));
       if (ots) {

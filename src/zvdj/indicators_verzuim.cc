@@ -44,23 +44,16 @@ absl::StatusOr<Family> ComputeVerzuim(const EngineContext& ctx) {
     if (b == e) continue;
     for (int yi = 0; yi < years; ++yi) {
       const int32_t sf = first[static_cast<size_t>(yi)], sl = last[static_cast<size_t>(yi)];
-      int32_t best_row = -1;
+      LatestRow latest(t, ctx.classify);
       bool vrijstelling = false;
       for (uint32_t pos = b; pos < e; ++pos) {
         const uint32_t row = groups.row(pos);
         if (t.start[row] > sl || t.end[row] < sf) continue;  // active during S
         if (t.kind[row] == VerzuimKind::kVrijstelling5a) vrijstelling = true;
-        const uint16_t code = ctx.classify[t.municipality[row]];
-        if (best_row < 0 ||
-            MoreRecent(t.start[row], t.end[row], code, t.start[static_cast<size_t>(best_row)],
-                       t.end[static_cast<size_t>(best_row)],
-                       ctx.classify[t.municipality[static_cast<size_t>(best_row)]])) {
-          best_row = static_cast<int32_t>(row);
-        }
+        latest.Offer(row);
       }
-      if (best_row < 0) continue;
-      uint32_t* c = f.counts.at(
-          yi, f.slots.slot_of[ctx.classify[t.municipality[static_cast<size_t>(best_row)]]]);
+      if (!latest.found()) continue;
+      uint32_t* c = f.counts.at(yi, f.slots.slot_of[latest.code()]);
       if (vrijstelling) ++c[kVrijstellingen];
       bool thuiszitter = false, langer = false;
       for (uint32_t pos = b; pos < e; ++pos) {

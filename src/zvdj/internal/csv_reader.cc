@@ -122,6 +122,16 @@ int CsvReader::ColumnIndex(std::string_view name) const {
   return -1;
 }
 
+absl::Status CsvReader::RequireColumns(std::initializer_list<std::string_view> required) const {
+  for (const std::string_view name : required) {
+    if (ColumnIndex(name) < 0) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("%s:1: missing required column '%s'", source_, name));
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<bool> CsvReader::Next() {
   auto more = ParseRecord(&fields_);
   if (!more.ok() || !*more) return more;
@@ -142,8 +152,7 @@ absl::StatusOr<bool> CsvReader::ParseRecord(std::vector<std::string_view>* out) 
   size_t n_unescaped = 0;
   // Skip blank lines (a trailing newline, or empty lines between records).
   while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
-    if (text_[pos_] == '\n') ++line_;
-    ++pos_;
+    SkipLineEnd();
   }
   if (pos_ >= text_.size()) return false;
   record_line_ = line_;
@@ -164,7 +173,7 @@ absl::StatusOr<bool> CsvReader::ParseRecord(std::vector<std::string_view>* out) 
               out->size() + 1));
         }
         const size_t qpos = static_cast<size_t>(static_cast<const char*>(q) - data);
-        for (size_t i = pos_; i < qpos; ++i) line_ += data[i] == '\n';
+        for (size_t i = pos_; i < qpos; ++i) line_ += IsLineEndAt(i);
         if (qpos + 1 < end && data[qpos + 1] == '"') {
           escaped = true;
           pos_ = qpos + 2;
@@ -211,11 +220,7 @@ absl::StatusOr<bool> CsvReader::ParseRecord(std::vector<std::string_view>* out) 
       continue;
     }
     // End of record.
-    if (pos_ < end && data[pos_] == '\r') ++pos_;
-    if (pos_ < end && data[pos_] == '\n') {
-      ++pos_;
-      ++line_;
-    }
+    if (pos_ < end) SkipLineEnd();
     return true;
   }
 }
@@ -253,12 +258,24 @@ absl::Status CsvReader::CheckField(std::string_view field, size_t column, size_t
 void CsvReader::SkipToNextLine() {
   // A record that was read to its end (e.g. one with too many fields) already
   // left pos_ at the start of the next line.
-  if (pos_ == 0 || text_[pos_ - 1] == '\n') return;
-  while (pos_ < text_.size() && text_[pos_] != '\n') ++pos_;
-  if (pos_ < text_.size()) {
-    ++pos_;
-    ++line_;
+  if (pos_ == 0 || text_[pos_ - 1] == '\n' ||
+      (text_[pos_ - 1] == '\r' && (pos_ == text_.size() || text_[pos_] != '\n'))) {
+    return;
   }
+  while (pos_ < text_.size() && text_[pos_] != '\n' && text_[pos_] != '\r') ++pos_;
+  if (pos_ < text_.size()) SkipLineEnd();
+}
+
+bool CsvReader::IsLineEndAt(size_t i) const {
+  // "\r\n" counts once (at its '\n'); a lone '\r' (old Mac files) is a line end
+  // of its own, so that line numbers match what an editor shows.
+  return text_[i] == '\n' || (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n'));
+}
+
+void CsvReader::SkipLineEnd() {
+  if (text_[pos_] == '\r') ++pos_;
+  if (pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
+  ++line_;
 }
 
 absl::Status CsvReader::FieldError(size_t column, std::string_view message) const {

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <deque>
@@ -44,6 +45,9 @@ class CsvReader {
   const std::vector<std::string>& header() const { return header_; }
   // Index of a header column, or -1.
   int ColumnIndex(std::string_view name) const;
+  // Checks that every name in `required` is a header column:
+  // "source:1: missing required column 'name'" for the first one absent.
+  absl::Status RequireColumns(std::initializer_list<std::string_view> required) const;
 
   // Reads the next record. Returns false at the end of the input. A record with
   // a different number of fields than the header is an error, as is a quote
@@ -92,6 +96,9 @@ class CsvReader {
  private:
   absl::StatusOr<bool> ParseRecord(std::vector<std::string_view>* out);
   absl::Status CheckField(std::string_view field, size_t column, size_t line) const;
+  // Line ends are "\n", "\r\n" and a lone "\r".
+  bool IsLineEndAt(size_t i) const;
+  void SkipLineEnd();  // at a '\r' or '\n': steps over one line end
 
   std::string_view text_;
   std::string source_;

@@ -95,6 +95,32 @@ inline bool MoreRecent(int32_t start, int32_t end, uint16_t code, int32_t best_s
   return code > best_code;
 }
 
+// The most recent of the rows offered (MoreRecent), with its municipality
+// classified: the person's region in a year (CBS practice), so that regional
+// totals count each person once.
+template <typename Table>
+class LatestRow {
+ public:
+  LatestRow(const Table& t, const std::vector<uint16_t>& classify) : t_(t), classify_(classify) {}
+  void Offer(uint32_t row) {
+    const uint16_t code = classify_[t_.municipality[row]];
+    if (!found_ || MoreRecent(t_.start[row], t_.end[row], code, t_.start[row_], t_.end[row_], code_)) {
+      found_ = true;
+      row_ = row;
+      code_ = code;
+    }
+  }
+  bool found() const { return found_; }
+  uint16_t code() const { return code_; }  // classified municipality; only when found()
+
+ private:
+  const Table& t_;
+  const std::vector<uint16_t>& classify_;
+  bool found_ = false;
+  uint32_t row_ = 0;
+  uint16_t code_ = 0;
+};
+
 // Completed years on `on_ymd` for a birth on `birth_ymd` (yyyymmdd integers);
 // -1 before birth. Under kFeb28 a 29 February birthday falls on 28 February in
 // common years.
