@@ -17,6 +17,14 @@
 //   code    absl status code name: OK, INVALID_ARGUMENT, RESOURCE_EXHAUSTED, ...
 //   line, column, reason, loaded, skipped  as above (empty when not relevant)
 //
+// StatLine formats (statline_odata3, statline_odata4, statline_csv): the case
+// file is one document, read with tests/data/statline/mapping.csv. For OData
+// the test tables' other documents from tests/data/statline are added (those
+// of every entity set the case document's metadata URL does not name; a data
+// page replaces both fixture data pages), so a case holds only the document
+// under test. CSV cases are read as table 85098NED. `loaded` counts
+// observations; statline_mapping counts mapping rows.
+//
 // A file may contain "{{repeat N C}}", replaced by N copies of the character C
 // when the test reads it, so that inputs over the size limits need not be
 // stored.
@@ -28,6 +36,7 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -48,6 +57,7 @@
 #include "zvdj/records.hpp"
 #include "zvdj/records_io.hpp"
 #include "zvdj/regions.hpp"
+#include "zvdj/statline.hpp"
 
 namespace zvdj {
 namespace {
@@ -63,6 +73,63 @@ struct Outcome {
 enum class Mode { kStrict, kLenient };
 
 using Loader = std::function<Outcome(std::string_view text, const std::string& source, Mode mode)>;
+
+std::string StatLineDir() { return std::string(ZVDJ_SOURCE_DIR) + "/tests/data/statline/"; }
+
+// The entity set a document's metadata URL names ("DataProperties",
+// "TypedDataSet", ...), or "" when there is none.
+std::string EntitySetOf(std::string_view text) {
+  const size_t hash = text.find("$metadata#");
+  if (hash == std::string_view::npos) return "";
+  std::string_view s = text.substr(hash + 10);
+  s = s.substr(0, s.find('"'));
+  const size_t dot = s.find_last_of('.');
+  return std::string(dot == std::string_view::npos ? s : s.substr(dot + 1));
+}
+
+Outcome ReadStatLineCase(StatLineFormat format, std::string_view text,
+                         const std::string& source) {
+  Outcome o;
+  auto mapping = StatLineMapping::Load(StatLineDir() + "mapping.csv");
+  EXPECT_TRUE(mapping.ok()) << mapping.status();
+  if (!mapping.ok()) return o;
+  std::vector<StatLineDocument> docs;
+  StatLineReadOptions options;
+  if (format == StatLineFormat::kCsv) {
+    options.table = "85098NED";
+  } else {
+    const bool v3 = format == StatLineFormat::kODataV3;
+    const std::vector<std::pair<std::string, std::vector<std::string>>> fixtures =
+        v3 ? std::vector<std::pair<std::string, std::vector<std::string>>>{
+                 {"DataProperties", {"82972NED_DataProperties.json"}},
+                 {"Perioden", {"82972NED_Perioden.json"}},
+                 {"RegioS", {"82972NED_RegioS.json"}},
+                 {"data", {"82972NED_TypedDataSet.json", "82972NED_TypedDataSet_2.json"}}}
+           : std::vector<std::pair<std::string, std::vector<std::string>>>{
+                 {"Dimensions", {"85098NED_Dimensions.json"}},
+                 {"MeasureCodes", {"85098NED_MeasureCodes.json"}},
+                 {"PeriodenCodes", {"85098NED_PeriodenCodes.json"}},
+                 {"data", {"85098NED_Observations.json", "85098NED_Observations_2.json"}}};
+    std::string set = EntitySetOf(text);
+    if (set.empty() || set == "TypedDataSet" || set == "UntypedDataSet" ||
+        set == "Observations") {
+      set = "data";
+    }
+    for (const auto& [fixture_set, files] : fixtures) {
+      if (fixture_set == set) continue;
+      for (const std::string& f : files) {
+        auto fixture = internal::ReadFileToString(StatLineDir() + f);
+        EXPECT_TRUE(fixture.ok()) << fixture.status();
+        if (fixture.ok()) docs.push_back({f, *std::move(fixture)});
+      }
+    }
+  }
+  docs.push_back({source, std::string(text)});
+  auto result = ParseStatLine(format, docs, *mapping, options);
+  o.status = result.status();
+  if (result.ok()) o.loaded = result->dataset.size();
+  return o;
+}
 
 std::map<std::string, Loader> Loaders() {
   std::map<std::string, Loader> m;
@@ -122,6 +189,21 @@ std::map<std::string, Loader> Loaders() {
   m["verzuim"] = records(&ParseVerzuimCsv);
   m["vervolgzorg"] = records(&ParseVervolgzorgCsv);
   m["persons"] = records(&ParsePersonsCsv);
+  for (const auto& [name, format] :
+       {std::pair<const char*, StatLineFormat>{"statline_odata3", StatLineFormat::kODataV3},
+        {"statline_odata4", StatLineFormat::kODataV4},
+        {"statline_csv", StatLineFormat::kCsv}}) {
+    m[name] = [format = format](std::string_view text, const std::string& source, Mode) {
+      return ReadStatLineCase(format, text, source);
+    };
+  }
+  m["statline_mapping"] = [](std::string_view text, const std::string& source, Mode) {
+    Outcome o;
+    auto mapping = StatLineMapping::Parse(text, source);
+    o.status = mapping.status();
+    if (mapping.ok()) o.loaded = mapping->rules().size();
+    return o;
+  };
   return m;
 }
 

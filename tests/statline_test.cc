@@ -7,6 +7,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "zvdj/internal/json.h"
+#include "zvdj/limits.hpp"
 
 namespace zvdj {
 namespace {
@@ -389,6 +390,116 @@ TEST(StatLineCsvTest, MalformedInputsNameFileLineColumn) {
   EXPECT_EQ(Msg(open_quote.status()), "85098NED.csv:1:12: quote left open");
   auto no_header = ParseStatLine(StatLineFormat::kCsv, {{"x.csv", "\"a\";\"b\"\n"}}, m);
   EXPECT_THAT(Msg(no_header.status()), HasSubstr("x.csv:1:1: no header row"));
+}
+
+// ---- Inputs found by fuzzing and the bad-input corpus ----
+
+TEST(JsonTest, RejectsInvalidUtf8WithItsPosition) {
+  auto doc = internal::ParseJson("{\"a\": [\n  \"ok\", \"caf\xe9\"]}", "x.json");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(Msg(doc.status()), "x.json:2:13: invalid UTF-8 (byte 0xE9)");
+  EXPECT_TRUE(internal::ParseJson("[\"caf\xc3\xa9\"]", "x.json").ok());
+}
+
+TEST(JsonTest, RejectsDuplicateKeys) {
+  auto doc = internal::ParseJson("{\"a\": 1,\n \"b\": 2, \"a\": 3}", "x.json");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(Msg(doc.status()), "x.json:2:10: duplicate key \"a\"");
+  // Large objects use a set; the result is the same.
+  std::string big = "{";
+  for (int i = 0; i < 40; ++i) big += "\"k" + std::to_string(i) + "\": 0, ";
+  auto dup = internal::ParseJson(big + "\"k3\": 1}", "big.json");
+  ASSERT_FALSE(dup.ok());
+  EXPECT_THAT(Msg(dup.status()), HasSubstr("duplicate key \"k3\""));
+  EXPECT_TRUE(internal::ParseJson(big + "\"k40\": 1}", "big.json").ok());
+}
+
+TEST(JsonTest, RejectsOverlongStrings) {
+  const std::string text = "[\n \"" + std::string(kMaxFieldBytes + 1, 'a') + "\"]";
+  auto doc = internal::ParseJson(text, "x.json");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(Msg(doc.status()), "x.json:2:2: string longer than 1048576 bytes");
+}
+
+TEST(StatLineODataV3Test, DocumentWithoutTableIsAnError) {
+  auto r = ParseStatLine(StatLineFormat::kODataV3, {{"TypedDataSet.json", "{\"value\": []}"}},
+                         TestMapping());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(Msg(r.status()),
+            "TypedDataSet.json:1:1: cannot tell which table this is (no 'odata.metadata' and no "
+            "name like TABLE_SET.json)");
+}
+
+TEST(StatLineCsvTest, RejectsNulInvalidUtf8AndOverlongFields) {
+  const StatLineMapping m = TestMapping();
+  const std::string head = "\"Perioden\";\"Regio's\";\"Jongeren met jeugdhulp (%)\"\n";
+  auto nul = ParseStatLine(StatLineFormat::kCsv,
+                           {{"85098NED.csv", head + "\"2021\";\"NL01\";\"1" + std::string(1, '\0') +
+                                                 "2\"\n"}},
+                           m);
+  ASSERT_FALSE(nul.ok());
+  EXPECT_EQ(Msg(nul.status()),
+            "85098NED.csv:2:15: NUL byte at byte 2 of the field (is the file UTF-16?)");
+  auto latin1 = ParseStatLine(StatLineFormat::kCsv,
+                              {{"85098NED.csv", head + "\"2021\";\"Amsterd\xe0m\";\"1\"\n"}}, m);
+  ASSERT_FALSE(latin1.ok());
+  EXPECT_EQ(Msg(latin1.status()),
+            "85098NED.csv:2:8: invalid UTF-8 (byte 0xE0 at byte 8 of the field)");
+  auto longf = ParseStatLine(
+      StatLineFormat::kCsv,
+      {{"85098NED.csv", head + "\"2021\";\"" + std::string(kMaxFieldBytes + 1, 'a') + "\";\"1\"\n"}},
+      m);
+  ASSERT_FALSE(longf.ok());
+  EXPECT_EQ(Msg(longf.status()), "85098NED.csv:2:8: field longer than 1048576 bytes");
+}
+
+TEST(StatLineMappingTest, RowErrorsNameTheColumn) {
+  auto bad = StatLineMapping::Parse("topic,indicator,dimension,code\n,,Leeftijd,\n", "m.csv");
+  EXPECT_EQ(Msg(bad.status()), "m.csv:2:4: 'dimension' and 'code' go together (column 'code')");
+  auto region = StatLineMapping::Parse("topic,indicator,dim_name,dim_value\nT,x,region,GM0363\n",
+                                       "m.csv");
+  EXPECT_EQ(Msg(region.status()),
+            "m.csv:2:3: dim_name 'region' or 'period' belongs in a category row (column "
+            "'dim_name')");
+}
+
+TEST(StatLineODataV4Test, WrongTypesAndEmptyPages) {
+  const StatLineMapping m = TestMapping();
+  const std::string ctx =
+      "\"@odata.context\": \"https://datasets.cbs.nl/odata/v1/CBS/85098NED/$metadata#Observations\"";
+  auto not_array = ParseStatLine(StatLineFormat::kODataV4,
+                                 {{"o.json", "{" + ctx + ",\n \"value\": {}}"}}, m);
+  EXPECT_EQ(Msg(not_array.status()), "o.json:2:11: 'value' must be an array of rows, not object");
+  auto measure = ParseStatLine(
+      StatLineFormat::kODataV4,
+      {{"o.json", "{" + ctx + ", \"value\": [\n{\"Measure\": 7, \"Perioden\": \"2021JJ00\"}]}"}}, m);
+  EXPECT_EQ(Msg(measure.status()), "o.json:2:13: 'Measure' must be a string, not number");
+  auto dim = ParseStatLine(
+      StatLineFormat::kODataV4,
+      {{"o.json", "{" + ctx + ", \"value\": [\n{\"Measure\": \"M001534\", \"Perioden\": 2021}]}"}},
+      m);
+  EXPECT_EQ(Msg(dim.status()), "o.json:2:36: dimension 'Perioden' must be a string");
+  // A page without rows is empty, not a table without a time dimension.
+  auto empty = ParseStatLine(StatLineFormat::kODataV4, {{"o.json", "{" + ctx + ", \"value\": []}"}},
+                             m);
+  ASSERT_TRUE(empty.ok()) << Msg(empty.status());
+  EXPECT_EQ(empty->dataset.size(), 0u);
+}
+
+TEST(StatLineODataV4Test, FirstRowWithoutDimensionsIsAnErrorNotACrash) {
+  // Found by fuzzing: the dimensions came from the first row that had any, so
+  // cells of earlier rows had no keys and were indexed past their end.
+  const std::string ctx =
+      "\"@odata.context\": \"https://datasets.cbs.nl/odata/v1/CBS/85098NED/$metadata#Observations\"";
+  auto r = ParseStatLine(
+      StatLineFormat::kODataV4,
+      {{"o.json", "{" + ctx + ", \"value\": [\n{\"Measure\": \"M001534\"},\n"
+                              "{\"Measure\": \"M001534\", \"Perioden\": \"2021JJ00\", "
+                              "\"RegioS\": \"NL01\", \"Leeftijd\": \"T001\", \"Value\": 1}]}"}},
+      TestMapping());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(Msg(r.status()),
+            "o.json:1:101: table 85098NED has no time dimension (give its Dimensions document)");
 }
 
 }  // namespace

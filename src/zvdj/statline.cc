@@ -346,9 +346,11 @@ absl::StatusOr<std::vector<ODataDocument>> CollectODataDocuments(
     }
     FromFileName(doc.name, &od.table, &od.entity_set);
     if (!options.table.empty()) od.table = options.table;
-    if (od.entity_set.empty()) {
+    if (od.entity_set.empty() || od.table.empty()) {
       return StatLineError(StatLineWhere(doc.name, root.line(), root.column()),
-                           absl::StrCat("cannot tell which entity set this is (no '", meta_key,
+                           absl::StrCat("cannot tell which ",
+                                        od.entity_set.empty() ? "entity set" : "table",
+                                        " this is (no '", meta_key,
                                         "' and no name like TABLE_SET.json)"));
     }
     std::string next;
@@ -360,9 +362,14 @@ absl::StatusOr<std::vector<ODataDocument>> CollectODataDocuments(
     }
     od.root = std::move(root);
     const JsonValue* rows = od.root.Find("value");
-    if (rows == nullptr || !rows->is_array()) {
+    if (rows == nullptr) {
       return StatLineError(StatLineWhere(doc.name, od.root.line(), od.root.column()),
                            "missing key 'value' (an array of rows)");
+    }
+    if (!rows->is_array()) {
+      return StatLineError(StatLineWhere(doc.name, rows->line(), rows->column()),
+                           absl::StrCat("'value' must be an array of rows, not ",
+                                        std::string(JsonValue::TypeName(rows->type()))));
     }
     od.rows = rows;
     auto& count = pages[absl::StrCat(od.table, "/", od.entity_set)];

@@ -5,9 +5,12 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "zvdj/internal/csv_reader.h"
 #include "zvdj/internal/statline_table.h"
 #include "zvdj/internal/status_macros.h"
 #include "zvdj/internal/strings.h"
+#include "zvdj/limits.hpp"
 
 namespace zvdj::internal {
 namespace {
@@ -21,6 +24,25 @@ struct Record {
   size_t line = 1;
   bool blank = false;
 };
+
+// The limits and encoding checks of the other CSV readers: a field longer than
+// kMaxFieldBytes (a runaway quote), NUL bytes (a UTF-16 file) and invalid UTF-8.
+absl::Status CheckField(std::string_view text, std::string_view name, size_t line,
+                        size_t column) {
+  const std::string where = StatLineWhere(name, line, column);
+  if (text.size() > kMaxFieldBytes) {
+    return StatLineError(where, absl::StrFormat("field longer than %d bytes", kMaxFieldBytes));
+  }
+  if (const size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    return StatLineError(
+        where, absl::StrFormat("NUL byte at byte %d of the field (is the file UTF-16?)", nul + 1));
+  }
+  if (const size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
+    return StatLineError(where, absl::StrFormat("invalid UTF-8 (byte 0x%02X at byte %d of the field)",
+                                                static_cast<unsigned char>(text[bad]), bad + 1));
+  }
+  return absl::OkStatus();
+}
 
 // Splits the text into records; quoted fields may hold separators, doubled
 // quotes and newlines.
@@ -36,6 +58,7 @@ absl::StatusOr<std::vector<Record>> SplitRecords(std::string_view text, std::str
     while (true) {
       Field f;
       f.column = pos - line_start + 1;
+      const size_t field_line = line;
       if (pos < text.size() && text[pos] == '"') {
         const size_t qline = line, qcol = f.column;
         ++pos;
@@ -70,6 +93,12 @@ absl::StatusOr<std::vector<Record>> SplitRecords(std::string_view text, std::str
         while (pos < text.size() && text[pos] != sep && text[pos] != '\n' && text[pos] != '\r') {
           f.text += text[pos++];
         }
+      }
+      ZVDJ_RETURN_IF_ERROR(CheckField(f.text, name, field_line, f.column));
+      if (rec.fields.size() >= kMaxColumns) {
+        return absl::ResourceExhaustedError(
+            absl::StrFormat("%s: more than the limit of %d columns",
+                            StatLineWhere(name, field_line, f.column), kMaxColumns));
       }
       rec.fields.push_back(std::move(f));
       if (pos < text.size() && text[pos] == sep) {

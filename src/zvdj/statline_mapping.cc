@@ -18,31 +18,55 @@ inline namespace v1 {
 using internal::EqualsIgnoreCase;
 using internal::Trim;
 
-absl::Status StatLineMapping::Add(StatLineMappingRule rule) {
-  for (std::string* s : {&rule.table, &rule.topic, &rule.dimension, &rule.code, &rule.indicator,
-                         &rule.dim_name, &rule.dim_value}) {
-    *s = std::string(Trim(*s));
-  }
+namespace {
+
+// Why a (trimmed) rule is invalid, and the column it is about; OK otherwise.
+absl::Status CheckRule(const StatLineMappingRule& rule, const char** column) {
+  *column = "";
   if (rule.dimension.empty() != rule.code.empty()) {
+    *column = rule.dimension.empty() ? "dimension" : "code";
     return absl::InvalidArgumentError("'dimension' and 'code' go together");
   }
   const bool special = rule.dim_name == "region" || rule.dim_name == "period";
   if (!rule.indicator.empty()) {
-    if (rule.topic.empty()) return absl::InvalidArgumentError("a row with an indicator needs a topic");
+    if (rule.topic.empty()) {
+      *column = "topic";
+      return absl::InvalidArgumentError("a row with an indicator needs a topic");
+    }
     if (special) {
+      *column = "dim_name";
       return absl::InvalidArgumentError("dim_name 'region' or 'period' belongs in a category row");
     }
   } else if (rule.dimension.empty()) {
+    *column = "indicator";
     return absl::InvalidArgumentError(
         "neither a topic row (topic, indicator) nor a category row (dimension, code)");
   }
   if (rule.dim_name.empty() && !rule.dim_value.empty()) {
+    *column = "dim_name";
     return absl::InvalidArgumentError("'dim_value' without 'dim_name'");
   }
   if (special && rule.dim_value.empty()) {
+    *column = "dim_value";
     return absl::InvalidArgumentError(absl::StrCat("dim_name '", rule.dim_name,
                                                    "' needs a dim_value (the code)"));
   }
+  return absl::OkStatus();
+}
+
+void TrimRule(StatLineMappingRule& rule) {
+  for (std::string* s : {&rule.table, &rule.topic, &rule.dimension, &rule.code, &rule.indicator,
+                         &rule.dim_name, &rule.dim_value}) {
+    *s = std::string(Trim(*s));
+  }
+}
+
+}  // namespace
+
+absl::Status StatLineMapping::Add(StatLineMappingRule rule) {
+  TrimRule(rule);
+  const char* column;
+  ZVDJ_RETURN_IF_ERROR(CheckRule(rule, &column));
   rules_.push_back(std::move(rule));
   return absl::OkStatus();
 }
@@ -101,9 +125,15 @@ absl::StatusOr<StatLineMapping> StatLineMapping::Parse(std::string_view text,
     StatLineMappingRule rule{get("table"),     get("topic"),    get("dimension"),
                              get("code"),      get("indicator"), get("dim_name"),
                              get("dim_value")};
-    if (absl::Status st = mapping.Add(std::move(rule)); !st.ok()) {
-      return reader.RecordError(st.message());
+    TrimRule(rule);
+    const char* column;
+    if (absl::Status st = CheckRule(rule, &column); !st.ok()) {
+      // Point at the column the problem is about (the whole row when the file lacks it).
+      const int c = reader.ColumnIndex(column);
+      return c >= 0 ? reader.FieldError(static_cast<size_t>(c), st.message())
+                    : reader.RecordError(st.message());
     }
+    mapping.rules_.push_back(std::move(rule));
   }
   return mapping;
 }

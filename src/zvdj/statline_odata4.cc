@@ -94,11 +94,14 @@ absl::StatusOr<std::vector<StatLineTable>> BuildODataV4Tables(
                                                 : StatLineDimKind::kOther;
       }
     }
+    bool dims_known = false;
     for (const ODataDocument* d : t.observations) {
       for (const JsonValue& row : d->rows->items()) {
         if (!row.is_object()) return StatLineError(WhereOf(*d, row), "row is not an object");
-        // Dimensions are the columns of the first row (and must be in all others).
-        if (table.dims.empty()) {
+        // Dimensions are the columns of the first row (and must be in all others);
+        // a first row without any fixes none, so that every cell has a key per dimension.
+        if (!dims_known) {
+          dims_known = true;
           for (const auto& [name, v] : row.members()) {
             if (IsObservationField(name)) continue;
             StatLineDim dim;
@@ -109,16 +112,25 @@ absl::StatusOr<std::vector<StatLineTable>> BuildODataV4Tables(
           }
         }
         const JsonValue* measure = row.Find("Measure");
-        if (measure == nullptr || !measure->is_string()) {
+        if (measure == nullptr) {
           return StatLineError(WhereOf(*d, row), "missing key 'Measure' (a string)");
+        }
+        if (!measure->is_string()) {
+          return StatLineError(WhereOf(*d, *measure),
+                               absl::StrCat("'Measure' must be a string, not ",
+                                            std::string(JsonValue::TypeName(measure->type()))));
         }
         StatLineCell cell;
         cell.topic = std::string(Trim(measure->text()));
         for (const StatLineDim& dim : table.dims) {
           const JsonValue* k = row.Find(dim.name);
-          if (k == nullptr || !k->is_string()) {
-            return StatLineError(WhereOf(*d, k == nullptr ? row : *k),
+          if (k == nullptr) {
+            return StatLineError(WhereOf(*d, row),
                                  absl::StrCat("missing key '", dim.name, "' (a dimension)"));
+          }
+          if (!k->is_string()) {
+            return StatLineError(WhereOf(*d, *k),
+                                 absl::StrCat("dimension '", dim.name, "' must be a string"));
           }
           cell.keys.emplace_back(Trim(k->text()));
           if (dim.kind == StatLineDimKind::kTime) cell.period_where = WhereOf(*d, *k);
@@ -167,7 +179,13 @@ absl::StatusOr<std::vector<StatLineTable>> BuildODataV4Tables(
     }
     bool has_time = false;
     for (const StatLineDim& dim : table.dims) has_time |= dim.kind == StatLineDimKind::kTime;
-    if (!has_time) {
+    if (!has_time && !table.cells.empty()) {  // pages without rows have no dimensions
+      if (t.dimensions != nullptr) {
+        return StatLineError(WhereOf(*t.dimensions, *t.dimensions->rows),
+                             absl::StrCat("table ", id,
+                                          " has no time dimension: no dimension of its "
+                                          "observations has Kind 'TimeDimension' here"));
+      }
       return StatLineError(WhereOf(*t.observations.front(), *t.observations.front()->rows),
                            absl::StrCat("table ", id,
                                         " has no time dimension (give its Dimensions document)"));

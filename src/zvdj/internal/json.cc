@@ -4,7 +4,10 @@
 #include <cmath>
 #include <string>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_format.h"
+#include "zvdj/internal/csv_reader.h"
+#include "zvdj/limits.hpp"
 
 namespace zvdj::internal {
 
@@ -35,6 +38,20 @@ class JsonParser {
   }
 
   absl::StatusOr<JsonValue> Document() {
+    // JSON text is UTF-8 (RFC 8259 section 8.1); say where it is not.
+    if (const size_t bad = FindInvalidUtf8(s_.substr(pos_)); bad != std::string_view::npos) {
+      const size_t at = pos_ + bad;
+      size_t line = 1, line_start = 0;
+      for (size_t i = 0; i < at; ++i) {
+        if (s_[i] == '\n') {
+          ++line;
+          line_start = i + 1;
+        }
+      }
+      return ErrorAt(line, at - line_start + 1,
+                     absl::StrFormat("invalid UTF-8 (byte 0x%02X)",
+                                     static_cast<unsigned char>(s_[at])));
+    }
     JsonValue v;
     SkipSpace();
     if (auto st = Value(v, 0); !st.ok()) return st;
@@ -170,10 +187,16 @@ class JsonParser {
   }
 
   absl::Status String(std::string& out) {
+    const size_t start_line = line_, start_col = pos_ - line_start_ + 1;
     ++pos_;  // opening quote
     out.clear();
     while (true) {
       if (AtEnd()) return Error("unterminated string");
+      if (out.size() > kMaxFieldBytes) {
+        // As for CSV fields: a runaway string should not eat the document silently.
+        return ErrorAt(start_line, start_col,
+                       absl::StrFormat("string longer than %d bytes", kMaxFieldBytes));
+      }
       const char c = Peek();
       if (c == '"') {
         ++pos_;
@@ -263,6 +286,8 @@ class JsonParser {
       ++pos_;
       return absl::OkStatus();
     }
+    // Duplicate keys make Find() ambiguous (RFC 8259 leaves their meaning open).
+    absl::flat_hash_set<std::string> keys;
     while (true) {
       SkipSpace();
       if (AtEnd()) return Error("unexpected end of input inside an object");
@@ -270,7 +295,20 @@ class JsonParser {
         return Error(Peek() == '}' ? "trailing comma in object" : "expected a string key");
       }
       std::string key;
+      const size_t key_line = line_, key_col = pos_ - line_start_ + 1;
       if (auto st = String(key); !st.ok()) return st;
+      bool duplicate = false;
+      if (v.members_.size() < 16) {  // rows are small: no set needed
+        for (const auto& m : v.members_) duplicate |= m.first == key;
+      } else {
+        if (keys.empty()) {
+          for (const auto& m : v.members_) keys.insert(m.first);
+        }
+        duplicate = !keys.insert(key).second;
+      }
+      if (duplicate) {
+        return ErrorAt(key_line, key_col, absl::StrFormat("duplicate key \"%s\"", key));
+      }
       SkipSpace();
       if (AtEnd() || Peek() != ':') return Error("expected ':' after the key");
       ++pos_;

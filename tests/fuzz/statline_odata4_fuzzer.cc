@@ -1,0 +1,11 @@
+// Fuzzes ParseStatLine with format odata4 over one or more documents (see
+// statline_fuzz.h for the input layout and the invariants).
+#include <cstddef>
+#include <cstdint>
+
+#include "statline_fuzz.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  zvdj::fuzz::FuzzStatLine(zvdj::StatLineFormat::kODataV4, "85098NED_Observations.json", data, size);
+  return 0;
+}
