@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, builds with warnings as errors and runs the whole test suite; then
 # runs it again under AddressSanitizer + UndefinedBehaviorSanitizer (asan
-# preset), the multi-threaded tests under ThreadSanitizer (tsan preset), and
+# preset), the multi-threaded tests (thread safety, parallel loading) under
+# ThreadSanitizer (tsan preset), and
 # every fuzz target briefly when clang is available.
 #
 #   ZVDJ_SANITIZERS=0   skip the asan and tsan stages
@@ -32,7 +33,7 @@ if [ "${ZVDJ_SANITIZERS:-1}" != 0 ]; then
 
   cmake --preset tsan >/dev/null
   tsan_targets=()
-  for f in tests/*thread*_test.cc; do
+  for f in tests/*thread*_test.cc tests/*parallel*_test.cc; do
     [ -e "$f" ] && tsan_targets+=("$(basename "$f" .cc)")
   done
   if [ ${#tsan_targets[@]} -gt 0 ]; then
