@@ -392,6 +392,9 @@ class Model {
   size_t provider_len_ = 0;
 };
 
+// Share of verblijf careers continuing past 18 that continue without verblijf.
+constexpr double kAmbulantAfter18 = 0.9;
+
 void Model::Career(uint64_t index) {
   Rng rng(StreamSeed(opt_.seed, 1, index));
   const int32_t cs = rng.Int(careers_start_, cutoff_);
@@ -457,21 +460,28 @@ void Model::Career(uint64_t index) {
                  s + 30 + rng.Exp(150), rng, false);
     }
   } else {
+    // Care continued after 18 is mostly without verblijf: CBS counts about 3,000
+    // youths of 18-23 met verblijf against 40,000 under 18 (2019).
+    const int32_t verblijf_end =
+        cs < b18 && ce > b18 && rng.Chance(kAmbulantAfter18) ? b18 : ce;
     int32_t t = cs;
     if (rng.Chance(0.5)) {
-      const int32_t e = std::min(t + 30 + rng.Exp(120), ce);
+      const int32_t e = std::min(t + 30 + rng.Exp(120), verblijf_end);
       Trajectory(res, Provider(res.muni, rng), JeugdhulpForm::kAmbulant, t, e, rng);
       t = e;
     }
     auto form = static_cast<JeugdhulpForm>(4 + rng.Pick(kVerblijfForm));
     std::string provider(Provider(res.muni, rng));
-    while (t < ce) {
+    while (t < verblijf_end) {
       const int32_t len = form == JeugdhulpForm::kGesloten ? 30 + rng.Exp(150) : 60 + rng.Exp(500);
-      const int32_t e = std::min(t + len, ce);
+      const int32_t e = std::min(t + len, verblijf_end);
       Trajectory(res, provider, form, t, e, rng);
       if (!rng.Chance(0.7)) form = static_cast<JeugdhulpForm>(4 + rng.Pick(kVerblijfForm));
       if (rng.Chance(0.2)) provider = std::string(Provider(res.muni, rng));
       t = e;
+    }
+    if (verblijf_end < ce) {
+      Trajectory(res, Provider(res.muni, rng), JeugdhulpForm::kAmbulant, verblijf_end, ce, rng);
     }
     if (rng.Chance(0.5)) {
       const int32_t s = cs + rng.Int(0, 90);
