@@ -51,25 +51,13 @@ absl::Status EstimateCohort(zvdj_cohort_result** out, const zvdj_records* record
   for (int y = first; y <= last; ++y) years.push_back(y);
 
   OutflowOptions opt;
-  ZVDJ_ASSIGN_OR_RETURN(opt.horizons,
-                        ParseHorizons(o.horizons == nullptr ? "1m,3m,6m" : o.horizons));
-  ZVDJ_ASSIGN_OR_RETURN(opt.methods, ParseMethodList(o.methods == nullptr ? "aj" : o.methods));
+  ZVDJ_ASSIGN_OR_RETURN(opt, ToOutflowOptions(o.horizons, o.methods, o.death_as_censoring,
+                                              o.denominator));
   ZVDJ_ASSIGN_OR_RETURN(opt.survival.ci, ParseCiTransform(o.ci == nullptr ? "log" : o.ci));
   if (!(o.ci_level > 0 && o.ci_level < 1)) {
     return absl::InvalidArgumentError("ci_level must lie in (0, 1)");
   }
   opt.survival.conf_level = o.ci_level;
-  opt.death = o.death_as_censoring != 0 ? DeathHandling::kCensor : DeathHandling::kCompeting;
-  switch (o.denominator) {
-    case ZVDJ_DENOMINATOR_ALL:
-      opt.denominator = Denominator::kAll;
-      break;
-    case ZVDJ_DENOMINATOR_ZONDER_VERLENGDE:
-      opt.denominator = Denominator::kZonderVerlengde;
-      break;
-    default:
-      return absl::InvalidArgumentError("unknown denominator " + std::to_string(o.denominator));
-  }
   const RecordStore& store = records->impl;
   if (o.cutoff != nullptr) {
     ZVDJ_ASSIGN_OR_RETURN(const Date d, ParseDateArg(o.cutoff, "cutoff"));
@@ -100,6 +88,25 @@ absl::Status EstimateCohort(zvdj_cohort_result** out, const zvdj_records* record
 }
 
 }  // namespace
+
+absl::StatusOr<OutflowOptions> ToOutflowOptions(const char* horizons, const char* methods,
+                                                int32_t death_as_censoring, int32_t denominator) {
+  OutflowOptions opt;
+  ZVDJ_ASSIGN_OR_RETURN(opt.horizons, ParseHorizons(horizons == nullptr ? "1m,3m,6m" : horizons));
+  ZVDJ_ASSIGN_OR_RETURN(opt.methods, ParseMethodList(methods == nullptr ? "aj" : methods));
+  opt.death = death_as_censoring != 0 ? DeathHandling::kCensor : DeathHandling::kCompeting;
+  switch (denominator) {
+    case ZVDJ_DENOMINATOR_ALL:
+      opt.denominator = Denominator::kAll;
+      break;
+    case ZVDJ_DENOMINATOR_ZONDER_VERLENGDE:
+      opt.denominator = Denominator::kZonderVerlengde;
+      break;
+    default:
+      return absl::InvalidArgumentError("unknown denominator " + std::to_string(denominator));
+  }
+  return opt;
+}
 
 void FillCohortTable(zvdj_cohort_result* result, bool group_label) {
   ResultTable& t = result->table;

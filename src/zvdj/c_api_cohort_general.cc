@@ -155,21 +155,9 @@ absl::Status Outflow(zvdj_cohort_result** out, const zvdj_records* records,
   }
   const RecordStore& store = records->impl;
   OutflowOptions opt;
-  ZVDJ_ASSIGN_OR_RETURN(opt.horizons,
-                        ParseHorizons(o.horizons == nullptr ? "1m,3m,6m" : o.horizons));
-  ZVDJ_ASSIGN_OR_RETURN(opt.methods, ParseMethodList(o.methods == nullptr ? "aj" : o.methods));
+  ZVDJ_ASSIGN_OR_RETURN(opt, ToOutflowOptions(o.horizons, o.methods, o.death_as_censoring,
+                                              o.denominator));
   ZVDJ_ASSIGN_OR_RETURN(opt.survival, ToSurvivalOptions(o.ci, o.ci_level));
-  opt.death = o.death_as_censoring != 0 ? DeathHandling::kCensor : DeathHandling::kCompeting;
-  switch (o.denominator) {
-    case ZVDJ_DENOMINATOR_ALL:
-      opt.denominator = Denominator::kAll;
-      break;
-    case ZVDJ_DENOMINATOR_ZONDER_VERLENGDE:
-      opt.denominator = Denominator::kZonderVerlengde;
-      break;
-    default:
-      return absl::InvalidArgumentError("unknown denominator " + std::to_string(o.denominator));
-  }
   if (o.cutoff != nullptr) {
     ZVDJ_ASSIGN_OR_RETURN(const Date d, ParseDateArg(o.cutoff, "cutoff"));
     opt.cutoff = d.days();

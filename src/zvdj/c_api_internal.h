@@ -257,6 +257,13 @@ absl::StatusOr<SurvivalOptions> ToSurvivalOptions(int32_t ci, double ci_level);
 // without repeats; InvalidArgument naming a bad item.
 absl::StatusOr<std::vector<CohortMethod>> ParseMethodList(std::string_view list);
 
+// The outflow options shared by zvdj_cohort_options and zvdj_outflow_options:
+// horizons and methods (NULL = "1m,3m,6m" and "aj"), death handling and the
+// ZVDJ_DENOMINATOR_* denominator. The survival options and cut-off are left to
+// the caller.
+absl::StatusOr<OutflowOptions> ToOutflowOptions(const char* horizons, const char* methods,
+                                                int32_t death_as_censoring, int32_t denominator);
+
 // The latest date in the records (starts, ends, exits): the default cut-off of
 // cohort estimations; kNoDate when there is none.
 int32_t LatestDate(const RecordStore& s);
