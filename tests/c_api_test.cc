@@ -17,6 +17,7 @@
 
 #include <unistd.h>
 
+#include "c_api_test_util.h"
 #include "zvdj/c_api_internal.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -41,21 +42,8 @@ const std::string kBreaks = std::string(ZVDJ_SOURCE_DIR) + "/data/kernindicatore
 const std::string kRecordsDir = std::string(ZVDJ_SOURCE_DIR) + "/tests/data/c_api/";
 const std::string kCohortDir = std::string(ZVDJ_SOURCE_DIR) + "/tests/data/cohort/";
 
-std::string LastError() { return zvdj_last_error_message(); }
-
-// Reads a string result through the size-query-then-copy convention.
-template <class F>
-std::string GetString(F f) {
-  size_t need = 0;
-  EXPECT_EQ(f(nullptr, 0, &need), ZVDJ_OK) << LastError();
-  std::string out(need, '\0');
-  size_t written = 0;
-  EXPECT_EQ(f(out.data(), out.size(), &written), ZVDJ_OK) << LastError();
-  EXPECT_EQ(written, need);
-  EXPECT_EQ(out.back(), '\0');
-  out.resize(need > 0 ? need - 1 : 0);
-  return out;
-}
+using zvdj_test::GetString;
+using zvdj_test::LastError;
 
 std::filesystem::path TempPath(const std::string& name) {
   return std::filesystem::temp_directory_path() /
