@@ -124,6 +124,9 @@ struct ComputeOptions {
   int thuiszitter_min_relatief_days = 28;
   int thuiszitter_long_months = 3;
   PublicationOptions publication;  // suppression below 10 by default; no rounding
+  // Threads for the jeugdhulp pass (persons are split into ranges and the
+  // counts added up, so the result does not depend on it); 0 = one per core.
+  int threads = 2;
 };
 
 // Stock-flow closure of jeugdbescherming for one year and region:

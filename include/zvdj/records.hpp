@@ -85,6 +85,11 @@ class IdDictionary {
  public:
   uint32_t Intern(std::string_view id);
   std::optional<uint32_t> Find(std::string_view id) const;
+  // The same with `hash == Hash(id)` computed beforehand (a loader hashes ids
+  // on its reading threads, so that the thread that interns only probes).
+  static uint64_t Hash(std::string_view id) noexcept;
+  uint32_t Intern(std::string_view id, uint64_t hash);
+  std::optional<uint32_t> Find(std::string_view id, uint64_t hash) const;
   std::string_view id(uint32_t code) const {
     return {chars_.data() + offsets_[code], offsets_[code + 1] - offsets_[code]};
   }
@@ -94,6 +99,7 @@ class IdDictionary {
   // Starts loading the table slot of `id` into the cache: a loader calls it a
   // row ahead, so that the lookup of a new id does not wait on memory.
   void Prefetch(std::string_view id) const noexcept;
+  void Prefetch(uint64_t hash) const noexcept;
 
  private:
   static constexpr uint64_t kEmpty = ~uint64_t{0};
@@ -115,6 +121,7 @@ struct PersonTable {
 
   // Interns `id` and grows the columns.
   uint32_t Intern(std::string_view id);
+  uint32_t Intern(std::string_view id, uint64_t hash);  // hash == IdDictionary::Hash(id)
   void SetBirth(uint32_t person, Date birth_date) { birth[person] = birth_date.days(); }
   size_t size() const { return birth.size(); }
 };

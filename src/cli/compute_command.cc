@@ -26,7 +26,8 @@ constexpr char kUsage[] =
     "              [--round5] [--suppress N (default 10; 0 = off)] [--lenient]\n"
     "              [--age-basis period_end|period_start|record_start] [--feb29 mar1|feb28]\n"
     "              [--no-merge] [--vots-separate] [--closure F] [--format csv|json|md|table]\n"
-    "              [--threads N (reading the files; default 2, 0 = one per core)]";
+    "              [--threads N (reading the files and the jeugdhulp pass; default 2,\n"
+    "                            0 = one per core)]";
 
 absl::StatusOr<int> ParseYear(const std::string& flag, const std::string& text) {
   int y = 0;
@@ -207,6 +208,7 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
           absl::StrFormat("--threads: '%s' is not a whole number from 0 to 256", *v)));
     }
     load.threads = n;
+    opt.threads = n;
   }
   const std::string format = args->GetOr("format", "csv");
   if (format != "csv" && format != "json" && format != "md" && format != "table") {

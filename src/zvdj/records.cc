@@ -112,10 +112,8 @@ std::string MunicipalityCodeString(uint16_t number) {
   return absl::StrFormat("GM%04d", number);
 }
 
-namespace {
-
 // A fast hash of a short id, 8 bytes at a time, with a strong final mix.
-uint64_t HashId(std::string_view s) {
+uint64_t IdDictionary::Hash(std::string_view s) noexcept {
   uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
@@ -132,8 +130,6 @@ uint64_t HashId(std::string_view s) {
   h ^= h >> 32;
   return h;
 }
-
-}  // namespace
 
 size_t IdDictionary::Probe(std::string_view id, uint64_t h) const {
   const size_t mask = slots_.size() - 1;
@@ -153,17 +149,18 @@ void IdDictionary::Rehash(size_t capacity) {
   slots_.assign(capacity, kEmpty);
   const size_t mask = capacity - 1;
   for (uint32_t code = 0; code < size(); ++code) {
-    const uint64_t h = HashId(id(code));
+    const uint64_t h = Hash(id(code));
     size_t i = static_cast<size_t>(h) & mask;
     while (slots_[i] != kEmpty) i = (i + 1) & mask;
     slots_[i] = (h >> 32) << 32 | code;
   }
 }
 
-uint32_t IdDictionary::Intern(std::string_view id) {
+uint32_t IdDictionary::Intern(std::string_view id) { return Intern(id, Hash(id)); }
+
+uint32_t IdDictionary::Intern(std::string_view id, uint64_t h) {
   // Keep the table at most three quarters full.
   if (4 * (size() + 1) > 3 * slots_.size()) Rehash(std::max<size_t>(16, slots_.size() * 2));
-  const uint64_t h = HashId(id);
   const size_t i = Probe(id, h);
   if (slots_[i] != kEmpty) return static_cast<uint32_t>(slots_[i]);
   const auto code = static_cast<uint32_t>(size());
@@ -174,15 +171,21 @@ uint32_t IdDictionary::Intern(std::string_view id) {
 }
 
 std::optional<uint32_t> IdDictionary::Find(std::string_view id) const {
+  return Find(id, Hash(id));
+}
+
+std::optional<uint32_t> IdDictionary::Find(std::string_view id, uint64_t hash) const {
   if (slots_.empty()) return std::nullopt;
-  const size_t i = Probe(id, HashId(id));
+  const size_t i = Probe(id, hash);
   if (slots_[i] == kEmpty) return std::nullopt;
   return static_cast<uint32_t>(slots_[i]);
 }
 
-void IdDictionary::Prefetch(std::string_view id) const noexcept {
+void IdDictionary::Prefetch(std::string_view id) const noexcept { Prefetch(Hash(id)); }
+
+void IdDictionary::Prefetch(uint64_t hash) const noexcept {
   if (!slots_.empty()) {
-    __builtin_prefetch(&slots_[static_cast<size_t>(HashId(id)) & (slots_.size() - 1)]);
+    __builtin_prefetch(&slots_[static_cast<size_t>(hash) & (slots_.size() - 1)]);
   }
 }
 
@@ -194,8 +197,10 @@ void IdDictionary::Reserve(size_t n, size_t id_bytes) {
   if (capacity > slots_.size()) Rehash(capacity);
 }
 
-uint32_t PersonTable::Intern(std::string_view id) {
-  const uint32_t code = ids.Intern(id);
+uint32_t PersonTable::Intern(std::string_view id) { return Intern(id, IdDictionary::Hash(id)); }
+
+uint32_t PersonTable::Intern(std::string_view id, uint64_t hash) {
+  const uint32_t code = ids.Intern(id, hash);
   if (code >= birth.size()) {
     birth.push_back(kNoDate);
     exit.push_back(kNoDate);

@@ -117,26 +117,25 @@ class Sink {
   explicit Sink(RecordStore* store) : store_(store) {}
   RecordStore& store() { return *store_; }
 
-  std::optional<uint32_t> FindPerson(std::string_view id) {
+  // `hash` is IdDictionary::Hash(id), computed where the row was read.
+  std::optional<uint32_t> FindPerson(std::string_view id, uint64_t hash) {
     if (has_last_ && id == last_id_) return last_code_;
-    auto code = store_->persons.ids.Find(id);
+    auto code = store_->persons.ids.Find(id, hash);
     if (code) Remember(id, *code);
     return code;
   }
-  uint32_t InternPerson(std::string_view id, std::optional<uint32_t> found) {
+  uint32_t InternPerson(std::string_view id, uint64_t hash, std::optional<uint32_t> found) {
     if (found) return *found;
-    const uint32_t code = store_->persons.Intern(id);
+    const uint32_t code = store_->persons.Intern(id, hash);
     Remember(id, code);
     return code;
   }
   // Providers are few (thousands) but change from row to row, so a small
   // direct-mapped cache in front of the dictionary saves most hash lookups.
-  uint32_t InternProvider(std::string_view id) {
-    uint64_t h = 1469598103934665603ull;
-    for (char c : id) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    ProviderSlot& slot = providers_[(h ^ (h >> 29)) & (kProviderSlots - 1)];
+  uint32_t InternProvider(std::string_view id, uint64_t hash) {
+    ProviderSlot& slot = providers_[(hash ^ (hash >> 29)) & (kProviderSlots - 1)];
     if (slot.used && slot.id == id) return slot.code;
-    slot.code = store_->providers.Intern(id);
+    slot.code = store_->providers.Intern(id, hash);
     slot.id.assign(id);
     slot.used = true;
     return slot.code;
@@ -144,9 +143,9 @@ class Sink {
 
   // Checks that `birth` agrees with what is known of the person; `found` is
   // the person's code when already known.
-  bool CheckBirth(std::string_view id, int32_t birth, int field,
+  bool CheckBirth(std::string_view id, uint64_t hash, int32_t birth, int field,
                   std::optional<uint32_t>* found, Issue* issue) {
-    *found = FindPerson(id);
+    *found = FindPerson(id, hash);
     if (!*found) return true;
     const int32_t known = store_->persons.birth[**found];
     if (known == kNoDate || known == birth) return true;
@@ -158,14 +157,14 @@ class Sink {
   // Interns the person of a row and records the birth date, unless the person
   // is known with another one (then nothing changes). One dictionary probe for
   // a new person, where CheckBirth followed by InternPerson takes two.
-  bool InternWithBirth(std::string_view id, int32_t birth, int field, uint32_t* code,
-                       Issue* issue) {
+  bool InternWithBirth(std::string_view id, uint64_t hash, int32_t birth, int field,
+                       uint32_t* code, Issue* issue) {
     PersonTable& persons = store_->persons;
     if (has_last_ && id == last_id_) {
       *code = last_code_;
     } else {
       const size_t before = persons.size();
-      *code = persons.Intern(id);
+      *code = persons.Intern(id, hash);
       Remember(id, *code);
       if (*code >= before) {
         persons.birth[*code] = birth;
@@ -298,6 +297,7 @@ struct JeugdhulpTraits {
   // A row that passed every check that does not depend on earlier rows.
   struct Pending {
     std::string_view person_id, provider;
+    uint64_t person_hash = 0, provider_hash = 0;
     int32_t birth = 0;
     JeugdhulpRow row;
   };
@@ -335,6 +335,8 @@ struct JeugdhulpTraits {
     row.end = EndDays(in.end_date);
     p->person_id = in.person_id;
     p->provider = in.provider;
+    p->person_hash = IdDictionary::Hash(in.person_id);
+    p->provider_hash = IdDictionary::Hash(in.provider);
     p->birth = in.birth_date.days();
     return true;
   }
@@ -342,8 +344,10 @@ struct JeugdhulpTraits {
   // The checks against earlier rows, then the row is added.
   static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
     JeugdhulpRow row = p.row;
-    if (!sink.InternWithBirth(p.person_id, p.birth, kBirth, &row.person, issue)) return false;
-    row.provider = sink.InternProvider(p.provider);
+    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.birth, kBirth, &row.person, issue)) {
+      return false;
+    }
+    row.provider = sink.InternProvider(p.provider, p.provider_hash);
     sink.store().jeugdhulp.Append(row);
     return true;
   }
@@ -373,6 +377,7 @@ struct JeugdbeschermingTraits {
 
   struct Pending {
     std::string_view person_id;
+    uint64_t person_hash = 0;
     int32_t birth = 0;
     JeugdbeschermingRow row;
   };
@@ -395,13 +400,16 @@ struct JeugdbeschermingTraits {
     row.start = in.start_date.days();
     row.end = EndDays(in.end_date);
     p->person_id = in.person_id;
+    p->person_hash = IdDictionary::Hash(in.person_id);
     p->birth = in.birth_date.days();
     return true;
   }
 
   static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
     JeugdbeschermingRow row = p.row;
-    if (!sink.InternWithBirth(p.person_id, p.birth, kBirth, &row.person, issue)) return false;
+    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.birth, kBirth, &row.person, issue)) {
+      return false;
+    }
     sink.store().jeugdbescherming.Append(row);
     return true;
   }
@@ -429,6 +437,7 @@ struct VerzuimTraits {
 
   struct Pending {
     std::string_view person_id;
+    uint64_t person_hash = 0;
     int32_t birth = 0;
     VerzuimRow row;
   };
@@ -450,13 +459,16 @@ struct VerzuimTraits {
     row.start = in.start_date.days();
     row.end = EndDays(in.end_date);
     p->person_id = in.person_id;
+    p->person_hash = IdDictionary::Hash(in.person_id);
     p->birth = in.birth_date.days();
     return true;
   }
 
   static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
     VerzuimRow row = p.row;
-    if (!sink.InternWithBirth(p.person_id, p.birth, kBirth, &row.person, issue)) return false;
+    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.birth, kBirth, &row.person, issue)) {
+      return false;
+    }
     sink.store().verzuim.Append(row);
     return true;
   }
@@ -484,6 +496,7 @@ struct VervolgzorgTraits {
 
   struct Pending {
     std::string_view person_id;
+    uint64_t person_hash = 0;
     VervolgzorgRow row;
   };
 
@@ -503,12 +516,14 @@ struct VervolgzorgTraits {
     row.start = in.start_date.days();
     row.end = EndDays(in.end_date);
     p->person_id = in.person_id;
+    p->person_hash = IdDictionary::Hash(in.person_id);
     return true;
   }
 
   static bool Commit(const Pending& p, Sink& sink, Issue*) {
     VervolgzorgRow row = p.row;
-    row.person = sink.InternPerson(p.person_id, sink.FindPerson(p.person_id));
+    row.person =
+        sink.InternPerson(p.person_id, p.person_hash, sink.FindPerson(p.person_id, p.person_hash));
     sink.store().vervolgzorg.Append(row);
     return true;
   }
@@ -534,6 +549,7 @@ struct PersonsTraits {
 
   struct Pending {
     Input in;
+    uint64_t person_hash = 0;
     ExitReason reason = ExitReason::kNone;
   };
 
@@ -557,20 +573,22 @@ struct PersonsTraits {
       return Fail(issue, kExit, "missing value (exit_reason is given)");
     }
     p->in = in;
+    p->person_hash = IdDictionary::Hash(in.person_id);
     p->reason = reason;
     return true;
   }
 
   static bool Commit(const Pending& pending, Sink& sink, Issue* issue) {
     const Input& in = pending.in;
+    const uint64_t hash = pending.person_hash;
     const ExitReason reason = pending.reason;
     std::optional<uint32_t> found;
     if (in.birth_date) {
-      if (!sink.CheckBirth(in.person_id, in.birth_date->days(), kBirth, &found, issue)) {
+      if (!sink.CheckBirth(in.person_id, hash, in.birth_date->days(), kBirth, &found, issue)) {
         return false;
       }
     } else {
-      found = sink.FindPerson(in.person_id);
+      found = sink.FindPerson(in.person_id, hash);
     }
     if (found && sink.Listed(*found)) {
       return Fail(issue, kPerson, absl::StrFormat("person '%s' is listed twice", in.person_id));
@@ -583,7 +601,7 @@ struct PersonsTraits {
                   absl::StrFormat("exit_date %s is before birth_date %s",
                                   in.exit_date->ToString(), DateText(birth)));
     }
-    const uint32_t p = sink.InternPerson(in.person_id, found);
+    const uint32_t p = sink.InternPerson(in.person_id, hash, found);
     sink.MarkListed(p);
     PersonTable& persons = sink.store().persons;
     persons.birth[p] = birth;
@@ -713,8 +731,8 @@ absl::Status MapColumns(const internal::CsvReader& reader, std::string_view sour
 // person per line, the other files about two rows per person (only guessed
 // for the first file; later files mostly meet known persons).
 template <typename T>
-void ReserveFor(RecordStore* store, size_t lines) {
-  T::Reserve(store, lines);
+void ReserveFor(RecordStore* store, size_t lines, size_t column_rows = 0) {
+  T::Reserve(store, std::max(lines, column_rows));
   size_t persons = 0;
   if (T::kPersonPerRow) {
     persons = store->persons.size() + lines;
@@ -735,23 +753,13 @@ void ReserveFor(RecordStore* store, size_t lines) {
 // releasing each step once done, so that at most a few steps stay resident.
 constexpr size_t kReleaseStep = size_t{8} << 20;
 
+// Reads the records of `reader` from where it stands to the end of `text`.
+// Pages of a mapped file below `released` are already released.
 template <typename T>
-absl::Status ParseCsvSerial(std::string_view text, std::string_view source, RecordStore* store,
-                            const LoadOptions& options, LoadReport* rep,
-                            const MappedFile* mapped) {
+absl::Status ReadSerial(std::string_view text, std::string_view source, RecordStore* store,
+                        const LoadOptions& options, LoadReport* rep, const MappedFile* mapped,
+                        internal::CsvReader& reader, const int* col, size_t released) {
   const bool strict = options.mode == LoadMode::kStrict;
-  internal::CsvReader reader(text, std::string(source), ',', options.limits);
-  ZVDJ_RETURN_IF_ERROR(reader.ReadHeader());
-  std::array<int, std::size(T::kColumns)> col;
-  ZVDJ_RETURN_IF_ERROR(MapColumns<T>(reader, source, &col));
-
-  size_t lines = 0;
-  for (size_t at = 0; at < text.size(); at += kReleaseStep) {
-    const size_t n = std::min(kReleaseStep, text.size() - at);
-    lines += static_cast<size_t>(std::count(text.data() + at, text.data() + at + n, '\n'));
-    if (mapped != nullptr) mapped->Release(at, at + n);
-  }
-  ReserveFor<T>(store, lines);
   // With the person id in the first column, the next record's id is found
   // cheaply and its dictionary slot fetched while this record is handled.
   const bool prefetch = col[0] == 0;
@@ -759,8 +767,7 @@ absl::Status ParseCsvSerial(std::string_view text, std::string_view source, Reco
   const auto text_end = text_begin + text.size();
 
   Sink sink(store);
-  size_t released = 0;
-  const Fields fields(reader, col.data());
+  const Fields fields(reader, col);
   typename T::Input in{};
   Issue issue;
   while (true) {
@@ -822,23 +829,37 @@ absl::Status ParseCsvSerial(std::string_view text, std::string_view source, Reco
   return absl::OkStatus();
 }
 
+template <typename T>
+absl::Status ParseCsvSerial(std::string_view text, std::string_view source, RecordStore* store,
+                            const LoadOptions& options, LoadReport* rep,
+                            const MappedFile* mapped, internal::CsvReader& reader,
+                            const int* col) {
+  size_t lines = 0;
+  for (size_t at = 0; at < text.size(); at += kReleaseStep) {
+    const size_t n = std::min(kReleaseStep, text.size() - at);
+    lines += static_cast<size_t>(std::count(text.data() + at, text.data() + at + n, '\n'));
+    if (mapped != nullptr) mapped->Release(at, at + n);
+  }
+  ReserveFor<T>(store, lines);
+  return ReadSerial<T>(text, source, store, options, rep, mapped, reader, col, 0);
+}
+
 // ---- Parallel parsing ----
 //
-// The text after the header is cut into blocks that each start at a line
-// start. Without a quote character in the text, every line start is a record
-// start, so each block can be read on its own. Threads read blocks into
-// "pending" rows (every check that does not depend on earlier rows done);
-// the calling thread then takes the blocks in file order and does the rest
-// (person and provider codes, birth dates against earlier rows, appending),
-// exactly as the single-threaded loop would, so that codes, errors and
-// skipped rows come out the same.
+// The text after the header is cut into blocks that each start after a line
+// end. Without a quote character, every line start is a record start, so each
+// block can be read on its own. Threads read blocks into "pending" rows (every
+// check that does not depend on earlier rows done, person ids hashed); the
+// calling thread takes the blocks in file order and does the rest (person and
+// provider codes, birth dates against earlier rows, appending), exactly as the
+// single-threaded loop would, so that codes, errors and skipped rows come out
+// the same. A block reader does not know on which line its block starts: it
+// counts from 1, and the calling thread adds the block's offset. There is no
+// counting pass over the text: each byte is read from memory once.
 
-// A piece of the text and what the counting pass found in it.
+// A piece of the text, ending after a line end (or at the end of the text).
 struct TextBlock {
   size_t begin = 0, end = 0;
-  size_t first_line = 0;  // 1-based line on which the block starts
-  size_t newlines = 0;
-  bool quote = false;
 };
 
 // A problem found while reading a block, placed before its `before`-th row.
@@ -857,6 +878,19 @@ struct BlockResult {
   };
   std::vector<Row> rows;
   std::vector<BlockIssue> issues;
+  size_t first_line = 1;  // the line number the reader gave the block's start
+  size_t lines = 0;       // line ends in the block (when read to its end)
+  size_t records = 0;     // records for the row limit, as CsvReader counts them
+  bool quote = false;     // a quote in the block: not read, see ParseCsvParallel
+
+  // Empties the result but keeps its memory for the next block.
+  void Clear() {
+    rows.clear();
+    issues.clear();
+    first_line = 1;
+    lines = records = 0;
+    quote = false;
+  }
 };
 
 // Starts threads - 1 threads running `fn`. When the system refuses a thread
@@ -872,31 +906,23 @@ void StartThreads(int threads, const Fn& fn, std::vector<std::thread>* pool) {
   }
 }
 
-// Runs `fn(i)` for i in [0, n) on `threads` threads (the caller being one).
-template <typename Fn>
-void ParallelFor(size_t n, int threads, Fn fn) {
-  std::atomic<size_t> next{0};
-  const auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) fn(i);
-  };
-  std::vector<std::thread> pool;
-  StartThreads(threads, work, &pool);
-  work();
-  for (std::thread& t : pool) t.join();
-}
-
 template <typename T>
-void ReadBlock(std::string_view text, const TextBlock& block, std::string_view source,
-               const internal::CsvReader& main, const int* col, const LoadOptions& options,
-               BlockResult<T>* out) {
+void ReadBlock(std::string_view text, const TextBlock& block, size_t first_line,
+               std::string_view source, const internal::CsvReader& main, const int* col,
+               const LoadOptions& options, BlockResult<T>* out) {
+  out->Clear();
+  out->first_line = first_line;
+  const std::string_view piece = text.substr(block.begin, block.end - block.begin);
+  if (std::memchr(piece.data(), '"', piece.size()) != nullptr) {
+    out->quote = true;
+    return;
+  }
   const bool strict = options.mode == LoadMode::kStrict;
-  internal::CsvReader reader(text.substr(block.begin, block.end - block.begin),
-                             std::string(source), ',', options.limits, block.first_line,
+  internal::CsvReader reader(piece, std::string(source), ',', options.limits, first_line,
                              main.header());
   const Fields fields(reader, col);
   typename T::Input in{};
   Issue issue;
-  out->rows.reserve((block.newlines + 1));
   while (true) {
     auto more = reader.Next();
     if (!more.ok()) {
@@ -930,21 +956,20 @@ void ReadBlock(std::string_view text, const TextBlock& block, std::string_view s
     b.skipped = SkippedRow{std::string(source), reader.line(),
                            c >= 0 ? static_cast<size_t>(c) + 1 : 0, std::move(issue.message)};
   }
+  out->lines = reader.current_line() - first_line;
+  out->records = reader.records();
 }
 
-// Person ids of pending rows, for prefetching their dictionary slots.
+// The person id hash of a pending row, for prefetching its dictionary slot.
 template <typename T>
-std::string_view PendingPerson(const typename T::Pending& p) {
-  if constexpr (requires { p.person_id; }) {
-    return p.person_id;
-  } else {
-    return p.in.person_id;
-  }
+uint64_t PendingHash(const typename T::Pending& p) {
+  return p.person_hash;
 }
 
-// Adds a block's rows and issues to the store and report in file order.
+// Adds a block's rows and issues to the store and report in file order; the
+// block's line numbers are shifted by `line_shift`.
 template <typename T>
-absl::Status MergeBlock(BlockResult<T>& block, std::string_view source,
+absl::Status MergeBlock(BlockResult<T>& block, size_t line_shift, std::string_view source,
                         const internal::CsvReader& main, const int* col,
                         const LoadOptions& options, Sink& sink, LoadReport* rep) {
   const bool strict = options.mode == LoadMode::kStrict;
@@ -952,27 +977,28 @@ absl::Status MergeBlock(BlockResult<T>& block, std::string_view source,
   IdDictionary& ids = sink.store().persons.ids;
   constexpr size_t kAhead = 8;
   for (size_t i = 0; i < std::min(kAhead, rows.size()); ++i) {
-    ids.Prefetch(PendingPerson<T>(rows[i].pending));
+    ids.Prefetch(PendingHash<T>(rows[i].pending));
   }
   Issue issue;
   size_t r = 0;
   const auto add_rows = [&](size_t until) -> absl::Status {
     for (; r < until; ++r) {
       if (r + kAhead < rows.size()) {
-        const std::string_view next = PendingPerson<T>(rows[r + kAhead].pending);
-        if (next != PendingPerson<T>(rows[r + kAhead - 1].pending)) ids.Prefetch(next);
+        const uint64_t next = PendingHash<T>(rows[r + kAhead].pending);
+        if (next != PendingHash<T>(rows[r + kAhead - 1].pending)) ids.Prefetch(next);
       }
       ++rep->input_rows;
       if (T::Commit(rows[r].pending, sink, &issue)) {
         ++rep->loaded_rows;
         continue;
       }
+      const size_t line = rows[r].line + line_shift;
       const int c = issue.field >= 0 ? col[static_cast<size_t>(issue.field)] : -1;
       if (strict) {
-        return c >= 0 ? main.FieldErrorAt(rows[r].line, static_cast<size_t>(c), issue.message)
-                      : main.RecordErrorAt(rows[r].line, issue.message);
+        return c >= 0 ? main.FieldErrorAt(line, static_cast<size_t>(c), issue.message)
+                      : main.RecordErrorAt(line, issue.message);
       }
-      rep->skipped.push_back(SkippedRow{std::string(source), rows[r].line,
+      rep->skipped.push_back(SkippedRow{std::string(source), line,
                                         c >= 0 ? static_cast<size_t>(c) + 1 : 0,
                                         std::move(issue.message)});
     }
@@ -987,14 +1013,23 @@ absl::Status MergeBlock(BlockResult<T>& block, std::string_view source,
   return add_rows(rows.size());
 }
 
-// The parallel reading of `text` after a header that `main` has read; false
-// in *done when the text cannot be read in blocks (then nothing has changed).
+// How ParseCsvParallel ended.
+enum class ParallelOutcome {
+  kDone,        // the whole text is read (or an error stopped the load)
+  kNotUsed,     // nothing was read: read the text on one thread
+  kContinueAt,  // the text before main.offset() is read: go on with `main`
+};
+
+// The parallel reading of `text` after the header that `main` has read. A
+// block with a quote (whose fields may span lines) and the block where the row
+// limit is reached are left to `main`, from their start.
 template <typename T>
 absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
                               RecordStore* store, const LoadOptions& options, LoadReport* rep,
-                              const MappedFile* mapped, const internal::CsvReader& main,
-                              const int* col, int threads, bool* done) {
-  *done = false;
+                              const MappedFile* mapped, internal::CsvReader& main,
+                              const int* col, int threads, size_t* released_out,
+                              ParallelOutcome* outcome) {
+  *outcome = ParallelOutcome::kNotUsed;
   const size_t block_bytes =
       options.parallel_block_bytes > 0 ? options.parallel_block_bytes : size_t{256} << 10;
   const size_t start = main.offset();
@@ -1012,50 +1047,33 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
     blocks.push_back(b);
   }
   if (blocks.size() < 2) return absl::OkStatus();
+  *outcome = ParallelOutcome::kDone;
 
-  // Counting pass: lines (for sizing the store and for the line numbers of
-  // each block) and quotes.
-  ParallelFor(blocks.size(), threads, [&](size_t i) {
-    TextBlock& b = blocks[i];
-    const char* p = text.data() + b.begin;
-    const size_t n = b.end - b.begin;
-    b.quote = std::memchr(p, '"', n) != nullptr;
-    b.newlines = static_cast<size_t>(std::count(p, p + n, '\n'));
-    // A lone CR (not followed by LF) ends a line too, as in the reader. Blocks
-    // end after an LF, so a CR LF pair is never split.
-    for (const char* cr = p; (cr = static_cast<const char*>(
-                                  std::memchr(cr, '\r', static_cast<size_t>(p + n - cr)))) !=
-                             nullptr;
-         ++cr) {
-      if (cr + 1 == text.data() + text.size() || cr[1] != '\n') ++b.newlines;
-    }
-    if (mapped != nullptr) mapped->Release(b.begin, b.end);
-  });
-  size_t line = main.current_line();
-  size_t lines = line - 1;
-  for (TextBlock& b : blocks) {
-    if (b.quote) return absl::OkStatus();
-    b.first_line = line;
-    line += b.newlines;
-    lines += b.newlines;
+  // Room for the rows, from the line length of the first block: the columns
+  // get a quarter more (capacity that is never written costs no memory), the
+  // person dictionary the estimate itself (its table is written when made).
+  {
+    const TextBlock& first = blocks.front();
+    const auto n = static_cast<size_t>(
+        std::count(text.data() + first.begin, text.data() + first.end, '\n'));
+    const double per_byte =
+        static_cast<double>(std::max<size_t>(n, 1)) / static_cast<double>(first.end - first.begin);
+    const auto lines = static_cast<size_t>(per_byte * static_cast<double>(text.size() - start));
+    ReserveFor<T>(store, lines, lines + lines / 4 + 16);
   }
-  // Rows are at most lines + 1; past the row limit the single-threaded
-  // reader reports the exact row.
-  if (lines + 1 > options.limits.max_rows) return absl::OkStatus();
-  *done = true;
-  ReserveFor<T>(store, lines);
 
-  // Threads read blocks ahead of the merge, at most `window` of them.
+  // Threads read blocks ahead of the merge, at most `window` of them, each
+  // into the result slot of its number modulo `window` (reused, not freed).
   const size_t n = blocks.size();
   const size_t window = 2 * static_cast<size_t>(threads) + 2;
-  std::vector<BlockResult<T>> results(n);
+  std::vector<BlockResult<T>> results(window);
   std::vector<char> ready(n, 0);
   std::mutex mu;
   std::condition_variable cv;
   size_t next = 0, merged = 0;
   bool stop = false;
   const auto read = [&](size_t b) {
-    ReadBlock<T>(text, blocks[b], source, main, col, options, &results[b]);
+    ReadBlock<T>(text, blocks[b], 1, source, main, col, options, &results[b % window]);
     std::lock_guard<std::mutex> lock(mu);
     ready[b] = 1;
     cv.notify_all();
@@ -1086,6 +1104,8 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
 
   Sink sink(store);
   size_t released = start / kReleaseStep * kReleaseStep;
+  size_t line = main.current_line();
+  size_t records = 0;
   for (size_t m = 0; m < n; ++m) {
     // Wait for block m, reading blocks meanwhile rather than idling.
     while (true) {
@@ -1099,9 +1119,23 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
       }
       cv.wait(lock, [&] { return ready[m] != 0 || (next < n && next < merged + window); });
     }
-    absl::Status s = MergeBlock<T>(results[m], source, main, col, options, sink, rep);
-    results[m] = BlockResult<T>();
+    BlockResult<T>& result = results[m % window];
+    if (result.quote || records + result.records > options.limits.max_rows) {
+      // The rest is read on this thread, which reports the limit exactly.
+      main.ContinueAt(blocks[m].begin, line, records);
+      *outcome = ParallelOutcome::kContinueAt;
+      *released_out = released;
+      return finish(absl::OkStatus());
+    }
+    if (!result.issues.empty()) {
+      // Messages carry line numbers: read the block again from its real line.
+      ReadBlock<T>(text, blocks[m], line, source, main, col, options, &result);
+    }
+    absl::Status s =
+        MergeBlock<T>(result, line - result.first_line, source, main, col, options, sink, rep);
     if (!s.ok()) return finish(std::move(s));
+    line += result.lines;
+    records += result.records;
     {
       std::lock_guard<std::mutex> lock(mu);
       merged = m + 1;
@@ -1128,18 +1162,22 @@ absl::Status ParseCsv(std::string_view text, std::string_view source, RecordStor
   ZVDJ_RETURN_IF_ERROR(NeedReport(options, report));
   LoadReport scratch;
   LoadReport* rep = report != nullptr ? report : &scratch;
-  const int threads = ThreadCount(options);
-  if (threads > 1) {
-    internal::CsvReader main(text, std::string(source), ',', options.limits);
-    ZVDJ_RETURN_IF_ERROR(main.ReadHeader());
-    std::array<int, std::size(T::kColumns)> col;
-    ZVDJ_RETURN_IF_ERROR(MapColumns<T>(main, source, &col));
-    bool done = false;
-    absl::Status s = ParseCsvParallel<T>(text, source, store, options, rep, mapped, main,
-                                         col.data(), threads, &done);
-    if (done) return s;
+  internal::CsvReader reader(text, std::string(source), ',', options.limits);
+  ZVDJ_RETURN_IF_ERROR(reader.ReadHeader());
+  std::array<int, std::size(T::kColumns)> col;
+  ZVDJ_RETURN_IF_ERROR(MapColumns<T>(reader, source, &col));
+  if (ThreadCount(options) > 1) {
+    ParallelOutcome outcome;
+    size_t released = 0;
+    absl::Status s = ParseCsvParallel<T>(text, source, store, options, rep, mapped, reader,
+                                         col.data(), ThreadCount(options), &released, &outcome);
+    if (outcome == ParallelOutcome::kDone) return s;
+    if (outcome == ParallelOutcome::kContinueAt) {
+      return ReadSerial<T>(text, source, store, options, rep, mapped, reader, col.data(),
+                           released);
+    }
   }
-  return ParseCsvSerial<T>(text, source, store, options, rep, mapped);
+  return ParseCsvSerial<T>(text, source, store, options, rep, mapped, reader, col.data());
 }
 
 template <typename T>

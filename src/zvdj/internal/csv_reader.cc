@@ -1,9 +1,14 @@
 #include "zvdj/internal/csv_reader.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "absl/strings/str_format.h"
 #include "zvdj/internal/status_macros.h"
@@ -170,6 +175,7 @@ absl::StatusOr<bool> CsvReader::ParseRecord(std::vector<std::string_view>* out) 
   }
   if (pos_ >= text_.size()) return false;
   record_line_ = line_;
+  if (ParsePlainRecord(out)) return true;
   const char* data = text_.data();
   const size_t end = text_.size();
   while (true) {
@@ -249,6 +255,56 @@ absl::StatusOr<bool> CsvReader::ParseRecord(std::vector<std::string_view>* out) 
     if (pos_ < end) SkipLineEnd();
     return true;
   }
+}
+
+bool CsvReader::ParsePlainRecord(std::vector<std::string_view>* out) {
+#if defined(__SSE2__)
+  const char* data = text_.data();
+  const size_t end = text_.size();
+  const __m128i sep = _mm_set1_epi8(sep_), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+                quote = _mm_set1_epi8('"'), nul = _mm_setzero_si128();
+  size_t field_start = pos_;
+  size_t longest = 0;
+  // The text is read once, from memory: fetch ahead of the scan.
+  __builtin_prefetch(data + std::min(pos_ + 1024, end - 1));
+  // Records longer than 512 bytes are rare enough for the byte loop.
+  for (size_t chunk = pos_, round = 0; round < 8 && chunk + 64 <= end; ++round, chunk += 64) {
+    uint64_t seps = 0, lfs = 0, special = 0;
+    for (int k = 0; k < 4; ++k) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + chunk + 16 * k));
+      const auto bits = [&](__m128i m) {
+        return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(m))) << (16 * k);
+      };
+      seps |= bits(_mm_cmpeq_epi8(x, sep));
+      lfs |= bits(_mm_cmpeq_epi8(x, lf));
+      // CR, quote, NUL, and bytes >= 0x80 (their own high bit).
+      special |= bits(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, cr), _mm_cmpeq_epi8(x, quote)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(x, nul), x)));
+    }
+    const int nl = lfs != 0 ? __builtin_ctzll(lfs) : 64;
+    const uint64_t before = nl == 64 ? ~uint64_t{0} : (uint64_t{1} << nl) - 1;
+    if ((special & before) != 0) break;
+    for (uint64_t s = seps & before; s != 0; s &= s - 1) {
+      const size_t at = chunk + static_cast<size_t>(__builtin_ctzll(s));
+      longest = std::max(longest, at - field_start);
+      out->emplace_back(data + field_start, at - field_start);
+      field_start = at + 1;
+    }
+    if (nl == 64) continue;
+    const size_t at = chunk + static_cast<size_t>(nl);
+    longest = std::max(longest, at - field_start);
+    out->emplace_back(data + field_start, at - field_start);
+    // Limits are reported by the byte loop, with its messages.
+    if (longest > limits_.max_field_bytes || out->size() > limits_.max_columns) break;
+    pos_ = at + 1;
+    ++line_;
+    return true;
+  }
+  out->clear();
+#else
+  (void)out;
+#endif
+  return false;
 }
 
 absl::Status CsvReader::CheckField(std::string_view field, size_t column, size_t line) const {

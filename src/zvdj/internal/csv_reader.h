@@ -74,6 +74,14 @@ class CsvReader {
   // Byte offset in the text where reading continues, and the line it is on.
   size_t offset() const { return pos_; }
   size_t current_line() const { return line_; }
+  // Goes on reading at `offset`, the start of line `line`, as if `records`
+  // data records had been read (for the row limit): a caller that read part of
+  // the text by other means hands the rest back to this reader.
+  void ContinueAt(size_t offset, size_t line, size_t records) {
+    pos_ = offset;
+    line_ = line;
+    records_ = records;
+  }
 
   // "source:line:column: message (column 'name')" as InvalidArgument.
   // `column` is the 0-based field index; the message shows it 1-based.
@@ -107,6 +115,10 @@ class CsvReader {
  private:
   void InitStopTable();
   absl::StatusOr<bool> ParseRecord(std::vector<std::string_view>* out);
+  // The common record: one line of unquoted ASCII fields within limits, read
+  // 64 bytes at a time. False (nothing consumed) for anything else, which
+  // ParseRecord then reads byte by byte.
+  bool ParsePlainRecord(std::vector<std::string_view>* out);
   absl::Status CheckField(std::string_view field, size_t column, size_t line) const;
   // Line ends are "\n", "\r\n" and a lone "\r".
   bool IsLineEndAt(size_t i) const;

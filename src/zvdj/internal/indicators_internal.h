@@ -54,6 +54,10 @@ class CellCounts {
               static_cast<size_t>(cell)];
   }
   int cells() const { return cells_; }
+  // Adds the counts of `other` (of the same shape).
+  void Add(const CellCounts& other) {
+    for (size_t i = 0; i < v_.size(); ++i) v_[i] += other.v_[i];
+  }
 
  private:
   int slots_ = 0, cells_ = 0;
