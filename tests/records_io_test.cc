@@ -59,6 +59,18 @@ TEST(ParseIsoDateFastTest, AgreesWithDateParse) {
   }
 }
 
+TEST(ParseIsoDateFastTest, EveryDayFrom1400To2600) {
+  for (int32_t day = Date::FromYmdUnchecked(1400, 1, 1).days();
+       day <= Date::FromYmdUnchecked(2600, 12, 31).days(); ++day) {
+    const Date::Ymd ymd = Date::FromDays(day).ToYmd();
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd.year, ymd.month, ymd.day);
+    int32_t parsed = 0;
+    ASSERT_TRUE(ParseIsoDateFast(buf, &parsed)) << buf;
+    ASSERT_EQ(parsed, day) << buf;
+  }
+}
+
 TEST(IdDictionaryTest, InternFindAndGrow) {
   IdDictionary d;
   EXPECT_EQ(d.size(), 0u);
