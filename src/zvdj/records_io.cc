@@ -196,10 +196,12 @@ class Sink {
   // Interns the person of a row and records the birth date, unless the person
   // is known with another one (then nothing changes). One dictionary probe for
   // a new person, where CheckBirth followed by InternPerson takes two.
-  bool InternWithBirth(std::string_view id, uint64_t hash, int32_t birth, int field,
+  // `same` compares `id` with the previous row's, where a reading thread knew
+  // it: 1 the same, -1 another, 0 not known.
+  bool InternWithBirth(std::string_view id, uint64_t hash, int8_t same, int32_t birth, int field,
                        uint32_t* code, Issue* issue) {
     PersonTable& persons = store_->persons;
-    if (has_last_ && id == last_id_) {
+    if (same > 0 || (same == 0 && has_last_ && id == last_id_)) {
       *code = last_code_;
     } else {
       const size_t before = persons.size();
@@ -337,6 +339,7 @@ struct JeugdhulpTraits {
   struct Pending {
     std::string_view person_id, provider;
     uint64_t person_hash = 0, provider_hash = 0;
+    int8_t same_person = 0;  // see Sink::InternWithBirth
     int32_t birth = 0;
     JeugdhulpRow row;
   };
@@ -383,7 +386,7 @@ struct JeugdhulpTraits {
   // The checks against earlier rows, then the row is added.
   static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
     JeugdhulpRow row = p.row;
-    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.birth, kBirth, &row.person, issue)) {
+    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.same_person, p.birth, kBirth, &row.person, issue)) {
       return false;
     }
     row.provider = sink.InternProvider(p.provider, p.provider_hash);
@@ -417,6 +420,7 @@ struct JeugdbeschermingTraits {
   struct Pending {
     std::string_view person_id;
     uint64_t person_hash = 0;
+    int8_t same_person = 0;  // see Sink::InternWithBirth
     int32_t birth = 0;
     JeugdbeschermingRow row;
   };
@@ -446,7 +450,7 @@ struct JeugdbeschermingTraits {
 
   static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
     JeugdbeschermingRow row = p.row;
-    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.birth, kBirth, &row.person, issue)) {
+    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.same_person, p.birth, kBirth, &row.person, issue)) {
       return false;
     }
     sink.store().jeugdbescherming.Append(row);
@@ -477,6 +481,7 @@ struct VerzuimTraits {
   struct Pending {
     std::string_view person_id;
     uint64_t person_hash = 0;
+    int8_t same_person = 0;  // see Sink::InternWithBirth
     int32_t birth = 0;
     VerzuimRow row;
   };
@@ -505,7 +510,7 @@ struct VerzuimTraits {
 
   static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
     VerzuimRow row = p.row;
-    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.birth, kBirth, &row.person, issue)) {
+    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.same_person, p.birth, kBirth, &row.person, issue)) {
       return false;
     }
     sink.store().verzuim.Append(row);
@@ -981,6 +986,14 @@ void ReadBlock(std::string_view text, const TextBlock& block, size_t first_line,
     typename BlockResult<T>::Row& row = out->rows.emplace_back();
     if (T::FromCsv(fields, &in, &issue) && T::Validate(in, &row.pending, &issue)) {
       row.line = reader.line();
+      if constexpr (requires { row.pending.same_person; }) {
+        // The calling thread then compares ids only at the start of a block.
+        const size_t n = out->rows.size();
+        if (n > 1) {
+          row.pending.same_person =
+              out->rows[n - 2].pending.person_id == row.pending.person_id ? 1 : -1;
+        }
+      }
       continue;
     }
     out->rows.pop_back();
@@ -999,10 +1012,18 @@ void ReadBlock(std::string_view text, const TextBlock& block, size_t first_line,
   out->records = reader.records();
 }
 
-// The person id hash of a pending row, for prefetching its dictionary slot.
+// The person id and its hash of a pending row, for prefetching.
 template <typename T>
 uint64_t PendingHash(const typename T::Pending& p) {
   return p.person_hash;
+}
+template <typename T>
+std::string_view PendingId(const typename T::Pending& p) {
+  if constexpr (requires { p.person_id; }) {
+    return p.person_id;
+  } else {
+    return p.in.person_id;
+  }
 }
 
 // Adds a block's rows and issues to the store and report in file order; the
@@ -1023,8 +1044,11 @@ absl::Status MergeBlock(BlockResult<T>& block, size_t line_shift, std::string_vi
   const auto add_rows = [&](size_t until) -> absl::Status {
     for (; r < until; ++r) {
       if (r + kAhead < rows.size()) {
-        const uint64_t next = PendingHash<T>(rows[r + kAhead].pending);
-        if (next != PendingHash<T>(rows[r + kAhead - 1].pending)) ids.Prefetch(next);
+        const typename T::Pending& ahead = rows[r + kAhead].pending;
+        if (PendingHash<T>(ahead) != PendingHash<T>(rows[r + kAhead - 1].pending)) {
+          ids.Prefetch(PendingHash<T>(ahead));
+          __builtin_prefetch(PendingId<T>(ahead).data());  // copied when the id is new
+        }
       }
       ++rep->input_rows;
       if (T::Commit(rows[r].pending, sink, &issue)) {
