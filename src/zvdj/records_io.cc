@@ -1043,6 +1043,12 @@ absl::Status MergeBlock(BlockResult<T>& block, size_t line_shift, std::string_vi
   size_t r = 0;
   const auto add_rows = [&](size_t until) -> absl::Status {
     for (; r < until; ++r) {
+      if (r + 4 * kAhead < rows.size()) {
+        // Rows were written on another core: fetch them well ahead.
+        const char* far = reinterpret_cast<const char*>(&rows[r + 4 * kAhead]);
+        __builtin_prefetch(far);
+        __builtin_prefetch(far + sizeof(rows[0]) - 1);
+      }
       if (r + kAhead < rows.size()) {
         const typename T::Pending& ahead = rows[r + kAhead].pending;
         if (PendingHash<T>(ahead) != PendingHash<T>(rows[r + kAhead - 1].pending)) {
