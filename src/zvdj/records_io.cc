@@ -951,19 +951,9 @@ void StartThreads(int threads, const Fn& fn, std::vector<std::thread>* pool) {
 }
 
 template <typename T>
-void ReadBlock(std::string_view text, const TextBlock& block, size_t first_line,
-               std::string_view source, const internal::CsvReader& main, const int* col,
-               const LoadOptions& options, BlockResult<T>* out) {
-  out->Clear();
-  out->first_line = first_line;
-  const std::string_view piece = text.substr(block.begin, block.end - block.begin);
-  if (std::memchr(piece.data(), '"', piece.size()) != nullptr) {
-    out->quote = true;
-    return;
-  }
+void ReadBlockRows(internal::CsvReader& reader, std::string_view source, const int* col,
+                   const LoadOptions& options, BlockResult<T>* out) {
   const bool strict = options.mode == LoadMode::kStrict;
-  internal::CsvReader reader(piece, std::string(source), ',', options.limits, first_line,
-                             main.header());
   const Fields fields(reader, col);
   typename T::Input in{};
   Issue issue;
@@ -1008,8 +998,25 @@ void ReadBlock(std::string_view text, const TextBlock& block, size_t first_line,
     b.skipped = SkippedRow{std::string(source), reader.line(),
                            c >= 0 ? static_cast<size_t>(c) + 1 : 0, std::move(issue.message)};
   }
-  out->lines = reader.current_line() - first_line;
+  out->lines = reader.current_line() - out->first_line;
   out->records = reader.records();
+}
+
+// Reads one block. A quote may open a field that spans lines, so a block in
+// which the reader met one is marked and left to the single-threaded reader.
+// Bytes the reader skips (the rest of a bad line in lenient mode) are skipped
+// alike by that reader, so a quote among them changes nothing.
+template <typename T>
+void ReadBlock(std::string_view text, const TextBlock& block, size_t first_line,
+               std::string_view source, const internal::CsvReader& main, const int* col,
+               const LoadOptions& options, BlockResult<T>* out) {
+  out->Clear();
+  out->first_line = first_line;
+  internal::CsvReader reader(text.substr(block.begin, block.end - block.begin),
+                             std::string(source), ',', options.limits, first_line,
+                             main.header());
+  ReadBlockRows<T>(reader, source, col, options, out);
+  out->quote = reader.saw_quote();
 }
 
 // The person id and its hash of a pending row, for prefetching.

@@ -182,6 +182,7 @@ absl::StatusOr<bool> CsvReader::ParseRecord(std::vector<std::string_view>* out) 
     const size_t field_start = pos_;
     if (pos_ < end && data[pos_] == '"') {
       // Quoted field: find the closing quote, unescaping "" if needed.
+      saw_quote_ = true;
       ++pos_;
       const size_t content_start = pos_;
       bool escaped = false;
@@ -233,6 +234,7 @@ absl::StatusOr<bool> CsvReader::ParseRecord(std::vector<std::string_view>* out) 
         break;
       }
       if (pos_ < end && data[pos_] == '"') {
+        saw_quote_ = true;
         return absl::InvalidArgumentError(absl::StrFormat(
             "%s:%d:%d: quote inside an unquoted field", source_, line_, out->size() + 1));
       }

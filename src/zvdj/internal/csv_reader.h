@@ -74,6 +74,9 @@ class CsvReader {
   // Byte offset in the text where reading continues, and the line it is on.
   size_t offset() const { return pos_; }
   size_t current_line() const { return line_; }
+  // Whether a record read so far had a quote character (bytes skipped by
+  // SkipToNextLine are not looked at).
+  bool saw_quote() const { return saw_quote_; }
   // Goes on reading at `offset`, the start of line `line`, as if `records`
   // data records had been read (for the row limit): a caller that read part of
   // the text by other means hands the rest back to this reader.
@@ -136,6 +139,7 @@ class CsvReader {
   size_t line_ = 1;         // line of pos_
   size_t record_line_ = 0;  // line where the current record started
   size_t records_ = 0;
+  bool saw_quote_ = false;
   std::vector<std::string> header_;
   std::vector<std::string_view> fields_;
   std::deque<std::string> unescaped_;  // stable storage for quoted fields with "" escapes
