@@ -107,7 +107,7 @@ class IdDictionary {
   size_t Probe(std::string_view id, uint64_t h) const;
   void Rehash(size_t capacity);
 
-  std::string chars_;
+  std::vector<char> chars_;  // vector, not string: reserved on huge pages
   std::vector<uint64_t> offsets_ = {0};  // id i is chars_[offsets_[i], offsets_[i + 1])
   std::vector<uint64_t> slots_;          // (hash >> 32) << 32 | code; kEmpty when free
 };

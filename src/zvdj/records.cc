@@ -164,7 +164,7 @@ uint32_t IdDictionary::Intern(std::string_view id, uint64_t h) {
   const size_t i = Probe(id, h);
   if (slots_[i] != kEmpty) return static_cast<uint32_t>(slots_[i]);
   const auto code = static_cast<uint32_t>(size());
-  chars_.append(id.data(), id.size());
+  chars_.insert(chars_.end(), id.begin(), id.end());
   offsets_.push_back(chars_.size());
   slots_[i] = (h >> 32) << 32 | code;
   return code;
@@ -191,7 +191,7 @@ void IdDictionary::Prefetch(uint64_t hash) const noexcept {
 
 void IdDictionary::Reserve(size_t n, size_t id_bytes) {
   internal::ReserveHuge(&offsets_, n + 1);
-  chars_.reserve(id_bytes);
+  internal::ReserveHuge(&chars_, id_bytes);
   size_t capacity = 16;
   while (3 * capacity < 4 * n) capacity *= 2;
   if (capacity > slots_.size()) Rehash(capacity);

@@ -726,6 +726,21 @@ class MappedFile {
   }
   std::string_view text() const { return {data_ == nullptr ? "" : data_, size_}; }
 
+  // Maps the pages of [from, to) in one call where the system can (they are
+  // in the page cache): a reading thread then takes no page fault per page.
+  void Populate(size_t from, size_t to) const {
+#ifdef MADV_POPULATE_READ
+    static const auto page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+    from = from / page * page;
+    to = std::min(to, size_);
+    if (data_ == nullptr || to <= from) return;
+    ::madvise(const_cast<char*>(data_) + from, to - from, MADV_POPULATE_READ);
+#else
+    (void)from;
+    (void)to;
+#endif
+  }
+
   // Drops the pages wholly inside [from, to) from this process (they stay in
   // the page cache, and are read again if touched): the parsed part of a
   // gigabyte file need not stay resident while the rest is read.
@@ -1125,19 +1140,6 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
   if (blocks.size() < 2) return absl::OkStatus();
   *outcome = ParallelOutcome::kDone;
 
-  // Room for the rows, from the line length of the first block: the columns
-  // get a quarter more (capacity that is never written costs no memory), the
-  // person dictionary the estimate itself (its table is written when made).
-  {
-    const TextBlock& first = blocks.front();
-    const auto n = static_cast<size_t>(
-        std::count(text.data() + first.begin, text.data() + first.end, '\n'));
-    const double per_byte =
-        static_cast<double>(std::max<size_t>(n, 1)) / static_cast<double>(first.end - first.begin);
-    const auto lines = static_cast<size_t>(per_byte * static_cast<double>(text.size() - start));
-    ReserveFor<T>(store, lines, lines + lines / 4 + 16);
-  }
-
   // Threads read blocks ahead of the merge, at most `window` of them, each
   // into the result slot of its number modulo `window` (reused, not freed).
   const size_t n = blocks.size();
@@ -1149,6 +1151,7 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
   size_t next = 0, merged = 0;
   bool stop = false;
   const auto read = [&](size_t b) {
+    if (mapped != nullptr) mapped->Populate(blocks[b].begin, blocks[b].end);
     ReadBlock<T>(text, blocks[b], 1, source, main, col, options, &results[b % window]);
     std::lock_guard<std::mutex> lock(mu);
     ready[b] = 1;
@@ -1168,6 +1171,19 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
   };
   std::vector<std::thread> pool;
   StartThreads(threads, worker, &pool);
+  // Room for the rows (the threads already read meanwhile), from the line length of the first block: the columns
+  // get a quarter more (capacity that is never written costs no memory), the
+  // person dictionary the estimate itself (its table is written when made).
+  {
+    const TextBlock& first = blocks.front();
+    const auto first_lines = static_cast<size_t>(
+        std::count(text.data() + first.begin, text.data() + first.end, '\n'));
+    const double per_byte = static_cast<double>(std::max<size_t>(first_lines, 1)) /
+                            static_cast<double>(first.end - first.begin);
+    const auto lines = static_cast<size_t>(per_byte * static_cast<double>(text.size() - start));
+    ReserveFor<T>(store, lines, lines + lines / 4 + 16);
+  }
+
   const auto finish = [&](absl::Status s) {
     {
       std::lock_guard<std::mutex> lock(mu);
