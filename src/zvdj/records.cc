@@ -112,18 +112,28 @@ std::string MunicipalityCodeString(uint16_t number) {
   return absl::StrFormat("GM%04d", number);
 }
 
-// A fast hash of a short id, 8 bytes at a time, with a strong final mix.
+// A fast hash of a short id, 8 bytes at a time (the last word overlapping the
+// one before, the length mixed in first), with a strong final mix.
 uint64_t IdDictionary::Hash(std::string_view s) noexcept {
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 31;
-  }
+  const char* p = s.data();
+  const size_t n = s.size();
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
   uint64_t w = 0;
-  std::memcpy(&w, s.data() + i, s.size() - i);
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&w, p + i, 8);
+      h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+      h ^= h >> 31;
+    }
+    std::memcpy(&w, p + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    w = uint64_t{hi} << 32 | lo;
+  } else {
+    for (size_t i = 0; i < n; ++i) w = w << 8 | static_cast<unsigned char>(p[i]);
+  }
   h = (h ^ w) * 0x94D049BB133111EBull;
   h ^= h >> 29;
   h *= 0xBF58476D1CE4E5B9ull;
@@ -137,7 +147,9 @@ size_t IdDictionary::Probe(std::string_view id, uint64_t h) const {
   for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
     const uint64_t slot = slots_[i];
     if (slot == kEmpty) return i;
-    if ((slot >> 32) == tag && this->id(static_cast<uint32_t>(slot)) == id) return i;
+    if ((slot >> 32) == tag && internal::ShortEqual(this->id(static_cast<uint32_t>(slot)), id)) {
+      return i;
+    }
   }
 }
 

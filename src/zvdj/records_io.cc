@@ -91,7 +91,9 @@ class NameIndex {
   int Find(std::string_view s, int first) const {
     if (s.empty()) return -1;
     const int8_t slot = slot_[Key(s)];
-    if (slot >= 0) return slot >= first && names_[static_cast<size_t>(slot)] == s ? slot : -1;
+    if (slot >= 0) {
+      return slot >= first && internal::ShortEqual(names_[static_cast<size_t>(slot)], s) ? slot : -1;
+    }
     if (slot == kEmpty) return -1;
     for (size_t i = static_cast<size_t>(first); i < names_.size(); ++i) {
       if (names_[i] == s) return static_cast<int>(i);
@@ -158,7 +160,7 @@ class Sink {
 
   // `hash` is IdDictionary::Hash(id), computed where the row was read.
   std::optional<uint32_t> FindPerson(std::string_view id, uint64_t hash) {
-    if (has_last_ && id == last_id_) return last_code_;
+    if (has_last_ && internal::ShortEqual(id, last_id_)) return last_code_;
     auto code = store_->persons.ids.Find(id, hash);
     if (code) Remember(id, *code);
     return code;
@@ -173,7 +175,7 @@ class Sink {
   // direct-mapped cache in front of the dictionary saves most hash lookups.
   uint32_t InternProvider(std::string_view id, uint64_t hash) {
     ProviderSlot& slot = providers_[(hash ^ (hash >> 29)) & (kProviderSlots - 1)];
-    if (slot.used && slot.id == id) return slot.code;
+    if (slot.used && internal::ShortEqual(slot.id, id)) return slot.code;
     slot.code = store_->providers.Intern(id, hash);
     slot.id.assign(id);
     slot.used = true;
@@ -201,7 +203,7 @@ class Sink {
   bool InternWithBirth(std::string_view id, uint64_t hash, int8_t same, int32_t birth, int field,
                        uint32_t* code, Issue* issue) {
     PersonTable& persons = store_->persons;
-    if (same > 0 || (same == 0 && has_last_ && id == last_id_)) {
+    if (same > 0 || (same == 0 && has_last_ && internal::ShortEqual(id, last_id_))) {
       *code = last_code_;
     } else {
       const size_t before = persons.size();
@@ -996,7 +998,8 @@ void ReadBlockRows(internal::CsvReader& reader, std::string_view source, const i
         const size_t n = out->rows.size();
         if (n > 1) {
           row.pending.same_person =
-              out->rows[n - 2].pending.person_id == row.pending.person_id ? 1 : -1;
+              internal::ShortEqual(out->rows[n - 2].pending.person_id, row.pending.person_id) ? 1
+                                                                                           : -1;
         }
       }
       continue;
