@@ -42,10 +42,13 @@
 // is an error in both modes. A report passed to several loads accumulates.
 //
 // A CSV text is read on LoadOptions::threads threads (2 by default): the
-// checks of each row that do not depend on other rows run in parallel on
-// blocks of lines, and the rows are then added in file order on the calling
-// thread, so the store, the codes, the error and the skipped rows are the same
-// as with one thread. The store is filled only from the calling thread.
+// checks of each row that do not depend on other rows (and the hashing of its
+// ids) run in parallel on blocks of lines, and the rows are then added in file
+// order on the calling thread, so the store, the codes, the error and the
+// skipped rows are the same as with one thread. The store is filled only from
+// the calling thread. A block in which a quote character occurs (a quoted
+// field may span lines), and the block in which the row limit is reached, are
+// read from their start on the calling thread, with the rest of the text.
 #ifndef ZVDJ_RECORDS_IO_HPP_
 #define ZVDJ_RECORDS_IO_HPP_
 
@@ -77,8 +80,8 @@ struct LoadOptions {
   InputLimits limits;
   // Threads that parse a CSV text: 1 reads it on the calling thread only, 0
   // takes one per core. The result (store, person and provider codes, errors,
-  // skipped rows) is the same for every count. A text with a quote character
-  // anywhere after the header is always read on one thread.
+  // skipped rows) is the same for every count. From the first block with a
+  // quote character on, a text is read on the calling thread.
   int threads = 2;
   // Bytes of text per parallel work unit; 0 for the default (256 KiB). Tests set
   // it tiny to put unit boundaries at awkward places.
