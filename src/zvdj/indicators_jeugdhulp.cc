@@ -1,6 +1,7 @@
 // Jeugdhulp indicators per calendar year: jongeren met jeugdhulp, jeugdhulp met
 // verblijf by age group and form, the two shares, and ended trajectories by
-// reason. One pass over the trajectories grouped by person.
+// reason. One pass over the trajectories grouped by person, in person ranges
+// on ComputeOptions::threads threads.
 #include <algorithm>
 #include <system_error>
 #include <thread>
@@ -89,6 +90,13 @@ absl::StatusOr<Family> ComputeJeugdhulp(const EngineContext& ctx,
   }
   const int32_t range_first = jan1.front(), range_last = dec31.back();
 
+  // Index of the year of `day` in [range_first, range_last]: a year has at
+  // least 365 days, so the estimate is at most one year short per 365 years.
+  const auto year_index = [&](int32_t day) {
+    int yi = (day - range_first) / 366;
+    while (yi + 1 < years && jan1[static_cast<size_t>(yi + 1)] <= day) ++yi;
+    return yi;
+  };
   const PersonGroups groups = GroupByPerson(t.person, person_count);
   // Persons [lo, hi) into `counts`; a row that ends before it starts is an error.
   const auto count_persons = [&](size_t lo, size_t hi, CellCounts* counts) -> absl::Status {
@@ -114,14 +122,19 @@ absl::StatusOr<Family> ComputeJeugdhulp(const EngineContext& ctx,
         max_end = std::max(max_end, en);
       }
       if (raw.empty()) continue;
-      merged = raw;
-      const size_t merged_n =
-          opt.merge_trajectories ? MergeTrajectories(merged.data(), merged.size()) : merged.size();
+      // Most persons have one trajectory in the range: nothing to merge or copy.
+      const Trajectory* mt = raw.data();
+      size_t merged_n = raw.size();
+      if (opt.merge_trajectories && raw.size() > 1) {
+        merged.assign(raw.begin(), raw.end());
+        merged_n = MergeTrajectories(merged.data(), merged.size());
+        mt = merged.data();
+      }
 
       const int32_t birth = p < persons.size() ? persons.birth[p] : kNoDate;
       const int32_t birth_ymd = birth == kNoDate ? 0 : Date::FromDays(birth).yyyymmdd();
-      const int y_lo = std::max(0, YearOfDay(std::max(min_start, range_first)) - ctx.from);
-      const int y_hi = std::min(years - 1, YearOfDay(std::min(max_end, range_last)) - ctx.from);
+      const int y_lo = year_index(std::max(min_start, range_first));
+      const int y_hi = year_index(std::min(max_end, range_last));
       for (int yi = y_lo; yi <= y_hi; ++yi) {
         const int32_t first = jan1[static_cast<size_t>(yi)], last = dec31[static_cast<size_t>(yi)];
         // Attribution: the most recent trajectory active during the year.
@@ -137,7 +150,7 @@ absl::StatusOr<Family> ComputeJeugdhulp(const EngineContext& ctx,
         uint32_t* c = counts->at(yi, f.slots.slot_of[best->municipality]);
         unsigned forms = 0;
         for (size_t i = 0; i < merged_n; ++i) {
-          const Trajectory& m = merged[i];
+          const Trajectory& m = mt[i];
           if (m.start > last || m.end < first) continue;
           forms |= 1u << static_cast<unsigned>(m.form);
           if (m.end <= last) {  // ended in the year

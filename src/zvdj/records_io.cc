@@ -92,7 +92,8 @@ class NameIndex {
     if (s.empty()) return -1;
     const int8_t slot = slot_[Key(s)];
     if (slot >= 0) {
-      return slot >= first && internal::ShortEqual(names_[static_cast<size_t>(slot)], s) ? slot : -1;
+      const bool match = internal::ShortEqual(names_[static_cast<size_t>(slot)], s);
+      return slot >= first && match ? slot : -1;
     }
     if (slot == kEmpty) return -1;
     for (size_t i = static_cast<size_t>(first); i < names_.size(); ++i) {
@@ -388,7 +389,8 @@ struct JeugdhulpTraits {
   // The checks against earlier rows, then the row is added.
   static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
     JeugdhulpRow row = p.row;
-    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.same_person, p.birth, kBirth, &row.person, issue)) {
+    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.same_person, p.birth, kBirth,
+                              &row.person, issue)) {
       return false;
     }
     row.provider = sink.InternProvider(p.provider, p.provider_hash);
@@ -452,7 +454,8 @@ struct JeugdbeschermingTraits {
 
   static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
     JeugdbeschermingRow row = p.row;
-    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.same_person, p.birth, kBirth, &row.person, issue)) {
+    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.same_person, p.birth, kBirth,
+                              &row.person, issue)) {
       return false;
     }
     sink.store().jeugdbescherming.Append(row);
@@ -512,7 +515,8 @@ struct VerzuimTraits {
 
   static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
     VerzuimRow row = p.row;
-    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.same_person, p.birth, kBirth, &row.person, issue)) {
+    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.same_person, p.birth, kBirth,
+                              &row.person, issue)) {
       return false;
     }
     sink.store().verzuim.Append(row);
@@ -915,7 +919,8 @@ absl::Status ParseCsvSerial(std::string_view text, std::string_view source, Reco
 // provider codes, birth dates against earlier rows, appending), exactly as the
 // single-threaded loop would, so that codes, errors and skipped rows come out
 // the same. A block reader does not know on which line its block starts: it
-// counts from 1, and the calling thread adds the block's offset. There is no
+// counts from 1, and the calling thread adds the block's offset (and reads a
+// block with errors again from its real line, for the messages). There is no
 // counting pass over the text: each byte is read from memory once.
 
 // A piece of the text, ending after a line end (or at the end of the text).
@@ -942,7 +947,7 @@ struct BlockResult {
   size_t first_line = 1;  // the line number the reader gave the block's start
   size_t lines = 0;       // line ends in the block (when read to its end)
   size_t records = 0;     // records for the row limit, as CsvReader counts them
-  bool quote = false;     // a quote in the block: not read, see ParseCsvParallel
+  bool quote = false;     // the reader met a quote: the rows are not used (ReadBlock)
 
   // Empties the result but keeps its memory for the next block.
   void Clear() {
@@ -1174,9 +1179,10 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
   };
   std::vector<std::thread> pool;
   StartThreads(threads, worker, &pool);
-  // Room for the rows (the threads already read meanwhile), from the line length of the first block: the columns
-  // get a quarter more (capacity that is never written costs no memory), the
-  // person dictionary the estimate itself (its table is written when made).
+  // Room for the rows (the threads read meanwhile), from the line length of
+  // the first block: the columns get a quarter more (capacity that is never
+  // written costs no memory), the person dictionary the estimate itself (its
+  // table is written when made).
   {
     const TextBlock& first = blocks.front();
     const auto first_lines = static_cast<size_t>(
