@@ -322,6 +322,16 @@ TEST(RecordsIoParallelTest, QuotedFieldsAndLimitsFallBackToTheSameResult) {
   ExpectSameEverywhere(&ParseJeugdhulpCsv, Join(wide), "column limit", columns);
 }
 
+TEST(RecordsIoParallelTest, RowsAfterAQuoteAreCheckedAgainstTheRowsBefore) {
+  // From the block with a quote on, the calling thread reads alone; a person
+  // listed there a second time was listed in the part read in parallel.
+  std::vector<std::string> lines = Lines(GeneratedTexts().persons);
+  ASSERT_GT(lines.size(), 200u);
+  lines[150].insert(2, 1, '"');
+  lines.push_back(lines[10]);
+  ExpectSameEverywhere(&ParsePersonsCsv, Join(lines), "listed twice after a quote");
+}
+
 TEST(RecordsIoParallelTest, SeveralFilesIntoOneStore) {
   // persons.csv first, then the other files: the person codes and birth
   // dates carried from file to file come out the same.

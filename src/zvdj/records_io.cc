@@ -818,12 +818,15 @@ void ReserveFor(RecordStore* store, size_t lines, size_t column_rows = 0) {
 // releasing each step once done, so that at most a few steps stay resident.
 constexpr size_t kReleaseStep = size_t{8} << 20;
 
-// Reads the records of `reader` from where it stands to the end of `text`.
-// Pages of a mapped file below `released` are already released.
+// Reads the records of `reader` from where it stands to the end of `text`
+// into `sink` (which carries what earlier rows of the call left: the last
+// person, the persons listed). Pages of a mapped file below `released` are
+// already released.
 template <typename T>
 absl::Status ReadSerial(std::string_view text, std::string_view source, RecordStore* store,
                         const LoadOptions& options, LoadReport* rep, const MappedFile* mapped,
-                        internal::CsvReader& reader, const int* col, size_t released) {
+                        internal::CsvReader& reader, const int* col, Sink& sink,
+                        size_t released) {
   const bool strict = options.mode == LoadMode::kStrict;
   // With the person id in the first column, the next record's id is found
   // cheaply and its dictionary slot fetched while this record is handled.
@@ -831,7 +834,6 @@ absl::Status ReadSerial(std::string_view text, std::string_view source, RecordSt
   const auto text_begin = reinterpret_cast<uintptr_t>(text.data());
   const auto text_end = text_begin + text.size();
 
-  Sink sink(store);
   const Fields fields(reader, col);
   typename T::Input in{};
   Issue issue;
@@ -906,7 +908,8 @@ absl::Status ParseCsvSerial(std::string_view text, std::string_view source, Reco
     if (mapped != nullptr) mapped->Release(at, at + n);
   }
   ReserveFor<T>(store, lines);
-  return ReadSerial<T>(text, source, store, options, rep, mapped, reader, col, 0);
+  Sink sink(store);
+  return ReadSerial<T>(text, source, store, options, rep, mapped, reader, col, sink, 0);
 }
 
 // ---- Parallel parsing ----
@@ -1126,8 +1129,8 @@ template <typename T>
 absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
                               RecordStore* store, const LoadOptions& options, LoadReport* rep,
                               const MappedFile* mapped, internal::CsvReader& main,
-                              const int* col, int threads, size_t* released_out,
-                              ParallelOutcome* outcome) {
+                              const int* col, int threads, Sink& sink,
+                              size_t* released_out, ParallelOutcome* outcome) {
   *outcome = ParallelOutcome::kNotUsed;
   const size_t block_bytes =
       options.parallel_block_bytes > 0 ? options.parallel_block_bytes : size_t{256} << 10;
@@ -1203,7 +1206,6 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
     return s;
   };
 
-  Sink sink(store);
   size_t released = start / kReleaseStep * kReleaseStep;
   size_t line = main.current_line();
   size_t records = 0;
@@ -1270,11 +1272,15 @@ absl::Status ParseCsv(std::string_view text, std::string_view source, RecordStor
   if (ThreadCount(options) > 1) {
     ParallelOutcome outcome;
     size_t released = 0;
-    absl::Status s = ParseCsvParallel<T>(text, source, store, options, rep, mapped, reader,
-                                         col.data(), ThreadCount(options), &released, &outcome);
+    // One sink for both parts: the rows read on one thread after a parallel
+    // part are checked against everything before them.
+    Sink sink(store);
+    absl::Status s =
+        ParseCsvParallel<T>(text, source, store, options, rep, mapped, reader, col.data(),
+                            ThreadCount(options), sink, &released, &outcome);
     if (outcome == ParallelOutcome::kDone) return s;
     if (outcome == ParallelOutcome::kContinueAt) {
-      return ReadSerial<T>(text, source, store, options, rep, mapped, reader, col.data(),
+      return ReadSerial<T>(text, source, store, options, rep, mapped, reader, col.data(), sink,
                            released);
     }
   }
