@@ -5,8 +5,9 @@
 //   ZVDJ_BENCH_10M=1 records_io_benchmark   # also the 10 million row case
 //
 // Counters: items_per_second = rows/s; bytes_per_second = CSV bytes/s;
-// bytes_per_trajectory = bytes held by the trajectory columns per row (the
-// person and provider dictionaries are reported separately per person).
+// bytes_per_trajectory = bytes held by the trajectory columns per row;
+// store_bytes_per_trajectory = the whole store (zvdj::MemoryBytes: columns,
+// person and provider dictionaries) per row; persons_per_row.
 #include <cstdlib>
 #include <map>
 #include <sstream>
@@ -52,7 +53,7 @@ void BM_LoadJeugdhulpCsv(benchmark::State& state) {
   zvdj::LoadOptions options;
   options.threads = static_cast<int>(state.range(1));
   size_t loaded = 0;
-  double bytes_per_row = 0, persons_per_row = 0;
+  double bytes_per_row = 0, persons_per_row = 0, store_per_row = 0;
   for (auto _ : state) {
     zvdj::RecordStore store;
     zvdj::LoadReport report;
@@ -67,6 +68,7 @@ void BM_LoadJeugdhulpCsv(benchmark::State& state) {
                          Bytes(t.form) + Bytes(t.start) + Bytes(t.end) + Bytes(t.end_reason);
     bytes_per_row = static_cast<double>(bytes) / static_cast<double>(loaded);
     persons_per_row = static_cast<double>(store.persons.size()) / static_cast<double>(loaded);
+    store_per_row = static_cast<double>(zvdj::MemoryBytes(store)) / static_cast<double>(loaded);
     state.PauseTiming();
     {
       zvdj::RecordStore drop = std::move(store);  // free outside the timed region
@@ -81,6 +83,7 @@ void BM_LoadJeugdhulpCsv(benchmark::State& state) {
   state.counters["csv_bytes_per_row"] =
       static_cast<double>(text.size()) / static_cast<double>(loaded);
   state.counters["persons_per_row"] = persons_per_row;
+  state.counters["store_bytes_per_trajectory"] = store_per_row;
 }
 
 void LoadSizes(benchmark::internal::Benchmark* b) {

@@ -5,11 +5,13 @@
 
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include "absl/strings/str_format.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "zvdj/generator.hpp"
 #include "zvdj/records_io.hpp"
 
 namespace {
@@ -83,4 +85,29 @@ TEST(RecordsIoLarge, StrictErrorLateInAMappedFileNamesItsLine) {
   EXPECT_EQ(store.jeugdhulp.size(), 189'999u);
 }
 
+// Memory of the store (columns, person dictionary and its table) per
+// trajectory on generated national-like data, on one and on two threads.
+TEST(RecordsIoLarge, StoreHoldsAtMost32BytesPerTrajectory) {
+  std::ostringstream j;
+  zvdj::GenerateStreams streams;
+  streams.jeugdhulp = &j;
+  ASSERT_TRUE(zvdj::GenerateRecords({.seed = 1, .persons = 40000, .from_year = 2015,
+                                     .to_year = 2024},
+                                    streams)
+                  .ok());
+  for (const int threads : {1, 2}) {
+    zvdj::RecordStore store;
+    zvdj::LoadOptions options;
+    options.threads = threads;
+    ASSERT_TRUE(zvdj::ParseJeugdhulpCsv(j.str(), "jeugdhulp.csv", &store, options, nullptr).ok());
+    const size_t rows = store.jeugdhulp.size();
+    ASSERT_GT(rows, 200000u);
+    const double per_row =
+        static_cast<double>(zvdj::MemoryBytes(store)) / static_cast<double>(rows);
+    EXPECT_LE(per_row, 32.0) << threads << " threads, " << store.persons.size() << " persons";
+    EXPECT_GE(per_row, 20.0);  // the trajectory columns alone
+  }
+}
+
 }  // namespace
+

@@ -98,6 +98,51 @@ TEST(IdDictionaryTest, InternFindAndGrow) {
   EXPECT_EQ(r.Find("b"), std::optional<uint32_t>(0u));
 }
 
+TEST(IdDictionaryTest, IdsOfOneLengthThenAnotherLength) {
+  // Ids of one length are stored without offsets; the first id of another
+  // length switches to offsets without changing any code or id.
+  IdDictionary d;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 20000; ++i) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "P%09d", i * 104729 % 1000000007);
+    ids.emplace_back(buf);
+  }
+  for (size_t i = 0; i < ids.size(); ++i) ASSERT_EQ(d.Intern(ids[i]), i);
+  // 10 characters an id, and a table of 4-byte slots at most 3/4 full.
+  EXPECT_GE(d.MemoryBytes(), 10 * ids.size() + 4 * ids.size() * 4 / 3);
+  EXPECT_LE(d.MemoryBytes(), 10 * ids.size() + 4 * ids.size() * 8 / 3);
+  const size_t uniform = d.MemoryBytes();
+  ids.emplace_back("Q1");
+  ids.emplace_back("");
+  ids.emplace_back("P000000000-longer");
+  for (size_t i = 20000; i < ids.size(); ++i) ASSERT_EQ(d.Intern(ids[i]), i);
+  EXPECT_GE(d.MemoryBytes(), uniform + 8 * ids.size());  // offsets now
+  for (size_t i = 0; i < ids.size(); ++i) {
+    ASSERT_EQ(d.id(static_cast<uint32_t>(i)), ids[i]);
+    ASSERT_EQ(d.Find(ids[i]), std::optional<uint32_t>(static_cast<uint32_t>(i))) << ids[i];
+    ASSERT_EQ(d.Intern(ids[i]), i);
+  }
+  EXPECT_FALSE(d.Find("P00000000").has_value());
+  EXPECT_FALSE(d.Find("Q").has_value());
+}
+
+TEST(IdDictionaryTest, ReservedTablesKeepCodesAcrossGrowth) {
+  for (const size_t reserve : {0, 1, 2, 3, 5, 100, 4096}) {
+    IdDictionary d;
+    d.Reserve(reserve, reserve * 4);
+    for (uint32_t i = 0; i < 3000; ++i) {
+      const std::string id = "id" + std::to_string(i);
+      ASSERT_EQ(d.Intern(id), i) << reserve;
+      ASSERT_EQ(d.Find(id), std::optional<uint32_t>(i));
+    }
+    for (uint32_t i = 0; i < 3000; ++i) {
+      ASSERT_EQ(d.Find("id" + std::to_string(i)), std::optional<uint32_t>(i)) << reserve;
+    }
+    EXPECT_FALSE(d.Find("id3000").has_value());
+  }
+}
+
 TEST(RecordsIoTest, LoadsJeugdhulpFixture) {
   RecordStore store;
   LoadReport report;

@@ -13,7 +13,8 @@
 //
 // Dates are day numbers (zvdj::Date::days()); an open end is kOpenEnd. A
 // municipality is the number of its GM code (GM0363 -> 363). Codes are small
-// enums. A trajectory takes 20 bytes, a measure or episode 16, a person 9.
+// enums. A trajectory takes 20 bytes, a measure or episode 16, a person 9 plus its id
+// (IdDictionary).
 // The store is a plain value: fill it from one thread, then share it read-only.
 #ifndef ZVDJ_RECORDS_HPP_
 #define ZVDJ_RECORDS_HPP_
@@ -78,9 +79,11 @@ std::string MunicipalityCodeString(uint16_t number);  // 363 -> "GM0363"
 
 // Dictionary of external ids (persons, providers) to dense codes 0..n-1.
 // The ids are stored back to back in one buffer and found through an
-// open-addressing table of (hash tag, code) pairs: about 30 bytes per id of
-// 10 characters, and one cache line per lookup. A view returned by id() is
-// valid until the next Intern().
+// open-addressing table of 4-byte slots (the code and some bits of the hash)
+// at most three quarters full. Ids of one length, as pseudonymised ids
+// (RINPERSOON) are, need no offsets: about 15 bytes per id of 10 characters,
+// 23 when lengths differ. A view returned by id() is valid until the next
+// Intern().
 class IdDictionary {
  public:
   uint32_t Intern(std::string_view id);
@@ -91,25 +94,38 @@ class IdDictionary {
   uint32_t Intern(std::string_view id, uint64_t hash);
   std::optional<uint32_t> Find(std::string_view id, uint64_t hash) const;
   std::string_view id(uint32_t code) const {
+    if (offsets_.empty()) return {chars_.data() + size_t{code} * width_, width_};
     return {chars_.data() + offsets_[code], offsets_[code + 1] - offsets_[code]};
   }
-  size_t size() const { return offsets_.size() - 1; }
+  size_t size() const { return size_; }
   // Room for `n` ids (of `id_bytes` characters in all) without rehashing.
   void Reserve(size_t n, size_t id_bytes = 0);
   // Starts loading the table slot of `id` into the cache: a loader calls it a
   // row ahead, so that the lookup of a new id does not wait on memory.
   void Prefetch(std::string_view id) const noexcept;
   void Prefetch(uint64_t hash) const noexcept;
+  // Bytes of memory held: the ids, their offsets and the whole table.
+  size_t MemoryBytes() const;
 
  private:
-  static constexpr uint64_t kEmpty = ~uint64_t{0};
-  // Slot index of `id` (hash `h`), or of the empty slot where it would go.
+  // Slot index of `id` (hash `h`), or of the free slot where it would go.
   size_t Probe(std::string_view id, uint64_t h) const;
+  size_t Home(uint64_t h) const {  // first slot to probe, in [0, slots_.size())
+    return static_cast<size_t>((h & 0xFFFFFFFFu) * slots_.size() >> 32);
+  }
+  uint32_t Tag(uint64_t h) const { return static_cast<uint32_t>(h >> 32) & ~code_mask_; }
   void Rehash(size_t capacity);
+  void Append(std::string_view id);
 
-  std::vector<char> chars_;  // vector, not string: reserved on huge pages
-  std::vector<uint64_t> offsets_ = {0};  // id i is chars_[offsets_[i], offsets_[i + 1])
-  std::vector<uint64_t> slots_;          // (hash >> 32) << 32 | code; kEmpty when free
+  std::vector<char> chars_;        // vector, not string: reserved on huge pages
+  std::vector<uint64_t> offsets_;  // id i is chars_[offsets_[i], offsets_[i + 1]); empty while
+                                   // every id has `width_` characters (id i at i * width_)
+  size_t width_ = 0;
+  size_t size_ = 0;
+  // A slot holds code + 1 in the bits of code_mask_ and the high bits of the
+  // hash above them (compared before the ids are); 0 when free.
+  std::vector<uint32_t> slots_;
+  uint32_t code_mask_ = 0;
 };
 
 // Per-person facts, indexed by the person code.
@@ -212,6 +228,11 @@ struct RecordStore {
   VerzuimTable verzuim;
   VervolgzorgTable vervolgzorg;
 };
+
+// Bytes of memory the store's contents take: the columns at their sizes and
+// the dictionaries with their whole tables (reserved capacity that was never
+// written costs address space only and is not counted).
+size_t MemoryBytes(const RecordStore& store);
 
 }  // namespace v1
 }  // namespace zvdj

@@ -1,6 +1,7 @@
 #include "zvdj/records.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -142,43 +143,66 @@ uint64_t IdDictionary::Hash(std::string_view s) noexcept {
 }
 
 size_t IdDictionary::Probe(std::string_view id, uint64_t h) const {
-  const size_t mask = slots_.size() - 1;
-  const uint64_t tag = h >> 32;
-  for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
-    const uint64_t slot = slots_[i];
-    if (slot == kEmpty) return i;
-    if ((slot >> 32) == tag && internal::ShortEqual(this->id(static_cast<uint32_t>(slot)), id)) {
+  const size_t capacity = slots_.size();
+  const uint32_t tag = Tag(h);
+  for (size_t i = Home(h);;) {
+    const uint32_t slot = slots_[i];
+    if (slot == 0) return i;
+    if ((slot & ~code_mask_) == tag &&
+        internal::ShortEqual(this->id((slot & code_mask_) - 1), id)) {
       return i;
     }
+    if (++i == capacity) i = 0;
   }
 }
 
 void IdDictionary::Rehash(size_t capacity) {
+  // Codes (plus one) take the low bits a code below `capacity` needs; the
+  // bits above them keep part of the hash, so that most probes that do not
+  // match are told apart without reading the id. More than 2^32 - 1 slots
+  // would not leave room for 32-bit codes.
+  capacity = std::min<size_t>(capacity, 0xFFFFFFFFu);
   // Lookups land anywhere in a table of tens of megabytes: huge pages spare a
   // TLB miss on top of the cache miss. The old table goes first (lower peak).
-  slots_ = std::vector<uint64_t>();
+  slots_ = std::vector<uint32_t>();
   internal::ReserveHuge(&slots_, capacity);
-  slots_.assign(capacity, kEmpty);
-  const size_t mask = capacity - 1;
-  for (uint32_t code = 0; code < size(); ++code) {
+  slots_.assign(capacity, 0);
+  const auto bits = static_cast<int>(std::bit_width(capacity));
+  code_mask_ = bits >= 32 ? 0xFFFFFFFFu : (uint32_t{1} << bits) - 1;
+  for (uint32_t code = 0; code < size_; ++code) {
     const uint64_t h = Hash(id(code));
-    size_t i = static_cast<size_t>(h) & mask;
-    while (slots_[i] != kEmpty) i = (i + 1) & mask;
-    slots_[i] = (h >> 32) << 32 | code;
+    size_t i = Home(h);
+    while (slots_[i] != 0) {
+      if (++i == capacity) i = 0;
+    }
+    slots_[i] = Tag(h) | (code + 1);
   }
+}
+
+void IdDictionary::Append(std::string_view id) {
+  if (offsets_.empty() && id.size() != width_) {
+    if (size_ == 0) {
+      width_ = id.size();
+    } else {  // the first id of another length: offsets from here on
+      offsets_.reserve(size_ + size_ / 2 + 2);
+      for (size_t i = 0; i <= size_; ++i) offsets_.push_back(i * width_);
+    }
+  }
+  chars_.insert(chars_.end(), id.begin(), id.end());
+  if (!offsets_.empty()) offsets_.push_back(chars_.size());
+  ++size_;
 }
 
 uint32_t IdDictionary::Intern(std::string_view id) { return Intern(id, Hash(id)); }
 
 uint32_t IdDictionary::Intern(std::string_view id, uint64_t h) {
   // Keep the table at most three quarters full.
-  if (4 * (size() + 1) > 3 * slots_.size()) Rehash(std::max<size_t>(16, slots_.size() * 2));
+  if (4 * (size_ + 1) > 3 * slots_.size()) Rehash(std::max<size_t>(16, slots_.size() * 2));
   const size_t i = Probe(id, h);
-  if (slots_[i] != kEmpty) return static_cast<uint32_t>(slots_[i]);
-  const auto code = static_cast<uint32_t>(size());
-  chars_.insert(chars_.end(), id.begin(), id.end());
-  offsets_.push_back(chars_.size());
-  slots_[i] = (h >> 32) << 32 | code;
+  if (slots_[i] != 0) return (slots_[i] & code_mask_) - 1;
+  const auto code = static_cast<uint32_t>(size_);
+  Append(id);
+  slots_[i] = Tag(h) | (code + 1);
   return code;
 }
 
@@ -189,24 +213,25 @@ std::optional<uint32_t> IdDictionary::Find(std::string_view id) const {
 std::optional<uint32_t> IdDictionary::Find(std::string_view id, uint64_t hash) const {
   if (slots_.empty()) return std::nullopt;
   const size_t i = Probe(id, hash);
-  if (slots_[i] == kEmpty) return std::nullopt;
-  return static_cast<uint32_t>(slots_[i]);
+  if (slots_[i] == 0) return std::nullopt;
+  return (slots_[i] & code_mask_) - 1;
 }
 
 void IdDictionary::Prefetch(std::string_view id) const noexcept { Prefetch(Hash(id)); }
 
 void IdDictionary::Prefetch(uint64_t hash) const noexcept {
-  if (!slots_.empty()) {
-    __builtin_prefetch(&slots_[static_cast<size_t>(hash) & (slots_.size() - 1)]);
-  }
+  if (!slots_.empty()) __builtin_prefetch(&slots_[Home(hash)]);
 }
 
 void IdDictionary::Reserve(size_t n, size_t id_bytes) {
-  internal::ReserveHuge(&offsets_, n + 1);
+  if (!offsets_.empty()) internal::ReserveHuge(&offsets_, n + 1);
   internal::ReserveHuge(&chars_, id_bytes);
-  size_t capacity = 16;
-  while (3 * capacity < 4 * n) capacity *= 2;
+  const size_t capacity = std::max<size_t>(16, n + n / 3 + 1);
   if (capacity > slots_.size()) Rehash(capacity);
+}
+
+size_t IdDictionary::MemoryBytes() const {
+  return chars_.size() + offsets_.size() * sizeof(uint64_t) + slots_.size() * sizeof(uint32_t);
 }
 
 uint32_t PersonTable::Intern(std::string_view id) { return Intern(id, IdDictionary::Hash(id)); }
@@ -281,6 +306,27 @@ void VervolgzorgTable::Reserve(size_t n) {
   internal::ReserveHuge(&kind, n);
   internal::ReserveHuge(&start, n);
   internal::ReserveHuge(&end, n);
+}
+
+namespace {
+template <typename... V>
+size_t ColumnBytes(const V&... columns) {
+  return ((columns.size() * sizeof(typename V::value_type)) + ...);
+}
+}  // namespace
+
+size_t MemoryBytes(const RecordStore& s) {
+  const PersonTable& p = s.persons;
+  const JeugdhulpTable& j = s.jeugdhulp;
+  const JeugdbeschermingTable& b = s.jeugdbescherming;
+  const VerzuimTable& v = s.verzuim;
+  const VervolgzorgTable& z = s.vervolgzorg;
+  return p.ids.MemoryBytes() + ColumnBytes(p.birth, p.exit, p.exit_reason) +
+         s.providers.MemoryBytes() +
+         ColumnBytes(j.person, j.municipality, j.provider, j.form, j.start, j.end, j.end_reason) +
+         ColumnBytes(b.person, b.municipality, b.measure, b.start, b.end) +
+         ColumnBytes(v.person, v.municipality, v.kind, v.start, v.end) +
+         ColumnBytes(z.person, z.kind, z.start, z.end);
 }
 
 }  // namespace v1
