@@ -1135,46 +1135,63 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
   const size_t block_bytes =
       options.parallel_block_bytes > 0 ? options.parallel_block_bytes : size_t{256} << 10;
   const size_t start = main.offset();
-  std::vector<TextBlock> blocks;
-  for (size_t at = start; at < text.size();) {
-    TextBlock b;
-    b.begin = at;
-    const size_t probe = at + block_bytes - 1;
+  // Blocks are cut as they are handed out, not all beforehand: finding a line
+  // end touches a page of the file, and the system maps the pages around it
+  // (a whole large folio of the page cache), so cutting ahead would map most
+  // of the file at once. Every block but the last has at least block_bytes.
+  std::vector<TextBlock> blocks((text.size() - start) / block_bytes + 2);
+  size_t n = 0;        // blocks cut so far
+  size_t cut = start;  // where the next block begins
+  const auto cut_next = [&]() -> bool {
+    if (cut >= text.size()) return false;
+    const size_t probe = cut + block_bytes - 1;
     const void* nl = probe < text.size()
                          ? std::memchr(text.data() + probe, '\n', text.size() - probe)
                          : nullptr;
-    b.end = nl == nullptr ? text.size()
-                          : static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1;
-    at = b.end;
-    blocks.push_back(b);
-  }
-  if (blocks.size() < 2) return absl::OkStatus();
+    const size_t end = nl == nullptr
+                           ? text.size()
+                           : static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1;
+    blocks[n++] = {cut, end};
+    cut = end;
+    return true;
+  };
+  cut_next();
+  if (cut >= text.size()) return absl::OkStatus();  // one block: nothing to share
   *outcome = ParallelOutcome::kDone;
 
   // Threads read blocks ahead of the merge, at most `window` of them, each
   // into the result slot of its number modulo `window` (reused, not freed).
-  const size_t n = blocks.size();
+  // `blocks`, `n` and `cut` are guarded by `mu`; a cut block does not change.
   const size_t window = 2 * static_cast<size_t>(threads) + 2;
   std::vector<BlockResult<T>> results(window);
-  std::vector<char> ready(n, 0);
+  std::vector<char> ready(blocks.size(), 0);
   std::mutex mu;
   std::condition_variable cv;
   size_t next = 0, merged = 0;
   bool stop = false;
   const auto read = [&](size_t b) {
-    if (mapped != nullptr) mapped->Populate(blocks[b].begin, blocks[b].end);
-    ReadBlock<T>(text, blocks[b], 1, source, main, col, options, &results[b % window]);
+    TextBlock block;
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      block = blocks[b];
+    }
+    if (mapped != nullptr) mapped->Populate(block.begin, block.end);
+    ReadBlock<T>(text, block, 1, source, main, col, options, &results[b % window]);
     std::lock_guard<std::mutex> lock(mu);
     ready[b] = 1;
     cv.notify_all();
   };
+  // Under `mu`: whether block `next` may be read now (cutting it if need be).
+  const auto can_take = [&] { return next < merged + window && (next < n || cut_next()); };
   const auto worker = [&] {
     while (true) {
       size_t b;
       {
         std::unique_lock<std::mutex> lock(mu);
-        cv.wait(lock, [&] { return stop || next >= n || next < merged + window; });
-        if (stop || next >= n) return;
+        cv.wait(lock, [&] {
+          return stop || (next >= n && cut >= text.size()) || next < merged + window;
+        });
+        if (stop || !can_take()) return;
         b = next++;
       }
       read(b);
@@ -1187,7 +1204,11 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
   // written costs no memory), the person dictionary the estimate itself (its
   // table is written when made).
   {
-    const TextBlock& first = blocks.front();
+    TextBlock first;
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      first = blocks.front();
+    }
     const auto first_lines = static_cast<size_t>(
         std::count(text.data() + first.begin, text.data() + first.end, '\n'));
     const double per_byte = static_cast<double>(std::max<size_t>(first_lines, 1)) /
@@ -1209,30 +1230,37 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
   size_t released = start / kReleaseStep * kReleaseStep;
   size_t line = main.current_line();
   size_t records = 0;
-  for (size_t m = 0; m < n; ++m) {
+  for (size_t m = 0;; ++m) {
     // Wait for block m, reading blocks meanwhile rather than idling.
-    while (true) {
+    TextBlock block;
+    {
       std::unique_lock<std::mutex> lock(mu);
-      if (ready[m]) break;
-      if (next < n && next < merged + window) {
-        const size_t b = next++;
-        lock.unlock();
-        read(b);
-        continue;
+      if (m == n && !cut_next()) break;  // every block merged
+      while (!ready[m]) {
+        if (can_take()) {
+          const size_t b = next++;
+          lock.unlock();
+          read(b);
+          lock.lock();
+          continue;
+        }
+        cv.wait(lock, [&] {
+          return ready[m] != 0 || (next < merged + window && (next < n || cut < text.size()));
+        });
       }
-      cv.wait(lock, [&] { return ready[m] != 0 || (next < n && next < merged + window); });
+      block = blocks[m];
     }
     BlockResult<T>& result = results[m % window];
     if (result.quote || records + result.records > options.limits.max_rows) {
       // The rest is read on this thread, which reports the limit exactly.
-      main.ContinueAt(blocks[m].begin, line, records);
+      main.ContinueAt(block.begin, line, records);
       *outcome = ParallelOutcome::kContinueAt;
       *released_out = released;
       return finish(absl::OkStatus());
     }
     if (!result.issues.empty()) {
       // Messages carry line numbers: read the block again from its real line.
-      ReadBlock<T>(text, blocks[m], line, source, main, col, options, &result);
+      ReadBlock<T>(text, block, line, source, main, col, options, &result);
     }
     absl::Status s =
         MergeBlock<T>(result, line - result.first_line, source, main, col, options, sink, rep);
@@ -1244,9 +1272,9 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
       merged = m + 1;
       cv.notify_all();
     }
-    if (mapped != nullptr && blocks[m].end >= released + kReleaseStep) {
-      mapped->Release(released, blocks[m].end);
-      released = blocks[m].end / kReleaseStep * kReleaseStep;
+    if (mapped != nullptr && block.end >= released + kReleaseStep) {
+      mapped->Release(released, block.end);
+      released = block.end / kReleaseStep * kReleaseStep;
     }
   }
   return finish(absl::OkStatus());
