@@ -1045,11 +1045,7 @@ void ReadBlock(std::string_view text, const TextBlock& block, size_t first_line,
   out->quote = reader.saw_quote();
 }
 
-// The person id and its hash of a pending row, for prefetching.
-template <typename T>
-uint64_t PendingHash(const typename T::Pending& p) {
-  return p.person_hash;
-}
+// The person id of a pending row, for prefetching.
 template <typename T>
 std::string_view PendingId(const typename T::Pending& p) {
   if constexpr (requires { p.person_id; }) {
@@ -1070,7 +1066,7 @@ absl::Status MergeBlock(BlockResult<T>& block, size_t line_shift, std::string_vi
   IdDictionary& ids = sink.store().persons.ids;
   constexpr size_t kAhead = 8;
   for (size_t i = 0; i < std::min(kAhead, rows.size()); ++i) {
-    ids.Prefetch(PendingHash<T>(rows[i].pending));
+    ids.Prefetch(rows[i].pending.person_hash);
   }
   Issue issue;
   size_t r = 0;
@@ -1084,8 +1080,8 @@ absl::Status MergeBlock(BlockResult<T>& block, size_t line_shift, std::string_vi
       }
       if (r + kAhead < rows.size()) {
         const typename T::Pending& ahead = rows[r + kAhead].pending;
-        if (PendingHash<T>(ahead) != PendingHash<T>(rows[r + kAhead - 1].pending)) {
-          ids.Prefetch(PendingHash<T>(ahead));
+        if (ahead.person_hash != rows[r + kAhead - 1].pending.person_hash) {
+          ids.Prefetch(ahead.person_hash);
           __builtin_prefetch(PendingId<T>(ahead).data());  // copied when the id is new
         }
       }
@@ -1297,7 +1293,7 @@ absl::Status ParseCsv(std::string_view text, std::string_view source, RecordStor
   ZVDJ_RETURN_IF_ERROR(reader.ReadHeader());
   std::array<int, std::size(T::kColumns)> col;
   ZVDJ_RETURN_IF_ERROR(MapColumns<T>(reader, source, &col));
-  if (ThreadCount(options) > 1) {
+  if (const int threads = ThreadCount(options); threads > 1) {
     ParallelOutcome outcome;
     size_t released = 0;
     // One sink for both parts: the rows read on one thread after a parallel
@@ -1305,7 +1301,7 @@ absl::Status ParseCsv(std::string_view text, std::string_view source, RecordStor
     Sink sink(store);
     absl::Status s =
         ParseCsvParallel<T>(text, source, store, options, rep, mapped, reader, col.data(),
-                            ThreadCount(options), sink, &released, &outcome);
+                            threads, sink, &released, &outcome);
     if (outcome == ParallelOutcome::kDone) return s;
     if (outcome == ParallelOutcome::kContinueAt) {
       return ReadSerial<T>(text, source, store, options, rep, mapped, reader, col.data(), sink,
