@@ -1,4 +1,5 @@
-// Loading jeugdhulp.csv into the columnar store, and generating it.
+// Loading jeugdhulp.csv (and all person-level files) into the columnar store,
+// and generating it.
 //
 //   records_io_benchmark --benchmark_filter=BM_LoadJeugdhulpCsv
 //   (arguments: rows, reading threads; wall time is the figure to read)
@@ -8,6 +9,8 @@
 // bytes_per_trajectory = bytes held by the trajectory columns per row;
 // store_bytes_per_trajectory = the whole store (zvdj::MemoryBytes: columns,
 // person and provider dictionaries) per row; persons_per_row.
+// BM_LoadRecordFiles: persons.csv, jeugdhulp.csv, jeugdbescherming.csv and
+// verzuim.csv of one generated data set; items = rows of all four files.
 #include <cstdlib>
 #include <map>
 #include <sstream>
@@ -96,6 +99,71 @@ void LoadSizes(benchmark::internal::Benchmark* b) {
   b->Unit(benchmark::kMillisecond)->UseRealTime();
 }
 BENCHMARK(BM_LoadJeugdhulpCsv)->Apply(LoadSizes);
+
+// All generated person-level files of about `rows` jeugdhulp rows (2016-2019):
+// persons.csv, jeugdhulp.csv and the proportional jeugdbescherming.csv and
+// verzuim.csv, made once per size.
+struct RecordTexts {
+  std::string persons, jeugdhulp, jeugdbescherming, verzuim;
+};
+const RecordTexts& AllTexts(int64_t rows) {
+  static std::map<int64_t, RecordTexts> cache;
+  auto it = cache.find(rows);
+  if (it != cache.end()) return it->second;
+  std::ostringstream p, j, b, v;
+  zvdj::GenerateStreams streams;
+  streams.persons = &p;
+  streams.jeugdhulp = &j;
+  streams.jeugdbescherming = &b;
+  streams.verzuim = &v;
+  auto summary = zvdj::GenerateRecords({.seed = 1, .persons = rows * 10 / 63}, streams);
+  if (!summary.ok()) std::abort();
+  return cache.emplace(rows, RecordTexts{p.str(), j.str(), b.str(), v.str()}).first->second;
+}
+
+// Loads the four files as `zvdj compute` does (persons first).
+void BM_LoadRecordFiles(benchmark::State& state) {
+  const RecordTexts& t = AllTexts(state.range(0));
+  zvdj::LoadOptions options;
+  options.threads = static_cast<int>(state.range(1));
+  size_t rows = 0, trajectories = 0;
+  double store_per_trajectory = 0;
+  for (auto _ : state) {
+    zvdj::RecordStore store;
+    absl::Status s = zvdj::ParsePersonsCsv(t.persons, "persons.csv", &store, options, nullptr);
+    if (s.ok()) s = zvdj::ParseJeugdhulpCsv(t.jeugdhulp, "jeugdhulp.csv", &store, options, nullptr);
+    if (s.ok()) {
+      s = zvdj::ParseJeugdbeschermingCsv(t.jeugdbescherming, "jeugdbescherming.csv", &store,
+                                         options, nullptr);
+    }
+    if (s.ok()) s = zvdj::ParseVerzuimCsv(t.verzuim, "verzuim.csv", &store, options, nullptr);
+    if (!s.ok()) {
+      state.SkipWithError(std::string(s.message()).c_str());
+      return;
+    }
+    trajectories = store.jeugdhulp.size();
+    rows = store.persons.size() + trajectories + store.jeugdbescherming.size() +
+           store.verzuim.size();
+    store_per_trajectory =
+        static_cast<double>(zvdj::MemoryBytes(store)) / static_cast<double>(trajectories);
+    state.counters["jeugdbescherming_rows"] = static_cast<double>(store.jeugdbescherming.size());
+    state.counters["verzuim_rows"] = static_cast<double>(store.verzuim.size());
+    state.counters["persons"] = static_cast<double>(store.persons.size());
+    state.PauseTiming();
+    {
+      zvdj::RecordStore drop = std::move(store);  // free outside the timed region
+    }
+    state.ResumeTiming();
+  }
+  const size_t bytes =
+      t.persons.size() + t.jeugdhulp.size() + t.jeugdbescherming.size() + t.verzuim.size();
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(rows));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(bytes));
+  state.counters["trajectories"] = static_cast<double>(trajectories);
+  state.counters["csv_bytes_per_row"] = static_cast<double>(bytes) / static_cast<double>(rows);
+  state.counters["store_bytes_per_trajectory"] = store_per_trajectory;
+}
+BENCHMARK(BM_LoadRecordFiles)->Apply(LoadSizes);
 
 void BM_GenerateJeugdhulpCsv(benchmark::State& state) {
   int64_t rows = 0, bytes = 0;
