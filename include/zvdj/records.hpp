@@ -81,9 +81,9 @@ std::string MunicipalityCodeString(uint16_t number);  // 363 -> "GM0363"
 // The ids are stored back to back in one buffer and found through an
 // open-addressing table of 4-byte slots (the code and some bits of the hash)
 // at most three quarters full. Ids of one length, as pseudonymised ids
-// (RINPERSOON) are, need no offsets: about 15 bytes per id of 10 characters,
-// 23 when lengths differ. A view returned by id() is valid until the next
-// Intern().
+// (RINPERSOON) are, need no offsets: an id of 10 characters takes 15 to 21
+// bytes (the characters and 5 to 11 bytes of table), 8 more once lengths
+// differ. A view returned by id() is valid until the next Intern().
 class IdDictionary {
  public:
   uint32_t Intern(std::string_view id);
