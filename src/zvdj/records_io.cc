@@ -1134,10 +1134,11 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
   // Blocks are cut as they are handed out, not all beforehand: finding a line
   // end touches a page of the file, and the system maps the pages around it
   // (a whole large folio of the page cache), so cutting ahead would map most
-  // of the file at once. Every block but the last has at least block_bytes.
-  std::vector<TextBlock> blocks((text.size() - start) / block_bytes + 2);
-  size_t n = 0;        // blocks cut so far
-  size_t cut = start;  // where the next block begins
+  // of the file at once.
+  std::vector<TextBlock> blocks;
+  std::vector<char> ready;  // whether block i is read
+  size_t n = 0;             // blocks cut so far
+  size_t cut = start;       // where the next block begins
   const auto cut_next = [&]() -> bool {
     if (cut >= text.size()) return false;
     const size_t probe = cut + block_bytes - 1;
@@ -1147,7 +1148,9 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
     const size_t end = nl == nullptr
                            ? text.size()
                            : static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1;
-    blocks[n++] = {cut, end};
+    blocks.push_back({cut, end});
+    ready.push_back(0);
+    ++n;
     cut = end;
     return true;
   };
@@ -1157,10 +1160,9 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
 
   // Threads read blocks ahead of the merge, at most `window` of them, each
   // into the result slot of its number modulo `window` (reused, not freed).
-  // `blocks`, `n` and `cut` are guarded by `mu`; a cut block does not change.
+  // `blocks`, `ready`, `n` and `cut` are guarded by `mu` (the vectors grow).
   const size_t window = 2 * static_cast<size_t>(threads) + 2;
   std::vector<BlockResult<T>> results(window);
-  std::vector<char> ready(blocks.size(), 0);
   std::mutex mu;
   std::condition_variable cv;
   size_t next = 0, merged = 0;
