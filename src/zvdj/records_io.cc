@@ -1137,7 +1137,6 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
   // of the file at once.
   std::vector<TextBlock> blocks;
   std::vector<char> ready;  // whether block i is read
-  size_t n = 0;             // blocks cut so far
   size_t cut = start;       // where the next block begins
   const auto cut_next = [&]() -> bool {
     if (cut >= text.size()) return false;
@@ -1150,7 +1149,6 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
                            : static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1;
     blocks.push_back({cut, end});
     ready.push_back(0);
-    ++n;
     cut = end;
     return true;
   };
@@ -1160,7 +1158,7 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
 
   // Threads read blocks ahead of the merge, at most `window` of them, each
   // into the result slot of its number modulo `window` (reused, not freed).
-  // `blocks`, `ready`, `n` and `cut` are guarded by `mu` (the vectors grow).
+  // `blocks`, `ready` and `cut` are guarded by `mu` (the vectors grow).
   const size_t window = 2 * static_cast<size_t>(threads) + 2;
   std::vector<BlockResult<T>> results(window);
   std::mutex mu;
@@ -1180,14 +1178,16 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
     cv.notify_all();
   };
   // Under `mu`: whether block `next` may be read now (cutting it if need be).
-  const auto can_take = [&] { return next < merged + window && (next < n || cut_next()); };
+  const auto can_take = [&] {
+    return next < merged + window && (next < blocks.size() || cut_next());
+  };
   const auto worker = [&] {
     while (true) {
       size_t b;
       {
         std::unique_lock<std::mutex> lock(mu);
         cv.wait(lock, [&] {
-          return stop || (next >= n && cut >= text.size()) || next < merged + window;
+          return stop || (next >= blocks.size() && cut >= text.size()) || next < merged + window;
         });
         if (stop || !can_take()) return;
         b = next++;
@@ -1233,7 +1233,7 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
     TextBlock block;
     {
       std::unique_lock<std::mutex> lock(mu);
-      if (m == n && !cut_next()) break;  // every block merged
+      if (m == blocks.size() && !cut_next()) break;  // every block merged
       while (!ready[m]) {
         if (can_take()) {
           const size_t b = next++;
@@ -1243,7 +1243,8 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
           continue;
         }
         cv.wait(lock, [&] {
-          return ready[m] != 0 || (next < merged + window && (next < n || cut < text.size()));
+          return ready[m] != 0 ||
+                 (next < merged + window && (next < blocks.size() || cut < text.size()));
         });
       }
       block = blocks[m];
