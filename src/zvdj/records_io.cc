@@ -1177,18 +1177,17 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
     ready[b] = 1;
     cv.notify_all();
   };
-  // Under `mu`: whether block `next` may be read now (cutting it if need be).
-  const auto can_take = [&] {
-    return next < merged + window && (next < blocks.size() || cut_next());
-  };
+  // Under `mu`: whether every block is handed out; whether block `next` may
+  // be read now; the same, cutting it if need be.
+  const auto all_taken = [&] { return next >= blocks.size() && cut >= text.size(); };
+  const auto may_take = [&] { return next < merged + window && !all_taken(); };
+  const auto can_take = [&] { return may_take() && (next < blocks.size() || cut_next()); };
   const auto worker = [&] {
     while (true) {
       size_t b;
       {
         std::unique_lock<std::mutex> lock(mu);
-        cv.wait(lock, [&] {
-          return stop || (next >= blocks.size() && cut >= text.size()) || next < merged + window;
-        });
+        cv.wait(lock, [&] { return stop || all_taken() || may_take(); });
         if (stop || !can_take()) return;
         b = next++;
       }
@@ -1242,10 +1241,7 @@ absl::Status ParseCsvParallel(std::string_view text, std::string_view source,
           lock.lock();
           continue;
         }
-        cv.wait(lock, [&] {
-          return ready[m] != 0 ||
-                 (next < merged + window && (next < blocks.size() || cut < text.size()));
-        });
+        cv.wait(lock, [&] { return ready[m] != 0 || may_take(); });
       }
       block = blocks[m];
     }
