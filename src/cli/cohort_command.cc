@@ -20,6 +20,8 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "cli/command.h"
+#include "cli/io.h"
+#include "cli/records_support.h"
 #include "zvdj/cohort.hpp"
 #include "zvdj/dataset_io.hpp"
 #include "zvdj/number_format.hpp"
@@ -46,24 +48,6 @@ absl::StatusOr<std::vector<int>> ParseYears(const std::string& text) {
     for (int y = a; y <= b; ++y) years.push_back(y);
   }
   return years;
-}
-
-// The latest date in the data: starts, ends and exits.
-int32_t LatestDate(const RecordStore& s) {
-  int32_t latest = kNoDate;
-  auto see = [&](int32_t d) {
-    if (d != kOpenEnd && d != kNoDate) latest = std::max(latest, d);
-  };
-  for (size_t i = 0; i < s.jeugdhulp.size(); ++i) {
-    see(s.jeugdhulp.start[i]);
-    see(s.jeugdhulp.end[i]);
-  }
-  for (size_t i = 0; i < s.vervolgzorg.size(); ++i) {
-    see(s.vervolgzorg.start[i]);
-    see(s.vervolgzorg.end[i]);
-  }
-  for (int32_t d : s.persons.exit) see(d);
-  return latest;
 }
 
 std::string Num(double v) { return std::isnan(v) ? "" : FormatPlain(v); }
@@ -97,6 +81,22 @@ std::vector<std::string> Cells(const Cohort& c, const CohortEstimate& e, bool hu
           absl::StrCat(e.n_at_risk), absl::StrCat(e.n_events), num(e.estimate), num(e.std_err),
           num(e.ci_low), num(e.ci_high), std::string(CohortMethodName(e.method)),
           std::string(DenominatorName(e.denominator)), e.note};
+}
+
+// Years whose cohort has no members: a year of 18 outside the records gives
+// rows that look like results but are all "no members".
+void WarnEmptyCohorts(const Cohort& c, const std::vector<CohortEstimate>& rows,
+                      const std::vector<int>& years, std::ostream& err) {
+  for (int y : years) {
+    bool members = false;
+    for (const CohortEstimate& e : rows) {
+      if (c.groups[e.group].year == y && e.n_cohort > 0) members = true;
+    }
+    if (!members) {
+      err << "zvdj cohort: warning: nobody in the records turns 18 in " << y
+          << " (the cohort is empty)\n";
+    }
+  }
 }
 
 void WriteOutput(const std::string& format, const Cohort& c,
@@ -157,62 +157,103 @@ void WriteOutput(const std::string& format, const Cohort& c,
   }
 }
 
+const std::vector<Flag> kFlags = {
+    {"jeugdhulp", "F", "jeugdhulp records (CSV; '-' = standard input); required"},
+    {"vervolgzorg", "F", "vervolgzorg records"},
+    {"persons", "F", "persons (birth, exit)"},
+    {"year-of-18", "Y", "cohort years: 2017, 2016,2017 or 2015-2018; required"},
+    {"horizons", "LIST", "comma list of horizons (default 1m,3m,6m)"},
+    {"cutoff", "DATE", "end of follow-up (default the latest date in the records)"},
+    {"method", "LIST", "comma list of aj, km, naive (or all); default aj"},
+    {"ci", "T", "confidence interval transform: log (default), log-log or plain"},
+    {"denominator", "D", "all (default) or excluding_extended (alias zonder_verlengde)"},
+    {"death", "D", "death: competing (default) or censor"},
+    {"by-municipality", nullptr, "one cohort per municipality as well"},
+    {"lenient", nullptr, "skip bad rows; print a count per reason with examples"},
+    {"rejects", "FILE", "with --lenient: write every skipped row (file,line,column,reason)"},
+    {"format", "FMT", "output: csv, dataset, json, md or table (default table on a terminal, else csv)"},
+};
+
+// --method as a comma list ("aj,km"); each name once, in the order given.
+absl::StatusOr<std::vector<CohortMethod>> ParseMethods(const std::string& text) {
+  std::vector<CohortMethod> methods;
+  for (const std::string& name : CommaList(text)) {
+    auto m = ParseCohortMethods(name);
+    if (!m.ok()) return absl::InvalidArgumentError(absl::StrCat("--method: ", m.status().message()));
+    for (CohortMethod x : *m) {
+      if (std::find(methods.begin(), methods.end(), x) == methods.end()) methods.push_back(x);
+    }
+  }
+  if (methods.empty()) return absl::InvalidArgumentError("--method: empty list");
+  return methods;
+}
+
+absl::Status ParseOutflowOptions(const Args& args, OutflowOptions* opt) {
+  auto horizons = ParseHorizons(args.GetOr("horizons", "1m,3m,6m"));
+  if (!horizons.ok()) return horizons.status();
+  opt->horizons = *horizons;
+  auto methods = ParseMethods(args.GetOr("method", "aj"));
+  if (!methods.ok()) return methods.status();
+  opt->methods = *methods;
+  auto ci = ParseCiTransform(args.GetOr("ci", "log"));
+  if (!ci.ok()) return ci.status();
+  opt->survival.ci = *ci;
+  std::string denominator = args.GetOr("denominator", "all");
+  if (denominator == "excluding_extended") denominator = "zonder_verlengde";
+  auto d = ParseDenominator(denominator);
+  if (!d.ok()) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "--denominator: '%s' (expected all or excluding_extended)", denominator));
+  }
+  opt->denominator = *d;
+  auto death = ParseDeathHandling(args.GetOr("death", "competing"));
+  if (!death.ok()) return death.status();
+  opt->death = *death;
+  return absl::OkStatus();
+}
+
+absl::Status LoadCohortRecords(const Args& args, RecordStore* store, std::ostream& err) {
+  StdinFile stdin_file;
+  RecordFilePaths paths;
+  for (auto [flag, path] : {std::pair{"jeugdhulp", &paths.jeugdhulp},
+                            {"vervolgzorg", &paths.vervolgzorg}, {"persons", &paths.persons}}) {
+    if (!args.Has(flag)) continue;
+    auto p = stdin_file.Resolve(*args.Get(flag));
+    if (!p.ok()) return p.status();
+    *path = *p;
+  }
+  LoadOptions load;
+  if (args.Has("lenient")) load.mode = LoadMode::kLenient;
+  if (args.Has("rejects") && !args.Has("lenient")) {
+    return absl::InvalidArgumentError("--rejects goes with --lenient");
+  }
+  LoadReport report;
+  if (absl::Status st = LoadRecordFiles(paths, store, load, &report); !st.ok()) return st;
+  return ReportSkipped(report, kName, err, args.GetOr("rejects", ""));
+}
+
 int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
-  auto args = Args::Parse(argv,
-                          {"jeugdhulp", "vervolgzorg", "persons", "year-of-18", "horizons",
-                           "cutoff", "format", "method", "ci", "denominator", "death"},
-                          {"by-municipality", "lenient"});
-  if (!args.ok()) return ReportError(err, kName, args.status());
+  auto args = Args::Parse(argv, kFlags);
+  if (!args.ok()) return UsageError(err, kName, args.status().message());
   if (!args->positional().empty()) {
-    return ReportError(err, kName, absl::InvalidArgumentError(absl::StrFormat(
-                                       "unexpected argument '%s'", args->positional()[0])));
+    return UsageError(err, kName,
+                      absl::StrFormat("unexpected argument '%s'", args->positional()[0]));
   }
   if (!args->Get("jeugdhulp") || !args->Get("year-of-18")) {
-    return ReportError(err, kName,
-                       absl::InvalidArgumentError("--jeugdhulp and --year-of-18 are required"));
+    return UsageError(err, kName, "--jeugdhulp and --year-of-18 are required");
   }
-  const std::string format = args->GetOr("format", "csv");
-  if (format != "csv" && format != "dataset" && format != "json" && format != "md" &&
-      format != "table") {
-    return ReportError(err, kName, absl::InvalidArgumentError(absl::StrFormat(
-                                       "unknown --format '%s' (expected csv, dataset, json, md "
-                                       "or table)", format)));
-  }
+  auto format = OutputFormat(*args, out, {"csv", "dataset", "json", "md", "table"});
+  if (!format.ok()) return ReportError(err, kName, format.status());
   auto years = ParseYears(*args->Get("year-of-18"));
   if (!years.ok()) return ReportError(err, kName, years.status());
   OutflowOptions opt;
-  auto horizons = ParseHorizons(args->GetOr("horizons", "1m,3m,6m"));
-  if (!horizons.ok()) return ReportError(err, kName, horizons.status());
-  opt.horizons = *horizons;
-  auto methods = ParseCohortMethods(args->GetOr("method", "aj"));
-  if (!methods.ok()) return ReportError(err, kName, methods.status());
-  opt.methods = *methods;
-  auto ci = ParseCiTransform(args->GetOr("ci", "log"));
-  if (!ci.ok()) return ReportError(err, kName, ci.status());
-  opt.survival.ci = *ci;
-  auto denominator = ParseDenominator(args->GetOr("denominator", "all"));
-  if (!denominator.ok()) return ReportError(err, kName, denominator.status());
-  opt.denominator = *denominator;
-  auto death = ParseDeathHandling(args->GetOr("death", "competing"));
-  if (!death.ok()) return ReportError(err, kName, death.status());
-  opt.death = *death;
-
+  if (absl::Status s = ParseOutflowOptions(*args, &opt); !s.ok()) {
+    return ReportError(err, kName, s);
+  }
   RecordStore store;
-  RecordFilePaths paths;
-  paths.jeugdhulp = *args->Get("jeugdhulp");
-  paths.vervolgzorg = args->GetOr("vervolgzorg", "");
-  paths.persons = args->GetOr("persons", "");
-  LoadOptions load;
-  if (args->Has("lenient")) load.mode = LoadMode::kLenient;
-  LoadReport report;
-  if (auto st = LoadRecordFiles(paths, &store, load, &report); !st.ok()) {
-    return ReportError(err, kName, st);
+  if (absl::Status s = LoadCohortRecords(*args, &store, err); !s.ok()) {
+    return ReportError(err, kName, s);
   }
-  for (const SkippedRow& s : report.skipped) {
-    err << "zvdj cohort: skipped " << s.file << ":" << s.line << ":" << s.column << ": "
-        << s.reason << '\n';
-  }
-
   if (auto c = args->Get("cutoff")) {
     auto d = Date::Parse(*c);
     if (!d.ok()) {
@@ -237,13 +278,14 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
   const std::vector<Outcome> outcomes = BuiltinOutcomes(store);
   auto rows = CohortOutflow(store, cohort, outcomes, opt);
   if (!rows.ok()) return ReportError(err, kName, rows.status());
+  WarnEmptyCohorts(cohort, *rows, *years, err);
 
-  if (format == "dataset") {
+  if (*format == "dataset") {
     auto ds = CohortEstimatesToDataset(cohort, *rows);
     if (!ds.ok()) return ReportError(err, kName, ds.status());
     WriteDatasetCsv(*ds, out);
   } else {
-    WriteOutput(format, cohort, *rows, out);
+    WriteOutput(*format, cohort, *rows, out);
   }
   return kExitOk;
 }
@@ -251,12 +293,11 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
 }  // namespace
 
 ZVDJ_REGISTER_COMMAND(Command{
-    "cohort",
-    "  zvdj cohort   --jeugdhulp F [--vervolgzorg F] [--persons F] --year-of-18 Y[,Y|-Y]\n"
-    "                [--horizons 1m,3m,6m] [--cutoff DATE] [--method aj|km|naive|all]\n"
-    "                [--ci log|log-log|plain] [--denominator all|zonder_verlengde]\n"
-    "                [--death competing|censor] [--by-municipality] [--lenient]\n"
-    "                [--format csv|dataset|json|md|table]",
-    &Run});
+    "cohort", "zvdj cohort --jeugdhulp F --year-of-18 Y [options]",
+    "  Outflow of the cohort turning 18 in year Y into verlengde jeugdhulp and\n"
+    "  vervolgzorg within each horizon (Aalen-Johansen, Kaplan-Meier or naive), one\n"
+    "  row per cohort, outcome, horizon and method on standard output; the cut-off\n"
+    "  and warnings on standard error. One input may be '-' (standard input).",
+    kFlags, &Run});
 
 }  // namespace zvdj::cli
