@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 
@@ -166,7 +167,17 @@ absl::StatusOr<std::string> OutputFormat(const Args& args, const std::ostream& o
       "--format: '%s' (expected %s)", f, absl::StrJoin(allowed, ", ")));
 }
 
+absl::Status CheckInputPath(const std::string& path) {
+  std::error_code ec;
+  if (path != "-" && std::filesystem::is_directory(path, ec)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": is a directory (expected a file, or - for standard input)"));
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::string> ReadInput(const std::string& path) {
+  if (absl::Status s = CheckInputPath(path); !s.ok()) return s;
   if (path != "-") return internal::ReadFileToString(path);
   std::string text;
   char buf[1 << 16];

@@ -93,6 +93,8 @@ absl::StatusOr<std::string> OutputFormat(const Args& args, const std::ostream& o
                                          const std::vector<std::string>& allowed = {
                                              "csv", "json", "md", "table"});
 
+// A directory where a file is expected is named as such (not "too large").
+absl::Status CheckInputPath(const std::string& path);
 // Reads a whole file, or standard input for "-", up to the file size limit.
 absl::StatusOr<std::string> ReadInput(const std::string& path);
 

@@ -25,10 +25,10 @@ void WriteTable(const Dataset& ds, bool markdown, std::ostream& out) {
   std::vector<std::vector<std::string>> rows;
   rows.reserve(ds.size());
   for (size_t r = 0; r < ds.size(); ++r) {
-    std::vector<std::string> row = {std::string(ds.indicator(r)), ds.period(r).ToString(),
-                                    std::string(ds.region(r))};
+    std::vector<std::string> row = {EscapeControl(std::string(ds.indicator(r))), ds.period(r).ToString(),
+                                    EscapeControl(std::string(ds.region(r)))};
     for (size_t d = 0; d < ds.dimension_names().size(); ++d) {
-      row.emplace_back(ds.dimension(r, d));
+      row.push_back(EscapeControl(std::string(ds.dimension(r, d))));
     }
     row.push_back(Cell(ds, r));
     row.emplace_back(StatusSymbol(ds.status(r)));

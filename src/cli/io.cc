@@ -12,6 +12,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "cli/command.h"
 #include "zvdj/limits.hpp"
 
 namespace zvdj::cli {
@@ -119,7 +120,10 @@ StdinFile::~StdinFile() {
 }
 
 absl::StatusOr<std::string> StdinFile::Resolve(const std::string& path) {
-  if (path != "-") return path;
+  if (path != "-") {
+    if (absl::Status s = CheckInputPath(path); !s.ok()) return s;
+    return path;
+  }
   if (!temp_.empty()) {
     return absl::InvalidArgumentError("standard input ('-') can be read only once");
   }

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "absl/strings/str_format.h"
 #include "cli/command.h"
@@ -146,17 +147,23 @@ int RunTrends(const std::vector<std::string>& argv, std::ostream& out, std::ostr
   if (!ds.ok()) return ReportError(err, kName, ds.status());
 
   const ReportOptions report{.catalogue = &catalogue};
+  // Tables for a person are rendered first so that control characters from the
+  // data are shown escaped instead of reaching the terminal.
+  const bool human = *format == ReportFormat::kTable || *format == ReportFormat::kMarkdown;
+  std::ostringstream rendered;
+  std::ostream& sink = human ? rendered : out;
   size_t written = 0;
   if (args->Has("summary")) {
     SummaryTable sums = ComputeTrendSummaries(*ds, catalogue, breaks, topt);
     AssessSummaries(sums, *rule);
     written = sums.summaries.size();
-    WriteTrendSummaries(sums, *format, out, report);
+    WriteTrendSummaries(sums, *format, sink, report);
   } else {
     TrendTable rows = ComputeTrendRows(*ds, catalogue, breaks, topt);
     written = rows.rows.size();
-    WriteTrendRows(rows, *format, out, report);
+    WriteTrendRows(rows, *format, sink, report);
   }
+  if (human) out << EscapeControl(rendered.str(), true);
   if (written == 0 && ds->size() > 0) WarnEmpty(*ds, *args, err);
   return kExitOk;
 }
