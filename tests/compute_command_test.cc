@@ -104,7 +104,7 @@ TEST(ComputeCommand, ClosureFileAndOtherFormats) {
   EXPECT_THAT(ss.str(), HasSubstr("\n2017JJ00,NL01,voogdij,0,1,1,0,0\n"));
   r = RunCli(AllFiles() + " --suppress 0 --format md --level land");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_THAT(r.out, ::testing::StartsWith("| indicator "));
+  EXPECT_THAT(r.out, ::testing::StartsWith("| Indicator "));
 }
 
 TEST(ComputeCommand, BadInputExitsWithFileLineAndColumn) {

@@ -26,6 +26,7 @@
 #include "zvdj/dataset_io.hpp"
 #include "zvdj/number_format.hpp"
 #include "zvdj/records_io.hpp"
+#include "zvdj/table.hpp"
 
 namespace zvdj::cli {
 namespace {
@@ -50,37 +51,23 @@ absl::StatusOr<std::vector<int>> ParseYears(const std::string& text) {
   return years;
 }
 
-std::string Num(double v) { return std::isnan(v) ? "" : FormatPlain(v); }
-std::string Fixed(double v, int decimals) {
-  return std::isnan(v) ? "" : absl::StrFormat("%.*f", decimals, v);
-}
-
-std::string JsonString(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      out += absl::StrFormat("\\u%04x", c);
-    } else {
-      out += c;
-    }
+// Notes in Dutch for the reader table (the csv keeps the library's English).
+std::string CohortNoteNl(const std::string& note) {
+  static const std::vector<std::pair<std::string, std::string>> kNl = {
+      {"no members", "geen leden"},
+      {"1 - Kaplan-Meier, death treated as censoring", "1 - Kaplan-Meier, overlijden als censurering"},
+      {"death treated as censoring", "overlijden als censurering"},
+      {"share of the cohort, complete follow-up", "aandeel van het cohort, volledige follow-up"},
+      {"refused: follow-up incomplete at the horizon for", "geen schatting: follow-up onvolledig op de horizon voor"},
+      {" member(s) left out: entry after the cut-off or exit before entry",
+       " leden weggelaten: instroom na de einddatum of uitstroom voor instroom"},
+      {" member(s)", " leden"},
+  };
+  std::string out = note;
+  for (const auto& [en, nl] : kNl) {
+    for (size_t p; (p = out.find(en)) != std::string::npos;) out.replace(p, en.size(), nl);
   }
-  return out + "\"";
-}
-
-const std::vector<std::string> kColumns = {
-    "year_of_18", "region", "outcome", "horizon", "n_cohort", "n_at_risk", "n_events", "estimate",
-    "std_err", "ci_low", "ci_high", "method", "denominator", "note"};
-
-std::vector<std::string> Cells(const Cohort& c, const CohortEstimate& e, bool human) {
-  const CohortGroup& g = c.groups[e.group];
-  auto num = [&](double v) { return human ? Fixed(v, 4) : Num(v); };
-  return {absl::StrCat(g.year), g.region, e.outcome, e.horizon, absl::StrCat(e.n_cohort),
-          absl::StrCat(e.n_at_risk), absl::StrCat(e.n_events), num(e.estimate), num(e.std_err),
-          num(e.ci_low), num(e.ci_high), std::string(CohortMethodName(e.method)),
-          std::string(DenominatorName(e.denominator)), e.note};
+  return out;
 }
 
 // Years whose cohort has no members: a year of 18 outside the records gives
@@ -99,61 +86,81 @@ void WarnEmptyCohorts(const Cohort& c, const std::vector<CohortEstimate>& rows,
   }
 }
 
+// The estimates as data (csv, json): the documented English columns.
+Table MachineTable(const Cohort& c, const std::vector<CohortEstimate>& rows) {
+  Table t;
+  const size_t year = t.AddInteger("year_of_18"), region = t.AddText("region", ColumnRole::kKey),
+               outcome = t.AddText("outcome", ColumnRole::kKey),
+               horizon = t.AddText("horizon", ColumnRole::kKey), n = t.AddInteger("n_cohort"),
+               risk = t.AddInteger("n_at_risk"), events = t.AddInteger("n_events"),
+               est = t.AddNumber("estimate"), se = t.AddNumber("std_err"),
+               lo = t.AddNumber("ci_low"), hi = t.AddNumber("ci_high"),
+               method = t.AddText("method"), denom = t.AddText("denominator"),
+               note = t.AddText("note");
+  for (const CohortEstimate& e : rows) {
+    const CohortGroup& g = c.groups[e.group];
+    t.Number(year, g.year);
+    t.Text(region, g.region);
+    t.Text(outcome, e.outcome);
+    t.Text(horizon, e.horizon);
+    t.Number(n, static_cast<double>(e.n_cohort));
+    t.Number(risk, static_cast<double>(e.n_at_risk));
+    t.Number(events, static_cast<double>(e.n_events));
+    t.Number(est, e.estimate);
+    t.Number(se, e.std_err);
+    t.Number(lo, e.ci_low);
+    t.Number(hi, e.ci_high);
+    t.Text(method, std::string(CohortMethodName(e.method)));
+    t.Text(denom, std::string(DenominatorName(e.denominator)));
+    t.Text(note, e.note);
+    t.EndRow();
+  }
+  return t;
+}
+
+std::string Percent(double v) {
+  return std::isnan(v) ? "" : absl::StrCat(FormatForReading(100 * v, 1), "%");
+}
+
+// For readers: Dutch labels, estimates as percentages with their 95% interval.
+Table ReaderTable(const Cohort& c, const std::vector<CohortEstimate>& rows) {
+  Table t;
+  const auto text = [&](const char* name, const char* label, bool right = false) {
+    const size_t i = t.AddText(name);
+    t.column(i).label = label;
+    t.column(i).align_right = right;
+    return i;
+  };
+  const size_t year = text("year_of_18", "18 in"), region = text("region", "Regio"),
+               outcome = text("outcome", "Uitkomst"), horizon = text("horizon", "Binnen"),
+               n = text("n_cohort", "Cohort", true), events = text("n_events", "Met uitkomst", true),
+               est = text("estimate", "Schatting", true), ci = text("ci", "95%-interval", true),
+               method = text("method", "Methode"), note = text("note", "Opmerking");
+  for (const CohortEstimate& e : rows) {
+    const CohortGroup& g = c.groups[e.group];
+    t.Text(year, absl::StrCat(g.year));
+    t.Text(region, g.region);
+    t.Text(outcome, DimensionLabelNl(e.outcome));
+    t.Text(horizon, e.horizon);
+    t.Text(n, FormatForReading(static_cast<double>(e.n_cohort), 0));
+    t.Text(events, FormatForReading(static_cast<double>(e.n_events), 0));
+    t.Text(est, Percent(e.estimate));
+    t.Text(ci, std::isnan(e.ci_low) ? "" : Percent(e.ci_low) + " – " + Percent(e.ci_high));
+    t.Text(method, std::string(CohortMethodName(e.method)));
+    t.Text(note, CohortNoteNl(e.note));
+    t.EndRow();
+  }
+  return t;
+}
+
 void WriteOutput(const std::string& format, const Cohort& c,
                  const std::vector<CohortEstimate>& rows, std::ostream& out) {
-  if (format == "csv") {
-    for (size_t i = 0; i < kColumns.size(); ++i) out << (i ? "," : "") << kColumns[i];
-    out << '\n';
-    for (const auto& e : rows) {
-      auto cells = Cells(c, e, false);
-      for (size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << CsvEscape(cells[i]);
-      out << '\n';
-    }
-  } else if (format == "json") {
-    out << "[";
-    for (size_t r = 0; r < rows.size(); ++r) {
-      auto cells = Cells(c, rows[r], false);
-      out << (r ? ",\n " : "\n ") << "{";
-      for (size_t i = 0; i < cells.size(); ++i) {
-        const bool text = i <= 3 || i >= 11;  // year_of_18 is a number too
-        out << (i ? ", " : "") << JsonString(kColumns[i]) << ": ";
-        if (i == 0 || !text) {
-          out << (cells[i].empty() ? "null" : cells[i]);
-        } else {
-          out << JsonString(cells[i]);
-        }
-      }
-      out << "}";
-    }
-    out << "\n]\n";
-  } else {  // md, table
-    std::vector<std::vector<std::string>> all = {kColumns};
-    for (const auto& e : rows) all.push_back(Cells(c, e, true));
-    std::vector<size_t> width(kColumns.size(), 0);
-    for (const auto& r : all) {
-      for (size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], r[i].size());
-    }
-    const bool md = format == "md";
-    for (size_t r = 0; r < all.size(); ++r) {
-      std::string line = md ? "|" : "";
-      for (size_t i = 0; i < all[r].size(); ++i) {
-        const bool right = i >= 4 && i <= 10;
-        const std::string& cell = all[r][i];
-        const std::string pad(width[i] - cell.size(), ' ');
-        const std::string padded = right ? absl::StrCat(pad, cell) : absl::StrCat(cell, pad);
-        absl::StrAppend(&line, md ? " " : (i ? "  " : ""), padded, md ? " |" : "");
-      }
-      if (!md) line.erase(line.find_last_not_of(' ') + 1);
-      out << line << '\n';
-      if (md && r == 0) {
-        out << "|";
-        for (size_t i = 0; i < width.size(); ++i) {
-          const bool right = i >= 4 && i <= 10;
-          out << ' ' << std::string(right ? width[i] - 1 : width[i], '-') << (right ? ": |" : " |");
-        }
-        out << '\n';
-      }
-    }
+  if (format == "csv" || format == "json") {
+    WriteTable(MachineTable(c, rows), format == "csv" ? TableFormat::kCsv : TableFormat::kJson,
+               out);
+  } else {
+    WriteTable(ReaderTable(c, rows), format == "md" ? TableFormat::kMarkdown : TableFormat::kTable,
+               out);
   }
 }
 

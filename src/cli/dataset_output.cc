@@ -1,94 +1,95 @@
 #include "cli/dataset_output.h"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <string>
-#include <string_view>
 #include <vector>
 
-#include "absl/strings/str_format.h"
-#include "cli/command.h"
+#include "absl/strings/str_cat.h"
+#include "zvdj/catalogue.hpp"
 #include "zvdj/dataset_io.hpp"
-#include "zvdj/number_format.hpp"
+#include "zvdj/table.hpp"
+#include "zvdj/trend_report.hpp"
 
 namespace zvdj::cli {
 namespace {
 
-std::string Cell(const Dataset& ds, size_t row) {
-  return HasValue(ds.status(row)) ? FormatPlain(ds.value(row)) : std::string();
-}
-
-void WriteTable(const Dataset& ds, bool markdown, std::ostream& out) {
-  std::vector<std::string> head = {"indicator", "period", "region"};
-  for (const auto& d : ds.dimension_names()) head.push_back(d);
-  head.push_back("value");
-  head.push_back("status");
-  std::vector<std::vector<std::string>> rows;
-  rows.reserve(ds.size());
+// The dataset as data: English column names and ids, numbers as numbers.
+Table MachineTable(const Dataset& ds) {
+  Table t;
+  const size_t ind = t.AddText("indicator", ColumnRole::kKey);
+  const size_t per = t.AddText("period", ColumnRole::kKey);
+  const size_t reg = t.AddText("region", ColumnRole::kKey);
+  std::vector<size_t> dims;
+  for (const auto& d : ds.dimension_names()) dims.push_back(t.AddText(d, ColumnRole::kDimension));
+  const size_t val = t.AddNumber("value");
+  const size_t st = t.AddText("status");
   for (size_t r = 0; r < ds.size(); ++r) {
-    std::vector<std::string> row = {EscapeControl(std::string(ds.indicator(r))), ds.period(r).ToString(),
-                                    EscapeControl(std::string(ds.region(r)))};
-    for (size_t d = 0; d < ds.dimension_names().size(); ++d) {
-      row.push_back(EscapeControl(std::string(ds.dimension(r, d))));
-    }
-    row.push_back(Cell(ds, r));
-    row.emplace_back(StatusSymbol(ds.status(r)));
-    rows.push_back(std::move(row));
+    t.Text(ind, std::string(ds.indicator(r)));
+    t.Text(per, ds.period(r).ToString());
+    t.Text(reg, std::string(ds.region(r)));
+    for (size_t d = 0; d < dims.size(); ++d) t.Text(dims[d], std::string(ds.dimension(r, d)));
+    t.Number(val, HasValue(ds.status(r)) ? ds.value(r) : NAN);
+    t.Text(st, std::string(StatusSymbol(ds.status(r))));
+    t.EndRow();
   }
-  std::vector<size_t> width(head.size());
-  for (size_t c = 0; c < head.size(); ++c) {
-    width[c] = head[c].size();
-    for (const auto& row : rows) width[c] = std::max(width[c], row[c].size());
-  }
-  const auto line = [&](const std::vector<std::string>& cells) {
-    for (size_t c = 0; c < cells.size(); ++c) {
-      if (markdown) out << "| ";
-      const bool right = c + 2 == cells.size();  // the value column
-      const std::string pad(width[c] - cells[c].size(), ' ');
-      out << (right ? pad + cells[c] : cells[c] + pad);
-      out << (markdown ? " " : (c + 1 < cells.size() ? "  " : ""));
-    }
-    out << (markdown ? "|\n" : "\n");
-  };
-  line(head);
-  if (markdown) {
-    for (size_t c = 0; c < head.size(); ++c) {
-      out << "|" << std::string(width[c] + 1, '-') << (c + 2 == head.size() ? ":" : "-");
-    }
-    out << "|\n";
-  }
-  for (const auto& row : rows) line(row);
+  return t;
 }
 
-std::string JsonString(std::string_view s) {
-  std::string o = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      o += '\\';
-      o += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      o += absl::StrFormat("\\u%04x", c);
-    } else {
-      o += c;
-    }
-  }
-  return o + "\"";
-}
-
-void WriteJson(const Dataset& ds, std::ostream& out) {
-  out << "[\n";
+// Decimals per indicator for readers: none for whole numbers, one for shares,
+// at most two otherwise (never 10,539410828025478).
+std::map<std::string, int> ReadableDecimals(const Dataset& ds, const Catalogue& cat) {
+  std::map<std::string, int> dec;
   for (size_t r = 0; r < ds.size(); ++r) {
-    out << "  {\"indicator\": " << JsonString(ds.indicator(r))
-        << ", \"period\": " << JsonString(ds.period(r).ToString())
-        << ", \"region\": " << JsonString(ds.region(r));
-    for (size_t d = 0; d < ds.dimension_names().size(); ++d) {
-      out << ", " << JsonString(ds.dimension_names()[d]) << ": "
-          << JsonString(ds.dimension(r, d));
-    }
-    out << ", \"value\": " << (HasValue(ds.status(r)) ? FormatPlain(ds.value(r)) : "null")
-        << ", \"status\": " << JsonString(StatusSymbol(ds.status(r))) << "}"
-        << (r + 1 < ds.size() ? ",\n" : "\n");
+    if (!HasValue(ds.status(r))) continue;
+    const std::string id(ds.indicator(r));
+    const double v = ds.value(r);
+    int d = std::abs(v - std::round(v)) < 1e-9 ? 0 : 2;
+    const IndicatorDef* def = cat.Find(id);
+    if (d > 0 && (def ? def->unit == Unit::kPercentage : id.ends_with("_pct"))) d = 1;
+    dec[id] = std::max(dec[id], d);
   }
-  out << "]\n";
+  return dec;
+}
+
+// The dataset for readers: Dutch labels and indicator names, the breakdown
+// column with only the dimensions that are set, Dutch number notation.
+Table ReaderTable(const Dataset& ds) {
+  const Catalogue& cat = Catalogue::BuiltIn();
+  const std::map<std::string, int> dec = ReadableDecimals(ds, cat);
+  Table t;
+  const size_t ind = t.AddText("indicator", ColumnRole::kKey);
+  t.column(ind).label = "Indicator";
+  const size_t per = t.AddText("period", ColumnRole::kKey);
+  t.column(per).label = "Periode";
+  const size_t reg = t.AddText("region", ColumnRole::kKey);
+  t.column(reg).label = "Regio";
+  std::vector<size_t> dims;
+  for (const auto& d : ds.dimension_names()) {
+    dims.push_back(t.AddText(d, ColumnRole::kDimension));
+    t.column(dims.back()).label = DimensionLabelNl(d);
+  }
+  const size_t val = t.AddText("value");
+  t.column(val).label = "Waarde";
+  t.column(val).align_right = true;
+  for (size_t r = 0; r < ds.size(); ++r) {
+    const std::string id(ds.indicator(r));
+    const IndicatorDef* def = cat.Find(id);
+    t.Text(ind, def && !def->name_nl.empty() ? def->name_nl : id);
+    t.Text(per, DisplayPeriod(ds.period(r)));
+    t.Text(reg, std::string(ds.region(r)));
+    for (size_t d = 0; d < dims.size(); ++d) t.Text(dims[d], std::string(ds.dimension(r, d)));
+    const std::string symbol(StatusSymbol(ds.status(r)));
+    const auto it = dec.find(id);
+    const bool pct = def ? def->unit == Unit::kPercentage : id.ends_with("_pct");
+    t.Text(val, HasValue(ds.status(r))
+                    ? absl::StrCat(FormatForReading(ds.value(r), it == dec.end() ? 0 : it->second),
+                                   pct ? "%" : "", symbol)
+                    : symbol);
+    t.EndRow();
+  }
+  return t;
 }
 
 }  // namespace
@@ -97,9 +98,9 @@ void WriteDataset(const Dataset& ds, const std::string& format, std::ostream& ou
   if (format == "csv") {
     WriteDatasetCsv(ds, out);
   } else if (format == "json") {
-    WriteJson(ds, out);
+    WriteTable(MachineTable(ds), TableFormat::kJson, out);
   } else {
-    WriteTable(ds, format == "md", out);
+    WriteTable(ReaderTable(ds), format == "md" ? TableFormat::kMarkdown : TableFormat::kTable, out);
   }
 }
 
