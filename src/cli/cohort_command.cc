@@ -235,8 +235,12 @@ absl::Status LoadCohortRecords(const Args& args, RecordStore* store, std::ostrea
     return absl::InvalidArgumentError("--rejects goes with --lenient");
   }
   LoadReport report;
+  RejectsFile rejects;
+  if (absl::Status s = rejects.Attach(args.GetOr("rejects", ""), &load); !s.ok()) return s;
   if (absl::Status st = LoadRecordFiles(paths, store, load, &report); !st.ok()) return st;
-  return ReportSkipped(report, kName, err, args.GetOr("rejects", ""));
+  if (absl::Status s = rejects.Commit(); !s.ok()) return s;
+  ReportSkipped(report, kName, err, args.GetOr("rejects", ""));
+  return absl::OkStatus();
 }
 
 int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {

@@ -253,15 +253,18 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
   }
   RecordStore store;
   LoadReport report;
+  RejectsFile rejects;
+  if (absl::Status s = rejects.Attach(args->GetOr("rejects", ""), &load); !s.ok()) return bad(s);
   progress.Step("loading records");
   if (absl::Status s = LoadRecordFiles(paths, &store, load, &report); !s.ok()) {
     progress.Done();
     return bad(s);
   }
-  if (absl::Status s = ReportSkipped(report, kName, err, args->GetOr("rejects", "")); !s.ok()) {
+  if (absl::Status s = rejects.Commit(); !s.ok()) {
     progress.Done();
     return bad(s);
   }
+  ReportSkipped(report, kName, err, args->GetOr("rejects", ""));
   progress.Step("computing indicators");
   auto result = ComputeIndicators(store, opt, regions ? &*regions : nullptr,
                                   herindeling ? &*herindeling : nullptr);

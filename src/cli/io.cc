@@ -115,53 +115,15 @@ absl::Status AtomicFile::Commit() {
   return absl::OkStatus();
 }
 
-StdinFile::~StdinFile() {
-  if (!temp_.empty()) ::unlink(temp_.c_str());
-}
-
 absl::StatusOr<std::string> StdinFile::Resolve(const std::string& path) {
   if (path != "-") {
     if (absl::Status s = CheckInputPath(path); !s.ok()) return s;
     return path;
   }
-  if (!temp_.empty()) {
-    return absl::InvalidArgumentError("standard input ('-') can be read only once");
-  }
-  const char* tmpdir = std::getenv("TMPDIR");
-  std::string temp = absl::StrCat(tmpdir && *tmpdir ? tmpdir : "/tmp", "/zvdj-stdin.XXXXXX");
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) {
-    return absl::UnavailableError(absl::StrCat("cannot create a temporary file for standard input: ",
-                                               std::strerror(errno)));
-  }
-  temp_ = temp;
-  char buf[1 << 16];
-  uint64_t total = 0;
-  while (true) {
-    const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
-    if (n == 0) break;
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      ::close(fd);
-      return absl::FailedPreconditionError(
-          absl::StrCat("<stdin>: cannot read: ", std::strerror(errno)));
-    }
-    total += static_cast<uint64_t>(n);
-    if (total > kMaxFileBytes) {
-      ::close(fd);
-      return absl::ResourceExhaustedError(absl::StrFormat(
-          "<stdin>: input larger than the limit of %d bytes", kMaxFileBytes));
-    }
-    FdOutBuf out(fd);
-    out.sputn(buf, n);
-    if (out.pubsync() != 0) {
-      ::close(fd);
-      return absl::UnavailableError(absl::StrCat("cannot write the copy of standard input ",
-                                                 temp_, ": ", std::strerror(out.error())));
-    }
-  }
-  ::close(fd);
-  return temp_;
+  // The library's file source reads "-" as standard input, within the limits.
+  if (used_) return absl::InvalidArgumentError("standard input ('-') can be read only once");
+  used_ = true;
+  return path;
 }
 
 }  // namespace zvdj::cli

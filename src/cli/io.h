@@ -60,19 +60,14 @@ class AtomicFile {
   bool done_ = false;
 };
 
-// Standard input copied into a temporary file (up to the file size limit), for
-// the loaders that read a path; the file is removed with the object.
+// Input paths of the record loaders: "-" (standard input, which the library's
+// file source reads within the size limits) at most once, directories named.
 class StdinFile {
  public:
-  StdinFile() = default;
-  StdinFile(const StdinFile&) = delete;
-  StdinFile& operator=(const StdinFile&) = delete;
-  ~StdinFile();
-  // `path` itself, or for "-" the temporary copy of standard input.
   absl::StatusOr<std::string> Resolve(const std::string& path);
 
  private:
-  std::string temp_;
+  bool used_ = false;
 };
 
 }  // namespace zvdj::cli

@@ -14,36 +14,9 @@
 #include "cli/command.h"
 #include "cli/io.h"
 #include "zvdj/dataset_io.hpp"
+#include "zvdj/internal/record_schema.h"
 
 namespace zvdj::cli {
-
-std::string ReasonKind(std::string_view reason) {
-  std::string out;
-  for (size_t i = 0; i < reason.size();) {
-    const char c = reason[i];
-    if (c == '\'') {
-      const size_t close = reason.find('\'', i + 1);
-      if (close != std::string_view::npos) {
-        out += "'…'";
-        i = close + 1;
-        continue;
-      }
-    }
-    const bool starts_number = std::isdigit(static_cast<unsigned char>(c)) &&
-                               (out.empty() || !std::isalpha(static_cast<unsigned char>(out.back())));
-    if (starts_number) {
-      while (i < reason.size() && (std::isalnum(static_cast<unsigned char>(reason[i])) ||
-                                   reason[i] == '-' || reason[i] == '.' || reason[i] == ':')) {
-        ++i;
-      }
-      out += "…";
-      continue;
-    }
-    out += c;
-    ++i;
-  }
-  return out;
-}
 
 namespace {
 
@@ -53,54 +26,46 @@ std::string Where(const SkippedRow& r) {
   return w;
 }
 
-absl::Status WriteRejects(const LoadReport& report, const std::string& path) {
-  auto file = AtomicFile::Create(path);
-  if (!file.ok()) return file.status();
-  std::ostream& f = (*file)->stream();
-  f << "file,line,column,reason\n";
-  for (const SkippedRow& r : report.skipped) {
-    f << CsvEscape(r.file) << ',' << r.line << ',' << r.column << ',' << CsvEscape(r.reason)
-      << '\n';
-  }
-  return (*file)->Commit();
-}
-
 }  // namespace
 
-absl::Status ReportSkipped(const LoadReport& report, std::string_view command,
-                           std::ostream& err, const std::string& rejects_path) {
-  if (!rejects_path.empty()) {
-    if (absl::Status s = WriteRejects(report, rejects_path); !s.ok()) return s;
-  }
-  if (report.skipped.empty()) return absl::OkStatus();
-  struct Group {
-    size_t count = 0;
-    size_t first = 0;  // order of first appearance
-    std::vector<const SkippedRow*> examples;
+absl::Status RejectsFile::Attach(const std::string& path, LoadOptions* load) {
+  if (path.empty()) return absl::OkStatus();
+  auto file = AtomicFile::Create(path);
+  if (!file.ok()) return file.status();
+  file_ = std::move(*file);
+  file_->stream() << "file,line,column,reason\n";
+  std::ostream* f = &file_->stream();
+  load->on_skipped = [f](const SkippedRow& r) {
+    *f << CsvEscape(r.file) << ',' << r.line << ',' << r.column << ',' << CsvEscape(r.reason)
+       << '\n';
   };
-  std::map<std::string, Group> groups;
+  return absl::OkStatus();
+}
+
+absl::Status RejectsFile::Commit() { return file_ ? file_->Commit() : absl::OkStatus(); }
+
+void ReportSkipped(const LoadReport& report, std::string_view command, std::ostream& err,
+                   const std::string& rejects_path) {
+  if (report.skipped_rows == 0) return;
+  std::map<std::string, std::vector<const SkippedRow*>> examples;
   for (const SkippedRow& r : report.skipped) {
-    Group& g = groups[ReasonKind(r.reason)];
-    if (g.count++ == 0) g.first = static_cast<size_t>(&r - report.skipped.data());
-    if (g.examples.size() < kSkippedExamples) g.examples.push_back(&r);
+    auto& e = examples[internal::ReasonKey(r.reason)];
+    if (e.size() < kSkippedExamples) e.push_back(&r);
   }
-  std::vector<std::pair<const std::string*, const Group*>> order;
-  for (const auto& [k, g] : groups) order.emplace_back(&k, &g);
-  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
-    return a.second->count != b.second->count ? a.second->count > b.second->count
-                                              : a.second->first < b.second->first;
-  });
+  std::vector<std::pair<std::string, size_t>> order(report.skipped_reasons.begin(),
+                                                    report.skipped_reasons.end());
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   err << absl::StrFormat("zvdj %s: skipped %d of %d rows (loaded %d)%s:\n", command,
-                         report.skipped.size(), report.input_rows, report.loaded_rows,
+                         report.skipped_rows, report.input_rows, report.loaded_rows,
                          rejects_path.empty() ? "; --rejects FILE lists every one"
                                               : "; every one is in " + rejects_path);
-  for (const auto& [kind, g] : order) {
-    err << absl::StrFormat("  %d x %s\n", g->count, EscapeControl(*kind));
-    for (const SkippedRow* r : g->examples) {
+  for (const auto& [kind, count] : order) {
+    err << absl::StrFormat("  %d x %s\n", count, EscapeControl(kind));
+    for (const SkippedRow* r : examples[kind]) {
       err << "      " << EscapeControl(Where(*r)) << ": " << EscapeControl(r->reason) << '\n';
     }
   }
-  return absl::OkStatus();
 }
 
 int32_t LatestDate(const RecordStore& s) {

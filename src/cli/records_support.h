@@ -5,12 +5,14 @@
 #define ZVDJ_CLI_RECORDS_SUPPORT_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "cli/io.h"
 #include "zvdj/records.hpp"
 #include "zvdj/records_io.hpp"
 
@@ -19,15 +21,22 @@ namespace zvdj::cli {
 // Examples shown per reason when rows are skipped.
 inline constexpr size_t kSkippedExamples = 3;
 
-// The kind of a skip reason: the message with its quoted values and numbers
-// left out ("end_date 2019-01-01 is before ..." -> "end_date … is before ...").
-std::string ReasonKind(std::string_view reason);
+// Every skipped row of a lenient load, written as it is skipped to FILE
+// (file,line,column,reason), which appears only when complete.
+class RejectsFile {
+ public:
+  // Hooks into `load` when `path` is not empty.
+  absl::Status Attach(const std::string& path, LoadOptions* load);
+  absl::Status Commit();
 
-// Prints one line per reason kind with its count and the first examples, and a
-// total; writes every skipped row (file, line, column, reason) to
-// `rejects_path` when it is not empty.
-absl::Status ReportSkipped(const LoadReport& report, std::string_view command,
-                           std::ostream& err, const std::string& rejects_path);
+ private:
+  std::unique_ptr<AtomicFile> file_;
+};
+
+// Prints one line per reason with its count and the first examples (with file,
+// line and column), and the total; a summary, however many rows were skipped.
+void ReportSkipped(const LoadReport& report, std::string_view command, std::ostream& err,
+                   const std::string& rejects_path);
 
 // The latest start, end or exit date in the store (kNoDate when none).
 int32_t LatestDate(const RecordStore& store);

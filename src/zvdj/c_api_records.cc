@@ -20,6 +20,7 @@ struct zvdj_load_report {
   zvdj::capi::ResultTable table;  // one row per skipped row
   size_t input_rows = 0;
   size_t loaded_rows = 0;
+  size_t skipped_rows = 0;  // all skipped rows; the table holds the first ones
 };
 
 namespace zvdj::capi {
@@ -144,6 +145,7 @@ absl::Status MakeReport(zvdj_load_report** out, const LoadReport& report) {
   auto r = std::make_unique<zvdj_load_report>();
   r->input_rows = report.input_rows;
   r->loaded_rows = report.loaded_rows;
+  r->skipped_rows = report.skipped_rows;
   ResultTable& t = r->table;
   const size_t file = t.AddText("file");
   const size_t line = t.AddNumber("line");
@@ -425,7 +427,7 @@ ZVDJ_API zvdj_status zvdj_load_report_counts(size_t* out_input_rows, size_t* out
     ZVDJ_CAPI_REQUIRE(report);
     if (out_input_rows != nullptr) *out_input_rows = report->input_rows;
     if (out_loaded_rows != nullptr) *out_loaded_rows = report->loaded_rows;
-    if (out_skipped_rows != nullptr) *out_skipped_rows = report->table.rows();
+    if (out_skipped_rows != nullptr) *out_skipped_rows = report->skipped_rows;
     return absl::OkStatus();
   });
 }
