@@ -148,3 +148,22 @@ TEST(ReadableTables, ComputeAndCohortTablesAreDutchAndRounded) {
 
 }  // namespace
 }  // namespace zvdj::cli_test
+
+namespace zvdj::cli_test {
+namespace {
+
+TEST(Progress, OnlyOnATerminal) {
+  const std::string dir = TempDir();
+  const RunResult quiet = Zvdj("generate --out " + dir + " --persons 2000");
+  ASSERT_EQ(quiet.status, 0) << quiet.err;
+  EXPECT_EQ(quiet.err.find('\r'), std::string::npos) << "no progress line into a file";
+  if (std::system("command -v script > /dev/null 2>&1") != 0) GTEST_SKIP() << "no script(1)";
+  // Under a pseudo-terminal (script), the progress line appears on stderr.
+  const RunResult tty = Zvdj("help > /dev/null; script -qec 'ZVDJ generate --out " + dir +
+                             " --persons 2000 > /dev/null' /dev/null");
+  EXPECT_THAT(tty.out, HasSubstr("\rzvdj generate: "));
+  EXPECT_THAT(tty.out, ::testing::ContainsRegex("[0-9]+% \\([0-9.]+ s\\)"));
+}
+
+}  // namespace
+}  // namespace zvdj::cli_test

@@ -21,6 +21,7 @@
 #include "absl/strings/str_split.h"
 #include "cli/command.h"
 #include "cli/io.h"
+#include "cli/progress.h"
 #include "cli/records_support.h"
 #include "zvdj/cohort.hpp"
 #include "zvdj/dataset_io.hpp"
@@ -219,7 +220,8 @@ absl::Status ParseOutflowOptions(const Args& args, OutflowOptions* opt) {
   return absl::OkStatus();
 }
 
-absl::Status LoadCohortRecords(const Args& args, RecordStore* store, std::ostream& err) {
+absl::Status LoadCohortRecords(const Args& args, RecordStore* store, Progress& progress,
+                               std::ostream& err) {
   StdinFile stdin_file;
   RecordFilePaths paths;
   for (auto [flag, path] : {std::pair{"jeugdhulp", &paths.jeugdhulp},
@@ -231,13 +233,16 @@ absl::Status LoadCohortRecords(const Args& args, RecordStore* store, std::ostrea
   }
   LoadOptions load;
   if (args.Has("lenient")) load.mode = LoadMode::kLenient;
+  if (progress.active()) load.on_progress = [&progress](size_t rows) { progress.Rows(rows); };
   if (args.Has("rejects") && !args.Has("lenient")) {
     return absl::InvalidArgumentError("--rejects goes with --lenient");
   }
   LoadReport report;
   RejectsFile rejects;
   if (absl::Status s = rejects.Attach(args.GetOr("rejects", ""), &load); !s.ok()) return s;
-  if (absl::Status st = LoadRecordFiles(paths, store, load, &report); !st.ok()) return st;
+  absl::Status loaded = LoadRecordFiles(paths, store, load, &report);
+  progress.Done();
+  if (!loaded.ok()) return loaded;
   if (absl::Status s = rejects.Commit(); !s.ok()) return s;
   ReportSkipped(report, kName, err, args.GetOr("rejects", ""));
   return absl::OkStatus();
@@ -262,7 +267,8 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
     return ReportError(err, kName, s);
   }
   RecordStore store;
-  if (absl::Status s = LoadCohortRecords(*args, &store, err); !s.ok()) {
+  Progress progress(err, kName);
+  if (absl::Status s = LoadCohortRecords(*args, &store, progress, err); !s.ok()) {
     return ReportError(err, kName, s);
   }
   if (auto c = args->Get("cutoff")) {
@@ -285,9 +291,12 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
   EighteenCohortOptions copt;
   copt.by_municipality = args->Has("by-municipality");
   copt.cutoff = opt.cutoff;
+  progress.Phase("building the cohorts");
   const Cohort cohort = EighteenthBirthdayCohort(store, *years, copt);
+  progress.Phase("estimating the outflow");
   const std::vector<Outcome> outcomes = BuiltinOutcomes(store);
   auto rows = CohortOutflow(store, cohort, outcomes, opt);
+  progress.Done();
   if (!rows.ok()) return ReportError(err, kName, rows.status());
   WarnEmptyCohorts(cohort, *rows, *years, err);
 

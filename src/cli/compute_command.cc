@@ -13,6 +13,7 @@
 #include "cli/command.h"
 #include "cli/dataset_output.h"
 #include "cli/io.h"
+#include "cli/progress.h"
 #include "cli/records_support.h"
 #include "zvdj/dataset_io.hpp"
 #include "zvdj/indicators.hpp"
@@ -57,32 +58,6 @@ absl::StatusOr<int> ParseYear(const std::string& flag, const std::string& text) 
   return y;
 }
 
-// Progress on stderr: only on a terminal, and only once the run is slow.
-class Progress {
- public:
-  explicit Progress(std::ostream& err)
-      : err_(err), tty_(&err == &std::cerr && isatty(STDERR_FILENO) == 1),
-        start_(std::chrono::steady_clock::now()) {}
-  void Step(std::string_view what) {
-    if (!tty_) return;
-    const double s = Seconds();
-    if (s < 1.0) return;
-    err_ << absl::StrFormat("\rzvdj compute: %s (%.1f s)\x1b[K", what, s) << std::flush;
-    shown_ = true;
-  }
-  void Done() {
-    if (shown_) err_ << "\r\x1b[K" << std::flush;
-  }
-
- private:
-  double Seconds() const {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  }
-  std::ostream& err_;
-  bool tty_;
-  bool shown_ = false;
-  std::chrono::steady_clock::time_point start_;
-};
 
 // Region levels by their English names or the Dutch ones (aliases).
 absl::StatusOr<uint8_t> ParseLevels(const std::string& text) {
@@ -224,7 +199,8 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
   auto format = OutputFormat(*args, out);
   if (!format.ok()) return bad(format.status());
 
-  Progress progress(err);
+  Progress progress(err, "compute");
+  if (progress.active()) load.on_progress = [&progress](size_t rows) { progress.Rows(rows); };
   std::optional<RegionMap> regions;
   std::optional<Herindeling> herindeling;
   if (auto path = args->Get("regions")) {
@@ -255,7 +231,7 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
   LoadReport report;
   RejectsFile rejects;
   if (absl::Status s = rejects.Attach(args->GetOr("rejects", ""), &load); !s.ok()) return bad(s);
-  progress.Step("loading records");
+  progress.Phase("loading records");
   if (absl::Status s = LoadRecordFiles(paths, &store, load, &report); !s.ok()) {
     progress.Done();
     return bad(s);
@@ -265,7 +241,7 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
     return bad(s);
   }
   ReportSkipped(report, kName, err, args->GetOr("rejects", ""));
-  progress.Step("computing indicators");
+  progress.Phase("computing indicators");
   auto result = ComputeIndicators(store, opt, regions ? &*regions : nullptr,
                                   herindeling ? &*herindeling : nullptr);
   progress.Done();

@@ -9,6 +9,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
 #include "cli/command.h"
+#include "cli/progress.h"
 #include "cli/records_support.h"
 #include "zvdj/generator.hpp"
 
@@ -54,22 +55,11 @@ int RunGenerate(const std::vector<std::string>& argv, std::ostream& /*out*/, std
     if (!s.ok()) return ReportError(err, kName, s);
   }
 
-  // A progress line only for a person watching a terminal, and only once the
-  // run has taken more than a second.
-  const bool tty = isatty(fileno(stderr)) != 0;
-  const auto t0 = std::chrono::steady_clock::now();
-  bool shown = false;
+  Progress line(err, kName);
   GenerateProgress progress;
-  if (tty) {
-    progress = [&](double f) {
-      const auto elapsed = std::chrono::steady_clock::now() - t0;
-      if (elapsed < std::chrono::seconds(1)) return;
-      err << absl::StrFormat("\rzvdj generate: %3.0f%%", f * 100) << std::flush;
-      shown = true;
-    };
-  }
+  if (line.active()) progress = [&line](double f) { line.Fraction(f); };
   auto summary = GenerateRecordFiles(opt, *dir, progress);
-  if (shown) err << '\n';
+  line.Done();
   if (!summary.ok()) return ReportError(err, kName, summary.status());
   // The reporting window beside the files, so that `zvdj compute` needs no
   // --from/--to for them.
