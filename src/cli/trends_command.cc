@@ -146,7 +146,7 @@ int RunTrends(const std::vector<std::string>& argv, std::ostream& out, std::ostr
   auto ds = ParseDatasetCsv(*text, path == "-" ? "<stdin>" : path, ropt);
   if (!ds.ok()) return ReportError(err, kName, ds.status());
 
-  const ReportOptions report{.catalogue = &catalogue};
+  const ReportOptions report{.catalogue = &catalogue, .breaks = &breaks};
   // Tables for a person are rendered first so that control characters from the
   // data are shown escaped instead of reaching the terminal.
   const bool human = *format == ReportFormat::kTable || *format == ReportFormat::kMarkdown;

@@ -360,11 +360,12 @@ ChartData Builder::Chart(const FactsheetItem& item, const std::vector<ItemSeries
       const SeriesBreak* b =
           breaks_.Blocking(item.indicator, s.region, s.variant, c.periods[i], c.periods[i + 1]);
       if (b == nullptr) continue;
-      c.breaks.push_back(ChartBreak{i, b->reason});
+      const std::string& reason = b->reason_nl.empty() ? b->reason : b->reason_nl;
+      c.breaks.push_back(ChartBreak{i, reason});
       break_notes->push_back(absl::StrFormat(
           "Trendbreuk tussen %s en %s%s: %s", PeriodLabelNl(c.periods[i]),
           PeriodLabelNl(c.periods[i + 1]), series.size() > 1 ? " (" + s.label + ")" : "",
-          b->reason));
+          reason));
       break;
     }
   }
