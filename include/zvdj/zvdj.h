@@ -188,7 +188,8 @@ enum {
 
 /** Parses `code` and writes its canonical form ("2018/2019" -> "2018/'19",
  *  "2019" -> "2019JJ00"). ZVDJ_INVALID_ARGUMENT with the reason if it is not a
- *  period. */
+ *  period. Every period function accepts only periods whose days lie in years
+ *  1400..9999 (a school year starts in 1400..9998). */
 ZVDJ_API zvdj_status zvdj_period_normalize(char *buffer, size_t capacity, size_t *written,
                                            const char *code);
 
@@ -197,7 +198,8 @@ ZVDJ_API zvdj_status zvdj_period_normalize(char *buffer, size_t capacity, size_t
 ZVDJ_API zvdj_status zvdj_period_predecessor(char *buffer, size_t capacity,
                                              size_t *written, const char *code);
 
-/** The calendar successor of `code`. */
+/** The calendar successor of `code`. ZVDJ_INVALID_ARGUMENT past 9999 (and for
+ *  the predecessor before 1400). */
 ZVDJ_API zvdj_status zvdj_period_successor(char *buffer, size_t capacity, size_t *written,
                                            const char *code);
 
@@ -214,7 +216,8 @@ ZVDJ_API zvdj_status zvdj_period_info(int32_t *out_kind, int32_t *out_year,
 /** Writes the code of the period of `kind` with `value` (the year; the start
  *  year of a school year; the day number of a peildatum) and `index` (half,
  *  quarter or month; ignored for other kinds). ZVDJ_INVALID_ARGUMENT for an
- *  index out of range or an unknown kind. */
+ *  index or year out of range (the range of zvdj_period_normalize) or an
+ *  unknown kind. */
 ZVDJ_API zvdj_status zvdj_period_make(char *buffer, size_t capacity, size_t *written,
                                       int32_t kind, int32_t value, int32_t index);
 

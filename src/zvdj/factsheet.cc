@@ -18,6 +18,7 @@
 #include "zvdj/assessment.hpp"
 #include "zvdj/number_format.hpp"
 #include "zvdj/trend.hpp"
+#include "zvdj/internal/atomic_file.h"
 #include "zvdj/internal/factsheet_chart.h"
 #include "zvdj/internal/strings.h"
 
@@ -29,6 +30,32 @@ using internal::ChartBreak;
 using internal::ChartData;
 using internal::ChartPoint;
 using internal::ChartSeries;
+
+// The file name stem of a chart: the indicator and the dimension selection,
+// reduced to letters, digits, '_' and '-' so that a configuration cannot name
+// a path ("../x", "/tmp/x") or a hidden file. '|' between dimension values
+// becomes '_', anything else '-'; dimensions are lower-cased.
+std::string ChartSlug(std::string_view indicator, std::string_view dims) {
+  const auto keep = [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-';
+  };
+  std::string name;
+  for (char ch : indicator) name += keep(ch) ? ch : '-';
+  if (!dims.empty()) {
+    name += '_';
+    for (char ch : dims) {
+      if (keep(ch)) {
+        name += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      } else {
+        name += ch == '|' ? '_' : '-';
+      }
+    }
+  }
+  // Bounded, so that the name (plus "_NN.svg") stays well inside NAME_MAX.
+  if (name.size() > 200) name.resize(200);
+  if (name.empty()) name = "chart";
+  return name;
+}
 
 std::string RegionLabel(std::string_view code) {
   if (code == "NL01") return "Nederland";
@@ -592,18 +619,7 @@ absl::StatusOr<Factsheet> Builder::Build(const FactsheetConfig& config) {
       chart.source = Source(*it, series, &notes);
       const std::string svg = it->chart == ChartKind::kBar ? internal::RenderBarChartSvg(chart)
                                                            : internal::RenderLineChartSvg(chart);
-      std::string name = it->indicator;
-      if (!it->dims.empty()) {
-        std::string d;
-        for (char ch : it->dims) {
-          if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-') {
-            d += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-          } else {
-            d += ch == '|' ? '_' : '-';
-          }
-        }
-        absl::StrAppend(&name, "_", d);
-      }
+      const std::string name = ChartSlug(it->indicator, it->dims);
       std::string file = name + ".svg";
       for (int n = 2; !used_names.insert(file).second; ++n) file = absl::StrCat(name, "_", n, ".svg");
       sheet.charts.push_back(FactsheetChart{file, chart.title, svg});
@@ -638,6 +654,13 @@ absl::StatusOr<Factsheet> Builder::Build(const FactsheetConfig& config) {
   return sheet;
 }
 
+// A plain file name inside the output folder: no separator, not "." or "..",
+// not hidden.
+bool IsPlainFileName(std::string_view name) {
+  return !name.empty() && name.front() != '.' && name.find('/') == std::string_view::npos &&
+         name.find('\\') == std::string_view::npos && name.find('\0') == std::string_view::npos;
+}
+
 }  // namespace
 
 absl::StatusOr<Factsheet> RenderFactsheet(const Dataset& dataset, const FactsheetConfig& config,
@@ -647,22 +670,26 @@ absl::StatusOr<Factsheet> RenderFactsheet(const Dataset& dataset, const Factshee
 }
 
 absl::Status WriteFactsheet(const Factsheet& sheet, const std::string& dir) {
+  // Refuse names that would leave `dir` before anything is created.
+  for (const FactsheetChart& c : sheet.charts) {
+    if (!IsPlainFileName(c.file_name) || c.file_name == "index.html") {
+      return absl::InvalidArgumentError(
+          absl::StrCat("chart file name '", internal::EscapeControl(c.file_name),
+                       "' would be written outside ", dir, " (a plain file name is needed)"));
+    }
+  }
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) return absl::PermissionDeniedError(absl::StrCat(dir, ": ", ec.message()));
-  auto write = [&](const std::string& name, const std::string& text) -> absl::Status {
-    const std::string path = (std::filesystem::path(dir) / name).string();
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) return absl::PermissionDeniedError(absl::StrCat(path, ": cannot write"));
-    return absl::OkStatus();
-  };
-  if (absl::Status st = write("index.html", sheet.html); !st.ok()) return st;
+  if (ec) return internal::WriteError(dir, ec.value());
+  // All files are written as temporary files first and renamed into place only
+  // when every one is complete, index.html last: a failed run leaves the
+  // previous factsheet as it was.
+  std::vector<std::pair<std::string, std::string_view>> files;
   for (const FactsheetChart& c : sheet.charts) {
-    if (absl::Status st = write(c.file_name, c.svg); !st.ok()) return st;
+    files.emplace_back((std::filesystem::path(dir) / c.file_name).string(), c.svg);
   }
-  return absl::OkStatus();
+  files.emplace_back((std::filesystem::path(dir) / "index.html").string(), sheet.html);
+  return internal::WriteFilesAtomically(files);
 }
 
 }  // namespace v1

@@ -9,6 +9,7 @@
 #include "zvdj/factsheet.hpp"
 #include "zvdj/number_format.hpp"
 #include "zvdj/internal/factsheet_chart.h"
+#include "zvdj/internal/strings.h"
 
 namespace zvdj::internal {
 namespace {
@@ -28,6 +29,13 @@ const char* PeriodColour(size_t i, size_t n) {
 }
 
 std::string Num(double v) { return absl::StrFormat("%.1f", v); }
+
+// The footnote fits the chart width: past 120 bytes it is cut to 117 and
+// "..." added, at a character boundary so the SVG stays valid UTF-8.
+std::string ShortFoot(const std::string& foot) {
+  if (foot.size() <= 120) return foot;
+  return std::string(Utf8Prefix(foot, 117)) + "...";
+}
 
 struct Scale {
   double lo = 0, hi = 1, step = 1;
@@ -134,7 +142,7 @@ void Legend(const std::vector<std::pair<std::string, std::string>>& entries, boo
     absl::StrAppendFormat(&s,
                           "<text class=\"source\" x=\"12\" y=\"%s\" font-size=\"10.5\" "
                           "fill=\"#666\">%s</text>\n",
-                          Num(kHeight - 12), EscapeXml(foot.size() > 120 ? foot.substr(0, 117) + "..." : foot));
+                          Num(kHeight - 12), EscapeXml(ShortFoot(foot)));
   }
 }
 
