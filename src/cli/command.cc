@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -130,6 +131,9 @@ std::string EscapeControl(absl::string_view text, bool keep_newlines) {
 
 int ReportError(std::ostream& err, std::string_view command, const absl::Status& status) {
   err << "zvdj " << command << ": " << EscapeControl(status.message(), true) << '\n';
+  // A failed write is a runtime failure whatever its code (a read-only folder
+  // is PermissionDenied, a full disk DataLoss).
+  if (absl::StartsWith(status.message(), "cannot write ")) return kExitFailure;
   switch (status.code()) {
     case absl::StatusCode::kInvalidArgument:
     case absl::StatusCode::kNotFound:

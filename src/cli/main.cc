@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "cli/command.h"
-#include "cli/io.h"
+#include "zvdj/internal/atomic_file.h"
 #include "zvdj/version.h"
 
 namespace {
@@ -38,12 +38,11 @@ int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   // Every byte of the result goes through a buffer that remembers a failed
   // write, and the final flush and close are checked (a full disk is exit 1).
-  zvdj::cli::FdOutBuf stdout_buf(STDOUT_FILENO);
-  std::ostream out(&stdout_buf);
+  zvdj::internal::CheckedOutput out(STDOUT_FILENO, "standard output");
   zvdj::cli::SetStdoutStream(&out);
   const std::string name = argc > 1 ? argv[1] : "help";
   const auto finish = [&](int rc) {
-    absl::Status st = zvdj::cli::FinishOutput(out, stdout_buf, STDOUT_FILENO, "standard output");
+    absl::Status st = out.Close();
     if (!st.ok()) {
       std::cerr << "zvdj " << name << ": " << st.message() << '\n';
       return rc == 0 ? zvdj::cli::kExitFailure : rc;

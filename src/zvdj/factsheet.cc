@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -313,7 +314,17 @@ LatestChange Builder::Latest(const FactsheetItem& item, const ItemSeries& s, int
     const TrendSummary& sum = sums_.summaries[si->second];
     lc.sign = AssessmentSign(sum.assessment);
     lc.assessment = sum.assessment_text;
-    if (sum.abs_change.has_value()) lc.arrow = *sum.abs_change > 0 ? 1 : *sum.abs_change < 0 ? -1 : 0;
+    const auto sign = [](double v) { return v > 0 ? 1 : v < 0 ? -1 : 0; };
+    const int span = sum.abs_change.has_value() ? sign(*sum.abs_change) : 0;
+    lc.arrow = span;
+    if (change.has_value()) {
+      // The arrow beside the headline points the way of that change; its
+      // colour is the span's assessment, turned round when the latest change
+      // goes against the span (same desired direction, opposite movement).
+      const int now = sign(*change);
+      lc.arrow = now;
+      lc.sign = span == 0 || now == 0 ? 0 : lc.sign * span * now;
+    }
     if (sum.first_period && sum.last_period && *sum.first_period != *sum.last_period) {
       lc.assessment = absl::StrCat(PeriodLabelNl(*sum.first_period), "–",
                                    PeriodLabelNl(*sum.last_period), ": ", lc.assessment);
@@ -333,7 +344,7 @@ std::string ArrowHtml(const LatestChange& lc) {
       EscapeXml(lc.assessment), word, arrow);
 }
 
-std::string Builder::Source(const FactsheetItem& item, const std::vector<ItemSeries>& series,
+std::string Builder::Source(const FactsheetItem& /*item*/, const std::vector<ItemSeries>& series,
                             std::vector<std::string>* notes) const {
   std::set<std::string> seen;
   for (const ItemSeries& s : series) {
@@ -342,13 +353,42 @@ std::string Builder::Source(const FactsheetItem& item, const std::vector<ItemSer
       if (!note.empty() && seen.insert(note).second) notes->push_back(note);
     }
   }
-  const IndicatorDef* d = cat_.Find(item.indicator);
-  if (d != nullptr && !d->source.empty()) return absl::StrCat("Bron: ", d->source);
+  // The dataset's own note names its source; the catalogue's source would
+  // label any data (synthetic, a municipality's own) as that source.
   if (!notes->empty()) {
     const std::string& n = notes->front();
     return absl::StrCat("Bron: ", n.substr(0, n.find(';')));
   }
   return "";
+}
+
+// Counts of a municipality beside Nederland differ by orders of magnitude: on
+// one axis the municipality lies flat at zero. Such a chart shows each series
+// as an index (its first value = 100) instead, and says so in its title.
+bool IndexWhenScalesDiffer(ChartData* c) {
+  if (c->unit != Unit::kCount || c->series.size() < 2) return false;
+  double lo = std::numeric_limits<double>::infinity(), hi = 0;
+  for (const ChartSeries& s : c->series) {
+    double m = 0;
+    for (const ChartPoint& p : s.points) {
+      if (p.value) m = std::max(m, std::abs(*p.value));
+    }
+    if (m > 0) {
+      lo = std::min(lo, m);
+      hi = std::max(hi, m);
+    }
+  }
+  if (!(hi > 5 * lo)) return false;
+  for (ChartSeries& s : c->series) {
+    std::optional<double> base;
+    for (ChartPoint& p : s.points) {
+      if (!base && p.value && *p.value != 0) base = *p.value;
+      if (p.value) p.value = base ? std::optional<double>(100 * *p.value / *base) : std::nullopt;
+    }
+  }
+  c->decimals = 0;
+  c->title += " (index, eerste meting = 100)";
+  return true;
 }
 
 ChartData Builder::Chart(const FactsheetItem& item, const std::vector<ItemSeries>& series,
@@ -395,6 +435,13 @@ ChartData Builder::Chart(const FactsheetItem& item, const std::vector<ItemSeries
           reason));
       break;
     }
+  }
+  std::set<std::string> regions;
+  for (const ItemSeries& s : series) regions.insert(s.region);
+  if (regions.size() > 1 && IndexWhenScalesDiffer(&c)) {
+    break_notes->push_back(
+        "Grafiek als index: elke reeks ten opzichte van haar eerste meting (= 100), omdat de "
+        "aantallen van de regio's te ver uiteenlopen voor één as.");
   }
   return c;
 }
