@@ -337,6 +337,11 @@ TEST(EscapeControl, ReaderMessagesQuoteInputSafely) {
                           {{"82972NED_TypedDataSet.json", "{\"value\": 1, \"x\": \"\x1b\"}"}},
                           StatLineMapping());
   EXPECT_THAT(Msg(sl.status()), Not(HasSubstr("\x1b")));
+  auto json = ParseStatLine(StatLineFormat::kODataV3,
+                            {{"82972NED_TypedDataSet.json", "{\"value\": [\x1b[2J]}"}},
+                            StatLineMapping());
+  ASSERT_FALSE(json.ok());
+  EXPECT_THAT(Msg(json.status()), Not(HasSubstr("\x1b")));
 }
 
 // ---- Item: horizons and the generator's message ---------------------------------
