@@ -78,7 +78,8 @@ TEST(Utf8Cut, PrefixNeverEndsInsideACharacter) {
 
 TEST(Utf8Cut, FactsheetFootnoteStaysValidUtf8) {
   // "Bron: " (6 bytes) + 110 ASCII bytes puts a 2-byte 'é' across byte 117.
-  const std::string note = std::string(110, 'a') + "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9";
+  std::string note(110, 'a');
+  for (int i = 0; i < 8; ++i) note += "\xc3\xa9";
   Dataset ds;
   for (int y = 2017; y <= 2019; ++y) {
     ASSERT_TRUE(ds.Add({.indicator = "x_count", .period = Period::Year(y), .region = "NL01",
@@ -282,7 +283,8 @@ TEST_F(NextLink, DevZeroIsRefused) {
 
 TEST_F(NextLink, PathsOutsideTheFolderAreRefused) {
   WriteAll(dir_.parent_path() / "outside.json", "{\"value\": []}");
-  for (const std::string& link : std::vector<std::string>{"../../etc/passwd", "../outside.json", "/etc/passwd",
+  for (const std::string& link :
+       std::vector<std::string>{"../../etc/passwd", "../outside.json", "/etc/passwd",
                                  "file:///etc/passwd", "sub/x.json", "ftp://host/x.json",
                                  "file://" + dir_.parent_path().string() + "/outside.json"}) {
     auto r = Read(link);
@@ -337,6 +339,11 @@ TEST(EscapeControl, ReaderMessagesQuoteInputSafely) {
                           {{"82972NED_TypedDataSet.json", "{\"value\": 1, \"x\": \"\x1b\"}"}},
                           StatLineMapping());
   EXPECT_THAT(Msg(sl.status()), Not(HasSubstr("\x1b")));
+  auto json = ParseStatLine(StatLineFormat::kODataV3,
+                            {{"82972NED_TypedDataSet.json", "{\"value\": [\x1b[2J]}"}},
+                            StatLineMapping());
+  ASSERT_FALSE(json.ok());
+  EXPECT_THAT(Msg(json.status()), Not(HasSubstr("\x1b")));
 }
 
 // ---- Item: horizons and the generator's message ---------------------------------

@@ -201,7 +201,8 @@ absl::StatusOr<std::vector<Horizon>> ParseHorizons(std::string_view text) {
           absl::StrFormat("horizon '%s' is too large (at most %d%c)",
                           internal::EscapeControl(item), limit, item.back()));
     }
-    out.push_back({static_cast<int>(n), item.back() == 'm' ? Horizon::Unit::kMonths : Horizon::Unit::kDays,
+    out.push_back({static_cast<int>(n),
+                   item.back() == 'm' ? Horizon::Unit::kMonths : Horizon::Unit::kDays,
                    absl::StrCat(n, item.substr(item.size() - 1))});
   }
   if (out.empty()) return absl::InvalidArgumentError("no horizons given");

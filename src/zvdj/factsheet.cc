@@ -727,7 +727,9 @@ absl::Status WriteFactsheet(const Factsheet& sheet, const std::string& dir) {
   }
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) return internal::WriteError(dir, ec.value());
+  if (ec) {
+    return absl::PermissionDeniedError(absl::StrCat("cannot write ", dir, ": ", ec.message()));
+  }
   // All files are written as temporary files first and renamed into place only
   // when every one is complete, index.html last: a failed run leaves the
   // previous factsheet as it was.

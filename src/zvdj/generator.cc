@@ -695,16 +695,24 @@ absl::StatusOr<GenerateSummary> GenerateRecords(const GenerateOptions& options,
   const int64_t total = careers + extra;
   const int64_t step = std::max<int64_t>(1, total / 100);
   int64_t done = 0;
+  // A failed write (a full disk) stops the run at the next step instead of
+  // generating the rest for nothing; the check below reports it.
+  bool failed = false;
   auto tick = [&] {
-    if (progress && ++done % step == 0) progress(static_cast<double>(done) / static_cast<double>(total));
+    if (++done % step != 0) return;
+    if (progress) progress(static_cast<double>(done) / static_cast<double>(total));
+    for (std::ostream* os : {streams.jeugdhulp, streams.jeugdbescherming, streams.verzuim,
+                             streams.vervolgzorg, streams.persons}) {
+      failed |= os != nullptr && !*os;
+    }
   };
 
   uint64_t index = 0;
-  for (int64_t i = 0; i < careers; ++i) {
+  for (int64_t i = 0; i < careers && !failed; ++i) {
     model.Career(index++);
     tick();
   }
-  for (int sy = warmup_sy; sy <= options.to_year; ++sy) {
+  for (int sy = warmup_sy; sy <= options.to_year && !failed; ++sy) {
     for (int64_t k = 0; k < model.VrijstellingStartsPerYear(); ++k) {
       model.VerzuimOnly(index++, sy, true);
       tick();
