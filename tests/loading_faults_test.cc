@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -27,6 +28,7 @@
 #include "zvdj/generator.hpp"
 #include "zvdj/internal/parallel.h"
 #include "zvdj/records_io.hpp"
+#include "zvdj/zvdj.h"
 
 namespace zvdj {
 namespace {
@@ -97,6 +99,48 @@ TEST(LoadingFaults, FileTruncatedWhileReadIsDataLossNotSigbus) {
     EXPECT_EQ(store.jeugdhulp.size(), 0u);
     EXPECT_EQ(store.persons.size(), 0u);
     EXPECT_EQ(store.persons.ids.size(), 0u);
+  }
+}
+
+// The same through the C API and the command, with a thread that truncates
+// the file at some point of the load: whichever comes first, the result is
+// either the whole file or DATA_LOSS, never a crash.
+TEST(LoadingFaults, FileTruncatedDuringCApiAndCommandLoads) {
+  TempDir dir;
+  const std::string text = Rows(400'000);
+  for (int round = 0; round < 4; ++round) {
+    SCOPED_TRACE(round);
+    const std::string path = dir.File("j.csv", text);
+    zvdj_records* records = nullptr;
+    ASSERT_EQ(zvdj_records_create(&records), ZVDJ_OK);
+    std::thread cut([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(15 * round));
+      ASSERT_EQ(::truncate(path.c_str(), 20 << 10), 0);
+    });
+    const zvdj_status s =
+        zvdj_records_load_csv(nullptr, records, "jeugdhulp", path.c_str(), nullptr);
+    cut.join();
+    if (s != ZVDJ_OK) {
+      EXPECT_EQ(s, ZVDJ_DATA_LOSS) << zvdj_last_error_message();
+      EXPECT_THAT(zvdj_last_error_message(), HasSubstr("changed while being read"));
+    }
+    zvdj_records_destroy(records);
+
+    const std::string again = dir.File("c.csv", text);
+    std::thread cut2([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(40 * round));
+      ASSERT_EQ(::truncate(again.c_str(), 20 << 10), 0);
+    });
+    const std::string cmd = std::string(ZVDJ_CLI_PATH) + " compute --jeugdhulp " + again +
+                            " >/dev/null 2>" + dir.path() + "/err.txt";
+    const int st = std::system(cmd.c_str());
+    cut2.join();
+    ASSERT_TRUE(WIFEXITED(st)) << "killed by a signal";
+    if (WEXITSTATUS(st) != 0) {
+      std::ifstream e(dir.path() + "/err.txt");
+      std::string err((std::istreambuf_iterator<char>(e)), std::istreambuf_iterator<char>());
+      EXPECT_THAT(err, HasSubstr("changed while being read"));
+    }
   }
 }
 
