@@ -182,24 +182,8 @@ absl::Status CheckInputPath(const std::string& path) {
 
 absl::StatusOr<std::string> ReadInput(const std::string& path) {
   if (absl::Status s = CheckInputPath(path); !s.ok()) return s;
-  if (path != "-") return internal::ReadFileToString(path);
-  std::string text;
-  char buf[1 << 16];
-  while (true) {
-    const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
-    if (n == 0) break;
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return absl::FailedPreconditionError(
-          absl::StrCat("<stdin>: cannot read: ", std::strerror(errno)));
-    }
-    if (text.size() + static_cast<size_t>(n) > kMaxFileBytes) {
-      return absl::ResourceExhaustedError(absl::StrFormat(
-          "<stdin>: input larger than the limit of %d bytes", kMaxFileBytes));
-    }
-    text.append(buf, static_cast<size_t>(n));
-  }
-  return text;
+  // "-" is standard input, read within the same limits as a file.
+  return internal::ReadFileToString(path);
 }
 
 std::vector<std::string> CommaList(absl::string_view text) {

@@ -255,7 +255,10 @@ class BlockScheduler {
  private:
   // Under mu_: whether every block is handed out; whether block next_ may be
   // read now; the same, cutting it if need be.
-  bool AllTaken() const { return next_ >= blocks_.size() && cut_ >= text_.size(); }
+  // (A file that could not be read to cut the next block has no more blocks.)
+  bool AllTaken() const {
+    return next_ >= blocks_.size() && (cut_ >= text_.size() || !cut_error_.ok());
+  }
   bool MayTake() const { return next_ < merged_ + window_ && !AllTaken(); }
   bool CanTake() { return MayTake() && (next_ < blocks_.size() || CutNext()); }
   // Under mu_: cuts the next block (reading the file up to its line end).

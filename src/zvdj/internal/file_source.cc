@@ -47,11 +47,14 @@ struct FdCloser {
 
 }  // namespace
 
-absl::StatusOr<std::string> ReadAll(int fd, const std::string& path, uint64_t max_bytes) {
+absl::StatusOr<std::string> ReadAll(int fd, const std::string& path, uint64_t max_bytes,
+                                    size_t size_hint) {
   std::string out;
   size_t used = 0;
   try {
-    out.resize(size_t{64} << 10);
+    // One byte past the expected size, so that the end is seen without a copy.
+    out.resize(std::min<uint64_t>(std::max<size_t>(size_hint + 1, size_t{64} << 10),
+                                  max_bytes + 1));
     while (true) {
       if (used == out.size()) {
         if (out.size() > max_bytes) return TooLarge(path, max_bytes);
@@ -169,13 +172,34 @@ absl::StatusOr<std::unique_ptr<FileSource>> FileSource::Open(const std::string& 
     }
   }
   // Read whole: a pipe, standard input, a device, or gzip data.
-  ZVDJ_ASSIGN_OR_RETURN(src->owned_, ReadAll(fd, name, limits.max_file_bytes));
+  ZVDJ_ASSIGN_OR_RETURN(src->owned_, ReadAll(fd, name, limits.max_file_bytes, src->size_));
   if (LooksGzipped(src->owned_)) {
     ZVDJ_ASSIGN_OR_RETURN(src->owned_, GunzipText(src->owned_, name, limits.max_file_bytes));
   }
   src->data_ = src->owned_.data();
   src->size_ = src->owned_.size();
   return src;
+}
+
+absl::StatusOr<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes) {
+  const bool is_stdin = path == "-";
+  const std::string name = is_stdin ? "<stdin>" : path;
+  const int fd = is_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return OpenError(path, errno);
+  FdCloser closer{is_stdin ? -1 : fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return OpenError(path, errno);
+  if (S_ISDIR(st.st_mode)) {
+    return absl::InvalidArgumentError(absl::StrFormat("%s: is a directory, not a file", path));
+  }
+  size_t hint = 0;
+  if (S_ISREG(st.st_mode)) {
+    if (static_cast<uint64_t>(st.st_size) > max_bytes) return TooLarge(path, max_bytes);
+    hint = static_cast<size_t>(st.st_size);
+  }
+  absl::StatusOr<std::string> text = ReadAll(fd, name, max_bytes, hint);
+  if (text.ok() && LooksGzipped(*text)) return GunzipText(*text, name, max_bytes);
+  return text;
 }
 
 std::unique_ptr<FileSource> FileSource::FromText(std::string_view text) {

@@ -84,8 +84,16 @@ inline bool LooksGzipped(std::string_view data) {
          static_cast<unsigned char>(data[1]) == 0x8b;
 }
 
-// The whole of file descriptor `fd` (a pipe, say), at most `max_bytes`.
-absl::StatusOr<std::string> ReadAll(int fd, const std::string& path, uint64_t max_bytes);
+// The whole of file descriptor `fd` (a pipe, say), at most `max_bytes`;
+// `size_hint` is the size expected (0 when not known).
+absl::StatusOr<std::string> ReadAll(int fd, const std::string& path, uint64_t max_bytes,
+                                    size_t size_hint = 0);
+
+// The whole text of `path` ("-": standard input), gzip data decompressed, at
+// most `max_bytes` (after decompression). NotFound / PermissionDenied when it
+// cannot be opened, InvalidArgument for a directory, ResourceExhausted over
+// the limit or out of memory.
+absl::StatusOr<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes);
 
 }  // namespace zvdj::internal
 

@@ -321,7 +321,8 @@ struct JeugdhulpTraits {
 
   static void Reserve(RecordStore* s, size_t n) { s->jeugdhulp.Reserve(s->jeugdhulp.size() + n); }
 
-  static bool FromCsv(const Fields& f, Input* in, Issue* issue) {
+  template <typename F>
+  static bool FromCsv(const F& f, Input* in, Issue* issue) {
     in->person_id = f[kPerson];
     in->municipality = f[kMunicipality];
     in->provider = f[kProvider];
@@ -406,7 +407,8 @@ struct JeugdbeschermingTraits {
     s->jeugdbescherming.Reserve(s->jeugdbescherming.size() + n);
   }
 
-  static bool FromCsv(const Fields& f, Input* in, Issue* issue) {
+  template <typename F>
+  static bool FromCsv(const F& f, Input* in, Issue* issue) {
     in->person_id = f[kPerson];
     in->municipality = f[kMunicipality];
     in->measure = f[kMeasure];
@@ -468,7 +470,8 @@ struct VerzuimTraits {
 
   static void Reserve(RecordStore* s, size_t n) { s->verzuim.Reserve(s->verzuim.size() + n); }
 
-  static bool FromCsv(const Fields& f, Input* in, Issue* issue) {
+  template <typename F>
+  static bool FromCsv(const F& f, Input* in, Issue* issue) {
     in->person_id = f[kPerson];
     in->municipality = f[kMunicipality];
     in->kind = f[kKind];
@@ -531,7 +534,8 @@ struct VervolgzorgTraits {
     s->vervolgzorg.Reserve(s->vervolgzorg.size() + n);
   }
 
-  static bool FromCsv(const Fields& f, Input* in, Issue* issue) {
+  template <typename F>
+  static bool FromCsv(const F& f, Input* in, Issue* issue) {
     in->person_id = f[kPerson];
     in->kind = f[kKind];
     return DateField(f[kStart], kStart, &in->start_date, issue) &&
@@ -584,7 +588,8 @@ struct PersonsTraits {
 
   static void Reserve(RecordStore*, size_t) {}
 
-  static bool FromCsv(const Fields& f, Input* in, Issue* issue) {
+  template <typename F>
+  static bool FromCsv(const F& f, Input* in, Issue* issue) {
     in->person_id = f[kPerson];
     in->exit_reason = f[kExitReason];
     return OptionalDateField(f[kBirth], kBirth, &in->birth_date, issue) &&
@@ -743,20 +748,22 @@ void RollBack(RecordStore* store, const StoreMark& mark,
 // The error of a load that ran out of memory: the file and what it needed.
 absl::Status OutOfMemoryError(std::string_view source, size_t text_bytes, size_t store_bytes);
 
-// Checks and adds rows already in memory (the Add*Records functions and the
-// C API): the same Validate and Commit as for CSV records.
-template <typename T>
-absl::Status AddRows(RecordStore* store, const typename T::Input* rows, size_t n,
-                     const LoadOptions& options, LoadReport* report) {
+// Checks and adds `n` rows held by the caller, row i made by
+// get(i, &input, &issue) (false: the row is bad): the same Validate and Commit
+// as for CSV records. Errors name the row: "jeugdhulp[3]: reason (field 'x')".
+template <typename T, typename Get>
+absl::Status AddRowsFrom(RecordStore* store, size_t n, const Get& get,
+                         const LoadOptions& options, LoadReport* report) {
   ZVDJ_RETURN_IF_ERROR(NeedReport(options, report));
   LoadReport scratch;
   LoadReport* rep = report != nullptr ? report : &scratch;
   T::Reserve(store, n);
   Sink sink(store);
   Issue issue;
+  typename T::Input in{};
   for (size_t i = 0; i < n; ++i) {
     ++rep->input_rows;
-    if (T::Add(rows[i], sink, &issue)) {
+    if (get(i, &in, &issue) && T::Add(in, sink, &issue)) {
       ++rep->loaded_rows;
       continue;
     }
@@ -774,6 +781,47 @@ absl::Status AddRows(RecordStore* store, const typename T::Input* rows, size_t n
                            std::move(issue.message)});
   }
   return absl::OkStatus();
+}
+
+// Rows already in memory (the Add*Records functions).
+template <typename T>
+absl::Status AddRows(RecordStore* store, const typename T::Input* rows, size_t n,
+                     const LoadOptions& options, LoadReport* report) {
+  const auto get = [rows](size_t i, typename T::Input* in, Issue*) {
+    *in = rows[i];
+    return true;
+  };
+  return AddRowsFrom<T>(store, n, get, options, report);
+}
+
+// The values of one row held as C string columns (the C API): field j of T
+// is columns[j][row]; a NULL column or element is empty. Values are trimmed
+// and parsed as in a CSV file.
+class TextColumns {
+ public:
+  explicit TextColumns(const char* const* const* columns) : columns_(columns) {}
+  void SetRow(size_t row) { row_ = row; }
+  std::string_view operator[](int field) const {
+    const char* const* column = columns_[field];
+    const char* value = column == nullptr ? nullptr : column[row_];
+    return value == nullptr ? std::string_view() : internal::Trim(std::string_view(value));
+  }
+
+ private:
+  const char* const* const* columns_;
+  size_t row_ = 0;
+};
+
+// Rows given as text columns, one per entry of T::kColumns.
+template <typename T>
+absl::Status AddTextRows(RecordStore* store, size_t n, const char* const* const* columns,
+                         const LoadOptions& options, LoadReport* report) {
+  TextColumns fields(columns);
+  const auto get = [&fields](size_t i, typename T::Input* in, Issue* issue) {
+    fields.SetRow(i);
+    return T::FromCsv(fields, in, issue);
+  };
+  return AddRowsFrom<T>(store, n, get, options, report);
 }
 
 }  // namespace zvdj::internal
