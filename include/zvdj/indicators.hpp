@@ -94,6 +94,18 @@ enum class AgeBasis : uint8_t {
   kRecordStart,  // start of the person's attributed (most recent) trajectory
 };
 
+// Which municipality (or municipalities) a person counts in for a period.
+enum class Attribution : uint8_t {
+  // CBS's per-cell rule (default): a person counts in every municipality where
+  // they had a record active during the period (for a peildatum: active on
+  // that day); jeugdregio, provincie and Nederland count each person once.
+  kCbs,
+  // One municipality per person and period: that of their most recent record
+  // relevant to the period, so that every region total is a sum of
+  // municipality cells.
+  kLatest,
+};
+
 // Region levels, combinable as a bit set.
 enum RegionLevel : uint8_t {
   kLevelGemeente = 1,
@@ -115,9 +127,12 @@ struct ComputeOptions {
   AgeBasis age_basis = AgeBasis::kPeriodEnd;
   Feb29Rule feb29_rule = Feb29Rule::kMarch1;
   bool merge_trajectories = true;
+  Attribution attribution = Attribution::kCbs;
   // Whether a voorlopige OTS counts as OTS for uithuisplaatsing_ots_pct and the
-  // `ots` row of uithuisplaatsingen (then no separate `vots` row).
-  bool vots_counts_as_ots = true;
+  // `ots` row of uithuisplaatsingen (then no separate `vots` row). Off by
+  // default: CBS and the seeds report VOTS as a measure of its own, and the
+  // published 34% -> 27% share is "uithuisplaatsing bij ondertoezichtstelling".
+  bool vots_counts_as_ots = false;
   uint8_t levels = kAllRegionLevels;
   // Herindeling and region classification year. Unset: to_year.
   std::optional<int> classification_year;

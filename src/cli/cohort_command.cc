@@ -160,7 +160,7 @@ void WriteOutput(const std::string& format, const Cohort& c,
 int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
   auto args = Args::Parse(argv,
                           {"jeugdhulp", "vervolgzorg", "persons", "year-of-18", "horizons",
-                           "cutoff", "format", "method", "ci", "denominator", "death"},
+                           "cutoff", "format", "method", "ci", "denominator", "death", "feb29"},
                           {"by-municipality", "lenient"});
   if (!args.ok()) return ReportError(err, kName, args.status());
   if (!args->positional().empty()) {
@@ -232,6 +232,12 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
 
   EighteenCohortOptions copt;
   copt.by_municipality = args->Has("by-municipality");
+  if (auto v = args->Get("feb29")) {
+    if (*v == "mar1") copt.feb29 = Feb29Rule::kMarch1;
+    else if (*v == "feb28") copt.feb29 = Feb29Rule::kFeb28;
+    else return ReportError(err, kName, absl::InvalidArgumentError(absl::StrFormat(
+        "--feb29: '%s' (expected mar1 or feb28)", *v)));
+  }
   copt.cutoff = opt.cutoff;
   const Cohort cohort = EighteenthBirthdayCohort(store, *years, copt);
   const std::vector<Outcome> outcomes = BuiltinOutcomes(store);
@@ -256,6 +262,7 @@ ZVDJ_REGISTER_COMMAND(Command{
     "                [--horizons 1m,3m,6m] [--cutoff DATE] [--method aj|km|naive|all]\n"
     "                [--ci log|log-log|plain] [--denominator all|zonder_verlengde]\n"
     "                [--death competing|censor] [--by-municipality] [--lenient]\n"
+    "                [--feb29 mar1|feb28 (29 February birthdays in common years)]\n"
     "                [--format csv|dataset|json|md|table]",
     &Run});
 

@@ -25,7 +25,8 @@ constexpr char kUsage[] =
     "              [--classification-year YEAR] [--level gemeente,jeugdregio,provincie,land]\n"
     "              [--round5] [--suppress N (default 10; 0 = off)] [--lenient]\n"
     "              [--age-basis period_end|period_start|record_start] [--feb29 mar1|feb28]\n"
-    "              [--no-merge] [--vots-separate] [--closure F] [--format csv|json|md|table]\n"
+    "              [--no-merge] [--vots-separate|--vots-as-ots] [--closure F] [--format csv|json|md|table]\n"
+    "              [--attribution cbs|latest (default cbs: every municipality with a record)]\n"
     "              [--threads N (reading the files and the jeugdhulp pass; default 2,\n"
     "                            0 = one per core)]";
 
@@ -148,8 +149,9 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
   auto args = Args::Parse(argv,
                           {"jeugdhulp", "jeugdbescherming", "verzuim", "persons", "regions",
                            "herindeling", "from", "to", "classification-year", "level",
-                           "suppress", "age-basis", "feb29", "closure", "format", "threads"},
-                          {"round5", "lenient", "no-merge", "vots-separate"});
+                           "suppress", "age-basis", "feb29", "closure", "format", "threads",
+                           "attribution"},
+                          {"round5", "lenient", "no-merge", "vots-separate", "vots-as-ots"});
   if (!args.ok()) return ReportError(err, kName, args.status());
   if (!args->positional().empty()) {
     return ReportError(err, kName,
@@ -186,7 +188,14 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
   }
   opt.publication.round5 = args->Has("round5");
   opt.merge_trajectories = !args->Has("no-merge");
-  opt.vots_counts_as_ots = !args->Has("vots-separate");
+  if (args->Has("vots-as-ots")) opt.vots_counts_as_ots = true;
+  if (args->Has("vots-separate")) opt.vots_counts_as_ots = false;
+  if (auto v = args->Get("attribution")) {
+    if (*v == "cbs") opt.attribution = Attribution::kCbs;
+    else if (*v == "latest") opt.attribution = Attribution::kLatest;
+    else return bad(absl::InvalidArgumentError(
+        absl::StrFormat("--attribution: '%s' (expected cbs or latest)", *v)));
+  }
   if (auto v = args->Get("age-basis")) {
     if (*v == "period_end") opt.age_basis = AgeBasis::kPeriodEnd;
     else if (*v == "period_start") opt.age_basis = AgeBasis::kPeriodStart;
