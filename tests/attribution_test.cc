@@ -2,6 +2,8 @@
 // the latest-record rule (Attribution::kLatest). Hand-worked fixtures, each
 // with the expected cells derived in comments, plus a generated data set.
 #include <cmath>
+#include <cstddef>
+#include <cstring>
 #include <map>
 #include <sstream>
 #include <string>
@@ -10,6 +12,7 @@
 #include "zvdj/generator.hpp"
 #include "zvdj/indicators.hpp"
 #include "zvdj/records_io.hpp"
+#include "zvdj/zvdj.h"
 
 namespace zvdj {
 namespace {
@@ -327,6 +330,61 @@ TEST(Attribution, GeneratedMunicipalitiesAddUpToAtLeastNederlandAndExactlyWithou
     EXPECT_EQ(s.gemeenten, s.nl) << key;
     EXPECT_EQ(s.jeugdregios, s.nl) << key;
   }
+}
+
+// ---- The C API ----
+
+double CValue(zvdj_records* rec, const zvdj_compute_options* opts, const char* region) {
+  zvdj_dataset* ds = nullptr;
+  EXPECT_EQ(zvdj_compute(&ds, rec, opts), ZVDJ_OK);
+  size_t row = 0;
+  double v = -1;
+  if (zvdj_dataset_find(&row, ds, "jeugdhulp_jongeren", region, "2019JJ00", 0, nullptr,
+                        nullptr) == ZVDJ_OK) {
+    zvdj_dataset_get_value(&v, nullptr, ds, row);
+  }
+  zvdj_dataset_destroy(ds);
+  return v;
+}
+
+TEST(Attribution, TheCApiTakesTheAttributionAndStillAcceptsVersion1Options) {
+  const std::string text = std::string(kJhHeader) + kMoveWithinJeugdregio;
+  zvdj_records* rec = nullptr;
+  ASSERT_EQ(zvdj_records_create(&rec), ZVDJ_OK);
+  ASSERT_EQ(zvdj_records_parse_csv(nullptr, rec, "jeugdhulp", text.data(), text.size(), "jh.csv",
+                                   nullptr),
+            ZVDJ_OK);
+  int64_t cbs = -1, latest = -1, version = 0;
+  ASSERT_EQ(zvdj_constant(&cbs, "ZVDJ_ATTRIBUTION_CBS"), ZVDJ_OK);
+  ASSERT_EQ(zvdj_constant(&latest, "ZVDJ_ATTRIBUTION_LATEST"), ZVDJ_OK);
+  ASSERT_EQ(zvdj_constant(&version, "ZVDJ_COMPUTE_OPTIONS_VERSION"), ZVDJ_OK);
+  EXPECT_EQ(version, 2);
+
+  zvdj_compute_options opts;
+  ASSERT_EQ(zvdj_compute_options_init(&opts, ZVDJ_COMPUTE_OPTIONS_VERSION), ZVDJ_OK);
+  EXPECT_EQ(opts.attribution, cbs);
+  EXPECT_EQ(opts.vots_counts_as_ots, 0);
+  opts.from_year = opts.to_year = 2019;
+  opts.suppress_below = 0;
+  EXPECT_EQ(CValue(rec, &opts, "GM0363"), 1);  // the mover counts where they were
+  opts.attribution = static_cast<int32_t>(latest);
+  EXPECT_EQ(CValue(rec, &opts, "GM0363"), 0);
+  opts.attribution = 7;
+  zvdj_dataset* none = nullptr;
+  EXPECT_EQ(zvdj_compute(&none, rec, &opts), ZVDJ_INVALID_ARGUMENT);
+
+  // A version 1 caller's struct ends before `attribution`: init writes only
+  // that prefix, compute reads only that prefix and uses the default.
+  unsigned char buffer[sizeof(zvdj_compute_options) + 8];
+  std::memset(buffer, 0xAB, sizeof buffer);
+  auto* v1 = reinterpret_cast<zvdj_compute_options*>(buffer);
+  ASSERT_EQ(zvdj_compute_options_init(v1, 1), ZVDJ_OK);
+  const size_t v1_size = offsetof(zvdj_compute_options, attribution);
+  for (size_t i = v1_size; i < sizeof buffer; ++i) EXPECT_EQ(buffer[i], 0xAB) << i;
+  v1->from_year = v1->to_year = 2019;
+  v1->suppress_below = 0;
+  EXPECT_EQ(CValue(rec, v1, "GM0363"), 1);
+  zvdj_records_destroy(rec);
 }
 
 }  // namespace
