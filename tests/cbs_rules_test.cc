@@ -229,7 +229,8 @@ TEST(CbsRules, ReferenceGroupsHaveNoDesiredDirection) {
   ASSERT_NE(g, s.dimension_names.end());
   int reference = 0;
   for (const TrendSummary& sum : s.summaries) {
-    const std::string& group = s.series[sum.series].dims[static_cast<size_t>(g - s.dimension_names.begin())];
+    const std::string& group =
+        s.series[sum.series].dims[static_cast<size_t>(g - s.dimension_names.begin())];
     if (group == "geen_jeugdhulp" || group == "zonder_jeugdhulp") {
       EXPECT_EQ(sum.assessment, "no_direction") << s.series[sum.series].indicator;
       ++reference;

@@ -25,7 +25,8 @@ constexpr char kUsage[] =
     "              [--classification-year YEAR] [--level gemeente,jeugdregio,provincie,land]\n"
     "              [--round5] [--suppress N (default 10; 0 = off)] [--lenient]\n"
     "              [--age-basis period_end|period_start|record_start] [--feb29 mar1|feb28]\n"
-    "              [--no-merge] [--vots-separate|--vots-as-ots] [--closure F] [--format csv|json|md|table]\n"
+    "              [--no-merge] [--vots-separate|--vots-as-ots] [--closure F]\n"
+    "              [--format csv|json|md|table]\n"
     "              [--attribution cbs|latest (default cbs: every municipality with a record)]\n"
     "              [--threads N (reading the files and the jeugdhulp pass; default 2,\n"
     "                            0 = one per core)]";

@@ -156,24 +156,27 @@ class GroupCells {
       }
     }
     over_.assign(groups.size() * static_cast<size_t>(periods_) * static_cast<size_t>(cells_), 0);
-    std::vector<std::pair<int, uint64_t>> any;  // group -> cells set in any of its slots
+    // A cell of a mover is counted once too often in a group for every slot
+    // of the group after the first that has it: the bits an entry shares with
+    // the group's earlier entries.
+    std::vector<std::pair<int, uint64_t>> seen;  // group -> cells of its earlier entries
     const auto& mc = f.counts.mover_cells();
     for (const internal::Mover& m : f.counts.movers()) {
-      any.clear();
+      seen.clear();
       for (uint32_t i = m.begin; i < m.begin + m.count; ++i) {
         const auto s = static_cast<size_t>(mc[i].slot);
         if (s >= of_slot.size()) continue;
         for (int g : of_slot[s]) {
-          Adjust(g, m.period, mc[i].cells, 1);
-          auto it = std::find_if(any.begin(), any.end(), [g](const auto& a) { return a.first == g; });
-          if (it == any.end()) {
-            any.emplace_back(g, mc[i].cells);
+          auto it = std::find_if(seen.begin(), seen.end(),
+                                 [g](const auto& a) { return a.first == g; });
+          if (it == seen.end()) {
+            seen.emplace_back(g, mc[i].cells);
           } else {
+            Adjust(g, m.period, it->second & mc[i].cells);
             it->second |= mc[i].cells;
           }
         }
       }
-      for (const auto& [g, cells] : any) Adjust(g, m.period, cells, -1);
     }
   }
 
@@ -190,16 +193,17 @@ class GroupCells {
                static_cast<size_t>(cells_) +
            static_cast<size_t>(cell);
   }
-  void Adjust(int group, int period, uint64_t cells, int64_t by) {
+  void Adjust(int group, int period, uint64_t cells) {
+    const size_t base = Index(static_cast<size_t>(group), period, 0);
     for (uint64_t c = cells; c != 0; c &= c - 1) {
-      over_[Index(static_cast<size_t>(group), period, __builtin_ctzll(c))] += by;
+      ++over_[base + static_cast<size_t>(__builtin_ctzll(c))];
     }
   }
 
   const Family& f_;
   const std::vector<RegionGroup>& groups_;
   int periods_, cells_;
-  std::vector<int64_t> over_;  // [group][period][cell]
+  std::vector<uint32_t> over_;  // [group][period][cell]
 };
 
 // Appends the family's cells with the publication rules applied directly (the

@@ -154,7 +154,8 @@ bool CountMoverYear(const Trajectory* raw, size_t raw_n, const Trajectory* mt, s
       slot_in[1] = slot;
       forms_in[1] |= bit;
     } else {
-      auto it = std::find_if(more.begin(), more.end(), [slot](const auto& m) { return m.first == slot; });
+      auto it = std::find_if(more.begin(), more.end(),
+                             [slot](const auto& m) { return m.first == slot; });
       if (it == more.end()) {
         more.emplace_back(slot, bit);
       } else {
@@ -282,7 +283,16 @@ absl::StatusOr<Family> ComputeJeugdhulp(const EngineContext& ctx,
           }
           age = AgeYmd(birth_ymd, on_ymd, opt.feb29_rule);
         }
-        if (mover) {
+        bool moved_this_year = false;
+        if (mover) {  // trajectories in more than one municipality during this year?
+          for (const Trajectory& r : raw) {
+            if (r.start <= last && r.end >= first && r.municipality != best->municipality) {
+              moved_this_year = true;
+              break;
+            }
+          }
+        }
+        if (moved_this_year) {
           if (CountMoverYear(raw.data(), raw.size(), mt, merged_n, first, last, yi, age, f.slots,
                              &cells, counts) &&
               jmv_on_dec31 != nullptr) {
