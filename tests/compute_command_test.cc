@@ -67,8 +67,13 @@ TEST(ComputeCommand, WritesTheDatasetCsv) {
                          "indicator,period,region,age_group,form,end_reason,measure,value,status\n"));
   EXPECT_THAT(r.out, HasSubstr("\njeugdhulp_jongeren,2016JJ00,GM1948,,,,,1,\n"));
   EXPECT_THAT(r.out, Not(HasSubstr("GM0844")));
-  EXPECT_THAT(r.out, HasSubstr("\njeugdhulp_jongeren,2017JJ00,GM0363,,,,,1,\n"));  // P4
+  // P3 moved from GM0363 to GM0599 in July 2017: counted in both (CBS rule).
+  EXPECT_THAT(r.out, HasSubstr("\njeugdhulp_jongeren,2017JJ00,GM0363,,,,,2,\n"));  // P3, P4
   EXPECT_THAT(r.out, HasSubstr("\njeugdhulp_jongeren,2017JJ00,GM0599,,,,,1,\n"));  // P3
+  const RunResult latest =
+      RunCli(AllFiles() + " --suppress 0 --from 2016 --to 2018 --attribution latest");
+  ASSERT_EQ(latest.status, 0) << latest.err;
+  EXPECT_THAT(latest.out, HasSubstr("\njeugdhulp_jongeren,2017JJ00,GM0363,,,,,1,\n"));  // P4
   EXPECT_THAT(r.out, HasSubstr("\njeugdhulp_jongeren,2017JJ00,JZ02,,,,,2,\n"));
   EXPECT_THAT(r.out, HasSubstr("\njeugdhulp_jongeren,2017JJ00,NL01,,,,,3,\n"));
   EXPECT_THAT(r.out, HasSubstr("\nuithuisplaatsing_ots_pct,2017-12-31,NL01,,,,,100,\n"));

@@ -858,7 +858,15 @@ enum {
   ZVDJ_LEVEL_LAND = 8
 };
 
-#define ZVDJ_COMPUTE_OPTIONS_VERSION 1
+enum {
+  ZVDJ_ATTRIBUTION_CBS = 0, /* every municipality with a record in the period; regions
+                               count each person once (default) */
+  ZVDJ_ATTRIBUTION_LATEST = 1 /* one municipality per person: the latest record's */
+};
+
+/* Version 2 appended `attribution`; version 1 structs are still accepted (and
+ * get the default attribution). */
+#define ZVDJ_COMPUTE_OPTIONS_VERSION 2
 typedef struct zvdj_compute_options {
   uint32_t version; /* ZVDJ_COMPUTE_OPTIONS_VERSION */
   int32_t from_year; /* 0 = from the records; school years: those ending in it */
@@ -867,11 +875,13 @@ typedef struct zvdj_compute_options {
   int64_t suppress_below; /* counts 0 < c < this get status "." (10; 0 = off) */
   int32_t age_basis; /* ZVDJ_AGE_BASIS_*; default PERIOD_END */
   int32_t merge_trajectories; /* merge overlapping same form+provider (1) */
-  int32_t vots_counts_as_ots; /* (1) */
+  int32_t vots_counts_as_ots; /* voorlopige OTS counts as OTS (0) */
   int32_t levels; /* ZVDJ_LEVEL_* bit set; 0 = all (default) */
   int32_t classification_year; /* herindeling/regions year; 0 = to_year */
   const char *regions_path; /* regions.csv; NULL = gemeente and NL01 only */
   const char *herindeling_path; /* herindeling.csv; NULL = none */
+  /* version 2 */
+  int32_t attribution; /* ZVDJ_ATTRIBUTION_*; default CBS */
 } zvdj_compute_options;
 
 /** Sets `opts` to the defaults. */

@@ -176,6 +176,7 @@ const std::vector<Flag> kFlags = {
     {"ci", "T", "confidence interval transform: log (default), log-log or plain"},
     {"denominator", "D", "all (default) or excluding_extended (alias zonder_verlengde)"},
     {"death", "D", "death: competing (default) or censor"},
+    {"feb29", "R", "18th birthday of someone born on 29 February: mar1 (default) or feb28"},
     {"by-municipality", nullptr, "one cohort per municipality as well"},
     {"lenient", nullptr, "skip bad rows; print a count per reason with examples"},
     {"rejects", "FILE", "with --lenient: write every skipped row (file,line,column,reason)"},
@@ -290,6 +291,12 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
 
   EighteenCohortOptions copt;
   copt.by_municipality = args->Has("by-municipality");
+  if (auto v = args->Get("feb29")) {
+    if (*v == "mar1") copt.feb29 = Feb29Rule::kMarch1;
+    else if (*v == "feb28") copt.feb29 = Feb29Rule::kFeb28;
+    else return ReportError(err, kName, absl::InvalidArgumentError(absl::StrFormat(
+        "--feb29: '%s' (expected mar1 or feb28)", *v)));
+  }
   copt.cutoff = opt.cutoff;
   progress.Phase("building the cohorts");
   const Cohort cohort = EighteenthBirthdayCohort(store, *years, copt);

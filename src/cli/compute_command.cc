@@ -43,7 +43,9 @@ const std::vector<Flag> kFlags = {
     {"age-basis", "B", "period_end (default), period_start or record_start"},
     {"feb29", "R", "birthday of 29 February in other years: mar1 (default) or feb28"},
     {"no-merge", nullptr, "do not merge adjoining trajectories"},
-    {"vots-separate", nullptr, "count voorlopige OTS separately from OTS"},
+    {"vots-separate", nullptr, "count voorlopige OTS separately from OTS (the default)"},
+    {"vots-as-ots", nullptr, "count voorlopige OTS as OTS in the placement share"},
+    {"attribution", "RULE", "person counts per municipality: cbs (default; every municipality with a record) or latest"},
     {"closure", "FILE", "write the jeugdbescherming stock-flow closure (CSV)"},
     {"format", "FMT", "output: csv, json, md or table (default table on a terminal, else csv)"},
     {"threads", "N", "threads for reading and the jeugdhulp pass (default 2; 0 = one per core)"},
@@ -137,7 +139,17 @@ absl::Status ParseComputeOptions(const Args& args, ComputeOptions* opt, LoadOpti
   }
   opt->publication.round5 = args.Has("round5");
   opt->merge_trajectories = !args.Has("no-merge");
-  opt->vots_counts_as_ots = !args.Has("vots-separate");
+  if (args.Has("vots-as-ots") && args.Has("vots-separate")) {
+    return absl::InvalidArgumentError("--vots-as-ots and --vots-separate exclude each other");
+  }
+  if (args.Has("vots-as-ots")) opt->vots_counts_as_ots = true;
+  if (args.Has("vots-separate")) opt->vots_counts_as_ots = false;
+  if (auto v = args.Get("attribution")) {
+    if (*v == "cbs") opt->attribution = Attribution::kCbs;
+    else if (*v == "latest") opt->attribution = Attribution::kLatest;
+    else return absl::InvalidArgumentError(
+        absl::StrFormat("--attribution: '%s' (expected cbs or latest)", *v));
+  }
   if (auto v = args.Get("age-basis")) {
     if (*v == "period_end") opt->age_basis = AgeBasis::kPeriodEnd;
     else if (*v == "period_start") opt->age_basis = AgeBasis::kPeriodStart;
