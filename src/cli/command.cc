@@ -7,7 +7,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_format.h"
-#include "zvdj/internal/csv_reader.h"
+#include "zvdj/core/csv_reader.h"
 
 namespace zvdj::cli {
 

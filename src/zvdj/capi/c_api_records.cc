@@ -1,0 +1,435 @@
+// C API: person-level records from parallel arrays and from CSV files.
+//
+// The validation is the library's own (records_io.hpp). Every call is all or
+// nothing: when it fails, the store is restored to what it was.
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "zvdj/capi/c_api_internal.h"
+#include "zvdj/date.hpp"
+#include "zvdj/core/strings.h"
+#include "zvdj/records.hpp"
+#include "zvdj/records_io.hpp"
+#include "zvdj/zvdj.h"
+
+struct zvdj_load_report {
+  zvdj::capi::ResultTable table;  // one row per skipped row
+  size_t input_rows = 0;
+  size_t loaded_rows = 0;
+};
+
+namespace zvdj::capi {
+namespace {
+
+bool IsEmpty(const RecordStore& s) {
+  return s.persons.size() == 0 && s.providers.size() == 0 && s.jeugdhulp.size() == 0 &&
+         s.jeugdbescherming.size() == 0 && s.verzuim.size() == 0 && s.vervolgzorg.size() == 0;
+}
+
+// Runs `f` on the store and puts the store back as it was when `f` fails. An
+// empty store needs no copy.
+template <class F>
+absl::Status AllOrNothing(RecordStore& store, F f) {
+  std::optional<RecordStore> backup;
+  if (!IsEmpty(store)) backup = store;
+  absl::Status s = f();
+  if (!s.ok()) store = backup ? std::move(*backup) : RecordStore{};
+  return s;
+}
+
+// Text of column `column` in row `row` ("" for NULL arrays and elements).
+std::string_view At(const char* const* column, size_t row) {
+  return column == nullptr ? std::string_view() : View(column[row]);
+}
+
+// Reads the text columns of one table and reports errors the way the
+// in-memory loaders do: "jeugdhulp[3]: reason (field 'start_date')".
+class Row {
+ public:
+  Row(const char* table, size_t row) : table_(table), row_(row) {}
+
+  absl::Status Error(std::string_view field, std::string_view reason) const {
+    return absl::InvalidArgumentError(std::string(table_) + "[" + std::to_string(row_) +
+                                      "]: " + std::string(reason) + " (field '" +
+                                      std::string(field) + "')");
+  }
+
+  std::string_view Text(const char* const* column) const { return At(column, row_); }
+
+  absl::StatusOr<std::optional<Date>> OptionalDate(const char* const* column,
+                                                   std::string_view field) const {
+    const std::string_view text = internal::Trim(Text(column));
+    if (text.empty()) return std::optional<Date>();
+    absl::StatusOr<Date> d = Date::Parse(text);
+    if (!d.ok()) return Error(field, internal::ToStd(d.status().message()));
+    return std::optional<Date>(*d);
+  }
+
+  absl::StatusOr<Date> RequiredDate(const char* const* column, std::string_view field) const {
+    ZVDJ_ASSIGN_OR_RETURN(std::optional<Date> d, OptionalDate(column, field));
+    if (!d) return Error(field, "missing date");
+    return *d;
+  }
+
+ private:
+  const char* table_;
+  size_t row_;
+};
+
+absl::Status RequireColumns(std::initializer_list<std::pair<const void*, const char*>> cols,
+                            size_t rows) {
+  if (rows == 0) return absl::OkStatus();
+  for (const auto& [p, name] : cols) ZVDJ_RETURN_IF_ERROR(Require(p, name));
+  return absl::OkStatus();
+}
+
+const LoadOptions kStrict{};
+
+// ---- file loading ----
+
+absl::StatusOr<LoadOptions> ToLoadOptions(const zvdj_load_options* opts) {
+  LoadOptions o;
+  if (opts == nullptr) return o;
+  if (opts->version < 1 || opts->version > ZVDJ_LOAD_OPTIONS_VERSION) {
+    return absl::InvalidArgumentError("zvdj_load_options version " +
+                                      std::to_string(opts->version) + " is not supported");
+  }
+  switch (opts->mode) {
+    case ZVDJ_LOAD_STRICT:
+      o.mode = LoadMode::kStrict;
+      break;
+    case ZVDJ_LOAD_LENIENT:
+      o.mode = LoadMode::kLenient;
+      break;
+    default:
+      return absl::InvalidArgumentError("unknown load mode " + std::to_string(opts->mode));
+  }
+  return o;
+}
+
+using FileLoader = absl::Status (*)(const std::string&, RecordStore*, const LoadOptions&,
+                                    LoadReport*);
+using TextLoader = absl::Status (*)(std::string_view, std::string_view, RecordStore*,
+                                    const LoadOptions&, LoadReport*);
+
+struct TableLoaders {
+  const char* name;
+  FileLoader file;
+  TextLoader text;
+};
+constexpr TableLoaders kLoaders[] = {
+    {"jeugdhulp", &LoadJeugdhulpCsv, &ParseJeugdhulpCsv},
+    {"jeugdbescherming", &LoadJeugdbeschermingCsv, &ParseJeugdbeschermingCsv},
+    {"verzuim", &LoadVerzuimCsv, &ParseVerzuimCsv},
+    {"vervolgzorg", &LoadVervolgzorgCsv, &ParseVervolgzorgCsv},
+    {"persons", &LoadPersonsCsv, &ParsePersonsCsv},
+};
+
+absl::StatusOr<const TableLoaders*> FindLoaders(const char* table) {
+  ZVDJ_RETURN_IF_ERROR(Require(table, "table"));
+  for (const TableLoaders& l : kLoaders) {
+    if (std::string_view(table) == l.name) return &l;
+  }
+  return absl::NotFoundError("no record table '" + std::string(table) +
+                             "' (jeugdhulp, jeugdbescherming, verzuim, vervolgzorg, persons)");
+}
+
+// Wraps a C++ LoadReport into a new handle for *out (when out is set).
+absl::Status MakeReport(zvdj_load_report** out, const LoadReport& report) {
+  if (out == nullptr) return absl::OkStatus();
+  auto r = std::make_unique<zvdj_load_report>();
+  r->input_rows = report.input_rows;
+  r->loaded_rows = report.loaded_rows;
+  ResultTable& t = r->table;
+  const size_t file = t.AddText("file");
+  const size_t line = t.AddNumber("line");
+  const size_t column = t.AddNumber("column");
+  const size_t reason = t.AddText("reason");
+  for (const SkippedRow& s : report.skipped) {
+    t.Text(file, s.file);
+    t.Number(line, static_cast<double>(s.line));
+    t.Number(column, static_cast<double>(s.column));
+    t.Text(reason, s.reason);
+    t.EndRow();
+  }
+  *out = r.release();
+  return absl::OkStatus();
+}
+
+}  // namespace
+}  // namespace zvdj::capi
+
+using zvdj::capi::Guard;
+
+extern "C" {
+
+ZVDJ_API zvdj_status zvdj_records_create(zvdj_records** out) {
+  return Guard([&]() -> absl::Status {
+    ZVDJ_CAPI_REQUIRE(out);
+    *out = new zvdj_records();
+    return absl::OkStatus();
+  });
+}
+
+ZVDJ_API void zvdj_records_destroy(zvdj_records* records) { delete records; }
+
+ZVDJ_API zvdj_status zvdj_records_add_jeugdhulp(
+    zvdj_records* records, size_t rows, const char* const* person_ids,
+    const char* const* birth_dates, const char* const* municipalities,
+    const char* const* providers, const char* const* forms, const char* const* start_dates,
+    const char* const* end_dates, const char* const* end_reasons) {
+  return Guard([&]() -> absl::Status {
+    using namespace zvdj;
+    ZVDJ_CAPI_REQUIRE(records);
+    ZVDJ_RETURN_IF_ERROR(capi::RequireColumns({{person_ids, "person_ids"},
+                                               {birth_dates, "birth_dates"},
+                                               {municipalities, "municipalities"},
+                                               {providers, "providers"},
+                                               {forms, "forms"},
+                                               {start_dates, "start_dates"}},
+                                              rows));
+    std::vector<JeugdhulpInput> in(rows);
+    for (size_t r = 0; r < rows; ++r) {
+      const capi::Row row("jeugdhulp", r);
+      JeugdhulpInput& x = in[r];
+      x.person_id = row.Text(person_ids);
+      ZVDJ_ASSIGN_OR_RETURN(x.birth_date, row.RequiredDate(birth_dates, "birth_date"));
+      x.municipality = row.Text(municipalities);
+      x.provider = row.Text(providers);
+      x.form = row.Text(forms);
+      ZVDJ_ASSIGN_OR_RETURN(x.start_date, row.RequiredDate(start_dates, "start_date"));
+      ZVDJ_ASSIGN_OR_RETURN(x.end_date, row.OptionalDate(end_dates, "end_date"));
+      x.end_reason = row.Text(end_reasons);
+    }
+    return capi::AllOrNothing(records->impl, [&] {
+      return AddJeugdhulpRecords(&records->impl, in.data(), rows, capi::kStrict, nullptr);
+    });
+  });
+}
+
+ZVDJ_API zvdj_status zvdj_records_add_jeugdbescherming(
+    zvdj_records* records, size_t rows, const char* const* person_ids,
+    const char* const* birth_dates, const char* const* municipalities,
+    const char* const* measures, const char* const* start_dates,
+    const char* const* end_dates) {
+  return Guard([&]() -> absl::Status {
+    using namespace zvdj;
+    ZVDJ_CAPI_REQUIRE(records);
+    ZVDJ_RETURN_IF_ERROR(capi::RequireColumns({{person_ids, "person_ids"},
+                                               {birth_dates, "birth_dates"},
+                                               {municipalities, "municipalities"},
+                                               {measures, "measures"},
+                                               {start_dates, "start_dates"}},
+                                              rows));
+    std::vector<JeugdbeschermingInput> in(rows);
+    for (size_t r = 0; r < rows; ++r) {
+      const capi::Row row("jeugdbescherming", r);
+      JeugdbeschermingInput& x = in[r];
+      x.person_id = row.Text(person_ids);
+      ZVDJ_ASSIGN_OR_RETURN(x.birth_date, row.RequiredDate(birth_dates, "birth_date"));
+      x.municipality = row.Text(municipalities);
+      x.measure = row.Text(measures);
+      ZVDJ_ASSIGN_OR_RETURN(x.start_date, row.RequiredDate(start_dates, "start_date"));
+      ZVDJ_ASSIGN_OR_RETURN(x.end_date, row.OptionalDate(end_dates, "end_date"));
+    }
+    return capi::AllOrNothing(records->impl, [&] {
+      return AddJeugdbeschermingRecords(&records->impl, in.data(), rows, capi::kStrict,
+                                        nullptr);
+    });
+  });
+}
+
+ZVDJ_API zvdj_status zvdj_records_add_verzuim(
+    zvdj_records* records, size_t rows, const char* const* person_ids,
+    const char* const* birth_dates, const char* const* municipalities,
+    const char* const* kinds, const char* const* start_dates, const char* const* end_dates) {
+  return Guard([&]() -> absl::Status {
+    using namespace zvdj;
+    ZVDJ_CAPI_REQUIRE(records);
+    ZVDJ_RETURN_IF_ERROR(capi::RequireColumns({{person_ids, "person_ids"},
+                                               {birth_dates, "birth_dates"},
+                                               {municipalities, "municipalities"},
+                                               {kinds, "kinds"},
+                                               {start_dates, "start_dates"}},
+                                              rows));
+    std::vector<VerzuimInput> in(rows);
+    for (size_t r = 0; r < rows; ++r) {
+      const capi::Row row("verzuim", r);
+      VerzuimInput& x = in[r];
+      x.person_id = row.Text(person_ids);
+      ZVDJ_ASSIGN_OR_RETURN(x.birth_date, row.RequiredDate(birth_dates, "birth_date"));
+      x.municipality = row.Text(municipalities);
+      x.kind = row.Text(kinds);
+      ZVDJ_ASSIGN_OR_RETURN(x.start_date, row.RequiredDate(start_dates, "start_date"));
+      ZVDJ_ASSIGN_OR_RETURN(x.end_date, row.OptionalDate(end_dates, "end_date"));
+    }
+    return capi::AllOrNothing(records->impl, [&] {
+      return AddVerzuimRecords(&records->impl, in.data(), rows, capi::kStrict, nullptr);
+    });
+  });
+}
+
+ZVDJ_API zvdj_status zvdj_records_add_vervolgzorg(zvdj_records* records, size_t rows,
+                                                  const char* const* person_ids,
+                                                  const char* const* kinds,
+                                                  const char* const* start_dates,
+                                                  const char* const* end_dates) {
+  return Guard([&]() -> absl::Status {
+    using namespace zvdj;
+    ZVDJ_CAPI_REQUIRE(records);
+    ZVDJ_RETURN_IF_ERROR(capi::RequireColumns(
+        {{person_ids, "person_ids"}, {kinds, "kinds"}, {start_dates, "start_dates"}}, rows));
+    std::vector<VervolgzorgInput> in(rows);
+    for (size_t r = 0; r < rows; ++r) {
+      const capi::Row row("vervolgzorg", r);
+      VervolgzorgInput& x = in[r];
+      x.person_id = row.Text(person_ids);
+      x.kind = row.Text(kinds);
+      ZVDJ_ASSIGN_OR_RETURN(x.start_date, row.RequiredDate(start_dates, "start_date"));
+      ZVDJ_ASSIGN_OR_RETURN(x.end_date, row.OptionalDate(end_dates, "end_date"));
+    }
+    return capi::AllOrNothing(records->impl, [&] {
+      return AddVervolgzorgRecords(&records->impl, in.data(), rows, capi::kStrict, nullptr);
+    });
+  });
+}
+
+ZVDJ_API zvdj_status zvdj_records_add_persons(zvdj_records* records, size_t rows,
+                                              const char* const* person_ids,
+                                              const char* const* birth_dates,
+                                              const char* const* exit_dates,
+                                              const char* const* exit_reasons) {
+  return Guard([&]() -> absl::Status {
+    using namespace zvdj;
+    ZVDJ_CAPI_REQUIRE(records);
+    ZVDJ_RETURN_IF_ERROR(capi::RequireColumns({{person_ids, "person_ids"}}, rows));
+    std::vector<PersonInput> in(rows);
+    for (size_t r = 0; r < rows; ++r) {
+      const capi::Row row("persons", r);
+      PersonInput& x = in[r];
+      x.person_id = row.Text(person_ids);
+      ZVDJ_ASSIGN_OR_RETURN(x.birth_date, row.OptionalDate(birth_dates, "birth_date"));
+      ZVDJ_ASSIGN_OR_RETURN(x.exit_date, row.OptionalDate(exit_dates, "exit_date"));
+      x.exit_reason = row.Text(exit_reasons);
+    }
+    return capi::AllOrNothing(records->impl, [&] {
+      return AddPersonRecords(&records->impl, in.data(), rows, capi::kStrict, nullptr);
+    });
+  });
+}
+
+ZVDJ_API zvdj_status zvdj_records_count(size_t* out, const zvdj_records* records,
+                                        const char* table) {
+  return Guard([&]() -> absl::Status {
+    ZVDJ_CAPI_REQUIRE(out);
+    ZVDJ_CAPI_REQUIRE(records);
+    ZVDJ_CAPI_REQUIRE(table);
+    const zvdj::RecordStore& s = records->impl;
+    const std::string_view t(table);
+    if (t == "persons") {
+      *out = s.persons.size();
+    } else if (t == "providers") {
+      *out = s.providers.size();
+    } else if (t == "jeugdhulp") {
+      *out = s.jeugdhulp.size();
+    } else if (t == "jeugdbescherming") {
+      *out = s.jeugdbescherming.size();
+    } else if (t == "verzuim") {
+      *out = s.verzuim.size();
+    } else if (t == "vervolgzorg") {
+      *out = s.vervolgzorg.size();
+    } else {
+      return absl::NotFoundError("no record table '" + std::string(t) +
+                                 "' (persons, providers, jeugdhulp, jeugdbescherming, "
+                                 "verzuim, vervolgzorg)");
+    }
+    return absl::OkStatus();
+  });
+}
+
+ZVDJ_API zvdj_status zvdj_load_options_init(zvdj_load_options* opts, uint32_t version) {
+  return Guard([&]() -> absl::Status {
+    ZVDJ_CAPI_REQUIRE(opts);
+    if (version < 1 || version > ZVDJ_LOAD_OPTIONS_VERSION) {
+      return absl::InvalidArgumentError("zvdj_load_options version " +
+                                        std::to_string(version) + " is not supported");
+    }
+    opts->version = version;
+    opts->mode = ZVDJ_LOAD_STRICT;
+    return absl::OkStatus();
+  });
+}
+
+ZVDJ_API zvdj_status zvdj_records_load_csv(zvdj_load_report** report, zvdj_records* records,
+                                           const char* table, const char* path,
+                                           const zvdj_load_options* opts) {
+  return Guard([&]() -> absl::Status {
+    ZVDJ_CAPI_REQUIRE(records);
+    ZVDJ_CAPI_REQUIRE(path);
+    ZVDJ_ASSIGN_OR_RETURN(const zvdj::capi::TableLoaders* l, zvdj::capi::FindLoaders(table));
+    ZVDJ_ASSIGN_OR_RETURN(zvdj::LoadOptions o, zvdj::capi::ToLoadOptions(opts));
+    zvdj::LoadReport rep;
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::AllOrNothing(
+        records->impl, [&] { return l->file(path, &records->impl, o, &rep); }));
+    return zvdj::capi::MakeReport(report, rep);
+  });
+}
+
+ZVDJ_API zvdj_status zvdj_records_parse_csv(zvdj_load_report** report, zvdj_records* records,
+                                            const char* table, const char* text,
+                                            size_t length, const char* source_name,
+                                            const zvdj_load_options* opts) {
+  return Guard([&]() -> absl::Status {
+    ZVDJ_CAPI_REQUIRE(records);
+    if (length > 0) ZVDJ_CAPI_REQUIRE(text);
+    ZVDJ_ASSIGN_OR_RETURN(const zvdj::capi::TableLoaders* l, zvdj::capi::FindLoaders(table));
+    ZVDJ_ASSIGN_OR_RETURN(zvdj::LoadOptions o, zvdj::capi::ToLoadOptions(opts));
+    zvdj::LoadReport rep;
+    const std::string_view body(text == nullptr ? "" : text, length);
+    const std::string_view source = source_name == nullptr ? "<memory>" : source_name;
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::AllOrNothing(
+        records->impl, [&] { return l->text(body, source, &records->impl, o, &rep); }));
+    return zvdj::capi::MakeReport(report, rep);
+  });
+}
+
+ZVDJ_API zvdj_status zvdj_records_load_files(zvdj_load_report** report, zvdj_records* records,
+                                             const char* jeugdhulp,
+                                             const char* jeugdbescherming, const char* verzuim,
+                                             const char* vervolgzorg, const char* persons,
+                                             const zvdj_load_options* opts) {
+  return Guard([&]() -> absl::Status {
+    ZVDJ_CAPI_REQUIRE(records);
+    ZVDJ_ASSIGN_OR_RETURN(zvdj::LoadOptions o, zvdj::capi::ToLoadOptions(opts));
+    zvdj::RecordFilePaths paths;
+    paths.jeugdhulp = zvdj::capi::View(jeugdhulp);
+    paths.jeugdbescherming = zvdj::capi::View(jeugdbescherming);
+    paths.verzuim = zvdj::capi::View(verzuim);
+    paths.vervolgzorg = zvdj::capi::View(vervolgzorg);
+    paths.persons = zvdj::capi::View(persons);
+    zvdj::LoadReport rep;
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::AllOrNothing(
+        records->impl, [&] { return zvdj::LoadRecordFiles(paths, &records->impl, o, &rep); }));
+    return zvdj::capi::MakeReport(report, rep);
+  });
+}
+
+ZVDJ_API zvdj_status zvdj_load_report_counts(size_t* out_input_rows, size_t* out_loaded_rows,
+                                             size_t* out_skipped_rows,
+                                             const zvdj_load_report* report) {
+  return Guard([&]() -> absl::Status {
+    ZVDJ_CAPI_REQUIRE(report);
+    if (out_input_rows != nullptr) *out_input_rows = report->input_rows;
+    if (out_loaded_rows != nullptr) *out_loaded_rows = report->loaded_rows;
+    if (out_skipped_rows != nullptr) *out_skipped_rows = report->table.rows();
+    return absl::OkStatus();
+  });
+}
+
+ZVDJ_CAPI_TABLE_API(zvdj_load_report, zvdj_load_report, h->table.ToCsv())
+
+}  // extern "C"
