@@ -19,8 +19,9 @@
 # with -seed=1 for FUZZ_RUNS executions (default 20000), starting from an empty
 # scratch corpus each time: the same commit runs the same inputs on every
 # machine. FUZZ_BUDGET (seconds, default 300) bounds the whole run as a safety
-# net: each target gets an equal share of what is left, and a target cut short
-# by it is reported (its run is then shorter than on a faster machine).
+# net: a target may use what is left of it (keeping 5 s for each target still
+# to come), and a target cut short by it is reported (its run is then shorter
+# than on a faster machine).
 #
 # Exit status 1 when any target crashed, 2 when clang is missing.
 set -euo pipefail
@@ -77,7 +78,8 @@ for n in "${targets[@]}"; do
   if [ $mode = fixed ]; then
     # New inputs go to the scratch folder (libFuzzer writes into the first
     # folder only); the committed corpus is read, never changed.
-    share=$(( (budget - total) / left ))
+    # What is left of the budget, keeping 5 s for each target still to come.
+    share=$(( budget - total - 5 * (left - 1) ))
     [ $share -lt 1 ] && share=1
     rm -rf "${scratch:?}/$n" && mkdir -p "$scratch/$n"
     corpora=("$scratch/$n")
