@@ -7,7 +7,8 @@
 #   zvdj_layer(NAME engine
 #     HDRS catalogue.hpp ...     # public headers (include/zvdj/) owned by the layer
 #     SRCS catalogue.cc ...      # its sources, relative to src/zvdj/<NAME>/
-#     DEPS core io)              # the layers it builds on (PRIVATE)
+#     DEPS core io               # the layers it builds on (PRIVATE)
+#     LIBS ZLIB::ZLIB)           # outside libraries it uses (PRIVATE)
 #
 # makes the object library zvdj_<NAME> (PIC, hidden visibility), as Abseil's
 # absl_cc_library does for its libraries. zvdj_layer_rules() registers a folder
@@ -35,7 +36,7 @@ function(_zvdj_register_layer name dir hdrs srcs deps)
 endfunction()
 
 function(zvdj_layer)
-  cmake_parse_arguments(PARSE_ARGV 0 L "" "NAME" "HDRS;SRCS;DEPS")
+  cmake_parse_arguments(PARSE_ARGV 0 L "" "NAME" "HDRS;SRCS;DEPS;LIBS")
   set(dir "src/zvdj/${L_NAME}")
   _zvdj_register_layer(${L_NAME} "${dir}" "${L_HDRS}" "${L_SRCS}" "${L_DEPS}")
   list(TRANSFORM L_SRCS PREPEND "${PROJECT_SOURCE_DIR}/${dir}/")
@@ -48,7 +49,7 @@ function(zvdj_layer)
   list(TRANSFORM L_DEPS PREPEND zvdj_)
   target_link_libraries(${target}
     PUBLIC ${ZVDJ_ABSL_LIBS}
-    PRIVATE ${L_DEPS} Boost::headers)
+    PRIVATE ${L_DEPS} ${L_LIBS} Boost::headers)
   target_compile_definitions(${target} PRIVATE ZVDJ_BUILDING_LIBRARY)
   set_target_properties(${target} PROPERTIES
     POSITION_INDEPENDENT_CODE ON
