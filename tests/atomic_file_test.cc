@@ -1,6 +1,6 @@
 // Checked, all-or-nothing output: failed writes (injected, /dev/full, a full
 // tmpfs) leave the previous file untouched and no temporary file behind.
-#include "zvdj/internal/atomic_file.h"
+#include "zvdj/core/atomic_file.h"
 
 #include <fcntl.h>
 #include <sys/mount.h>

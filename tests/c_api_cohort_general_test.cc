@@ -10,7 +10,7 @@
 #include "c_api_test_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "zvdj/c_api_internal.h"
+#include "zvdj/capi/c_api_internal.h"
 #include "zvdj/cohort.hpp"
 #include "zvdj/zvdj.h"
 

@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "c_api_test_util.h"
-#include "zvdj/c_api_internal.h"
+#include "zvdj/capi/c_api_internal.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "zvdj/assessment.hpp"

@@ -8,7 +8,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "zvdj/breaks.hpp"
-#include "zvdj/internal/notes_nl.h"
+#include "zvdj/publish/notes_nl.h"
 
 namespace zvdj::cli_test {
 namespace {

@@ -1,4 +1,4 @@
-#include "zvdj/internal/csv_reader.h"
+#include "zvdj/core/csv_reader.h"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 #include "zvdj/date.hpp"
 
 #include "gtest/gtest.h"
-#include "zvdj/internal/boost_dates.h"
+#include "zvdj/core/boost_dates.h"
 
 namespace zvdj {
 namespace {

@@ -9,7 +9,7 @@
 #include "gtest/gtest.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "zvdj/internal/indicators_internal.h"
+#include "zvdj/engine/indicators_internal.h"
 #include "zvdj/records_io.hpp"
 
 namespace zvdj {

@@ -26,7 +26,7 @@
 #include "gtest/gtest.h"
 #include "zvdj/dataset_io.hpp"
 #include "zvdj/generator.hpp"
-#include "zvdj/internal/parallel.h"
+#include "zvdj/core/parallel.h"
 #include "zvdj/records_io.hpp"
 #include "zvdj/zvdj.h"
 

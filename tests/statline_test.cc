@@ -6,7 +6,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "zvdj/internal/json.h"
+#include "zvdj/core/json.h"
 #include "zvdj/limits.hpp"
 
 namespace zvdj {

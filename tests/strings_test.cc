@@ -1,6 +1,6 @@
 // The internal string helpers: Trim, ShortEqual (against ==) and the id hash
 // of IdDictionary (equal ids hash alike; every length takes its own path).
-#include "zvdj/internal/strings.h"
+#include "zvdj/core/strings.h"
 
 #include <random>
 #include <set>

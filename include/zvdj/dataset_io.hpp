@@ -25,6 +25,7 @@
 #include "zvdj/dataset.hpp"
 #include "zvdj/limits.hpp"
 #include "zvdj/number_format.hpp"
+#include "zvdj/table.hpp"  // CsvEscape
 
 namespace zvdj {
 inline namespace v1 {
@@ -47,9 +48,6 @@ absl::StatusOr<Dataset> ParseDatasetCsv(std::string_view text, std::string_view 
 // full-precision plain numbers. The note column is written only when a row
 // has one.
 void WriteDatasetCsv(const Dataset& dataset, std::ostream& out);
-
-// CSV quoting of one field when it needs it (separator, quote, newline).
-std::string CsvEscape(std::string_view field);
 
 }  // namespace v1
 }  // namespace zvdj

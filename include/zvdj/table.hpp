@@ -159,6 +159,9 @@ std::string FormatForReading(double value, int decimals);
 // as a space.
 std::string DimensionLabelNl(std::string_view name);
 
+// CSV quoting of one field when it needs it (separator, quote, newline).
+std::string CsvEscape(std::string_view field);
+
 }  // namespace v1
 }  // namespace zvdj
 

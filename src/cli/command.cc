@@ -15,7 +15,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "zvdj/internal/csv_reader.h"
+#include "zvdj/core/csv_reader.h"
 #include "zvdj/limits.hpp"
 
 namespace zvdj::cli {

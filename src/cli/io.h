@@ -7,7 +7,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "zvdj/internal/atomic_file.h"
+#include "zvdj/core/atomic_file.h"
 
 namespace zvdj::cli {
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "cli/command.h"
-#include "zvdj/internal/atomic_file.h"
+#include "zvdj/core/atomic_file.h"
 #include "zvdj/version.h"
 
 namespace {

@@ -14,7 +14,7 @@
 #include "cli/command.h"
 #include "cli/io.h"
 #include "zvdj/dataset_io.hpp"
-#include "zvdj/internal/record_schema.h"
+#include "zvdj/io/record_schema.h"
 
 namespace zvdj::cli {
 

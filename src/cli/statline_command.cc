@@ -10,7 +10,7 @@
 #include "cli/command.h"
 #include "cli/dataset_output.h"
 #include "zvdj/dataset_io.hpp"
-#include "zvdj/internal/csv_reader.h"
+#include "zvdj/core/csv_reader.h"
 #include "zvdj/statline.hpp"
 
 namespace zvdj::cli {

@@ -41,7 +41,7 @@ add_test(NAME consumer_add_subdirectory
   COMMAND ${CMAKE_COMMAND} -DSOURCE=${_zvdj_consumers}/add_subdirectory
           -DBINARY=${PROJECT_BINARY_DIR}/consumer-add-subdirectory
           -DGENERATOR=${CMAKE_GENERATOR}
-          "-DOPTIONS=-DZVDJ_SOURCE_DIR=${PROJECT_SOURCE_DIR}|-DCMAKE_BUILD_TYPE=|-DCMAKE_C_COMPILER=${CMAKE_C_COMPILER}|-DCMAKE_CXX_COMPILER=${CMAKE_CXX_COMPILER}"
+          "-DOPTIONS=-DZVDJ_SOURCE_DIR=${PROJECT_SOURCE_DIR}|-DCMAKE_BUILD_TYPE=|-DCMAKE_C_COMPILER=${CMAKE_C_COMPILER}|-DCMAKE_CXX_COMPILER=${CMAKE_CXX_COMPILER}|-DCMAKE_CXX_COMPILER_LAUNCHER=${CMAKE_CXX_COMPILER_LAUNCHER}"
           "-DRUN=consumer_cpp|consumer_c" -DJOBS=${_zvdj_cores}
           -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/scripts/consumer.cmake)
 set_tests_properties(consumer_add_subdirectory PROPERTIES TIMEOUT 3600 LABELS slow)

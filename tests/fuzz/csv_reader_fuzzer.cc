@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "fuzz_check.h"
-#include "zvdj/internal/csv_reader.h"
+#include "zvdj/core/csv_reader.h"
 
 namespace {
 

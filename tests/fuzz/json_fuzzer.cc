@@ -9,7 +9,7 @@
 #include <string>
 
 #include "fuzz_check.h"
-#include "zvdj/internal/json.h"
+#include "zvdj/core/json.h"
 
 namespace {
 

@@ -1,0 +1,155 @@
+// C API: trend rows, summaries and assessments.
+#include <memory>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "zvdj/assessment.hpp"
+#include "zvdj/capi/c_api_internal.h"
+#include "zvdj/trend.hpp"
+#include "zvdj/trend_report.hpp"
+#include "zvdj/zvdj.h"
+
+struct zvdj_trend_result {
+  zvdj::capi::ResultTable table;
+  std::string csv;  // the report's CSV text (as `zvdj trends --format csv`)
+};
+
+namespace zvdj::capi {
+namespace {
+
+struct TrendInputs {
+  TrendOptions options;
+  std::unique_ptr<AssessmentRule> rule;  // null: no assessment
+};
+
+absl::StatusOr<TrendInputs> ToTrendInputs(const zvdj_trend_options* opts) {
+  zvdj_trend_options o;
+  if (opts == nullptr) {
+    zvdj_trend_options_init(&o, ZVDJ_TREND_OPTIONS_VERSION);
+  } else {
+    if (opts->version < 1 || opts->version > ZVDJ_TREND_OPTIONS_VERSION) {
+      return absl::InvalidArgumentError("zvdj_trend_options version " +
+                                        std::to_string(opts->version) + " is not supported");
+    }
+    o = *opts;
+  }
+  TrendInputs in;
+  if (o.from != nullptr) {
+    ZVDJ_ASSIGN_OR_RETURN(in.options.from, ParsePeriodArg(o.from, "from"));
+  }
+  if (o.to != nullptr) {
+    ZVDJ_ASSIGN_OR_RETURN(in.options.to, ParsePeriodArg(o.to, "to"));
+  }
+  if (o.base != nullptr) {
+    ZVDJ_ASSIGN_OR_RETURN(in.options.base, ParsePeriodArg(o.base, "base"));
+  }
+  switch (o.rule) {
+    case ZVDJ_ASSESSMENT_CAGR: {
+      if (!(o.cagr_scale > 0 && o.cagr_scale <= 1)) {
+        return absl::InvalidArgumentError("cagr_scale must be in (0, 1]");
+      }
+      if (!(o.cagr_acceleration_pct >= 0 && o.cagr_on_track_pct >= o.cagr_acceleration_pct)) {
+        return absl::InvalidArgumentError(
+            "need 0 <= cagr_acceleration_pct <= cagr_on_track_pct");
+      }
+      CagrThresholds t;
+      t.on_track_pct = o.cagr_on_track_pct;
+      t.acceleration_pct = o.cagr_acceleration_pct;
+      t.scale = o.cagr_scale;
+      in.rule = std::make_unique<CagrRule>(t);
+      break;
+    }
+    case ZVDJ_ASSESSMENT_TOLERANCE:
+      if (!(o.tolerance >= 0)) return absl::InvalidArgumentError("tolerance must be >= 0");
+      in.rule = std::make_unique<ToleranceRule>(ToleranceOptions{.tolerance = o.tolerance});
+      break;
+    case ZVDJ_ASSESSMENT_NONE:
+      break;
+    default:
+      return absl::InvalidArgumentError("unknown assessment rule " + std::to_string(o.rule));
+  }
+  return in;
+}
+
+// Numeric columns of the trend reports (everything else is text).
+const std::vector<std::string_view> kTrendNumbers = {
+    "value",     "prev_value",      "abs_change", "rel_change_pct", "pp_change",
+    "index",     "first_value",     "last_value", "cagr_pct",       "n_periods",
+    "years",     "theil_sen_slope", "mk_s",       "mk_tau",         "mk_p"};
+
+template <class Table, class Writer>
+absl::Status MakeResult(zvdj_trend_result** out, const Table& table, Writer write) {
+  std::ostringstream csv;
+  write(table, ReportFormat::kCsv, csv, ReportOptions{});
+  auto result = std::make_unique<zvdj_trend_result>();
+  result->csv = std::move(csv).str();
+  ZVDJ_ASSIGN_OR_RETURN(result->table, ResultTable::FromCsv(result->csv, kTrendNumbers));
+  *out = result.release();
+  return absl::OkStatus();
+}
+
+absl::Status Trends(zvdj_trend_result** out, const zvdj_dataset* dataset,
+                    const zvdj_catalogue* catalogue, const zvdj_breaks* breaks,
+                    const zvdj_trend_options* opts, bool summary) {
+  ZVDJ_CAPI_REQUIRE(out);
+  ZVDJ_CAPI_REQUIRE(dataset);
+  ZVDJ_ASSIGN_OR_RETURN(TrendInputs in, ToTrendInputs(opts));
+  const Catalogue& cat = catalogue != nullptr ? catalogue->impl : Catalogue::BuiltIn();
+  static const BreakRegister kNoBreaks;
+  const BreakRegister& br = breaks != nullptr ? breaks->impl : kNoBreaks;
+  if (!summary) {
+    const TrendTable table = ComputeTrendRows(dataset->impl, cat, br, in.options);
+    return MakeResult(out, table, WriteTrendRows);
+  }
+  SummaryTable table = ComputeTrendSummaries(dataset->impl, cat, br, in.options);
+  if (in.rule != nullptr) AssessSummaries(table, *in.rule);
+  return MakeResult(out, table, WriteTrendSummaries);
+}
+
+}  // namespace
+}  // namespace zvdj::capi
+
+using zvdj::capi::Guard;
+
+extern "C" {
+
+ZVDJ_API zvdj_status zvdj_trend_options_init(zvdj_trend_options* opts, uint32_t version) {
+  return Guard([&]() -> absl::Status {
+    ZVDJ_CAPI_REQUIRE(opts);
+    if (version < 1 || version > ZVDJ_TREND_OPTIONS_VERSION) {
+      return absl::InvalidArgumentError("zvdj_trend_options version " +
+                                        std::to_string(version) + " is not supported");
+    }
+    const zvdj::CagrThresholds cagr;
+    *opts = zvdj_trend_options{};
+    opts->version = version;
+    opts->rule = ZVDJ_ASSESSMENT_CAGR;
+    opts->cagr_on_track_pct = cagr.on_track_pct;
+    opts->cagr_acceleration_pct = cagr.acceleration_pct;
+    opts->cagr_scale = cagr.scale;
+    opts->tolerance = zvdj::ToleranceOptions{}.tolerance;
+    return absl::OkStatus();
+  });
+}
+
+ZVDJ_API zvdj_status zvdj_trends_compute(zvdj_trend_result** out, const zvdj_dataset* dataset,
+                                         const zvdj_catalogue* catalogue,
+                                         const zvdj_breaks* breaks,
+                                         const zvdj_trend_options* opts) {
+  return Guard([&] { return zvdj::capi::Trends(out, dataset, catalogue, breaks, opts, false); });
+}
+
+ZVDJ_API zvdj_status zvdj_trends_summarize(zvdj_trend_result** out,
+                                           const zvdj_dataset* dataset,
+                                           const zvdj_catalogue* catalogue,
+                                           const zvdj_breaks* breaks,
+                                           const zvdj_trend_options* opts) {
+  return Guard([&] { return zvdj::capi::Trends(out, dataset, catalogue, breaks, opts, true); });
+}
+
+ZVDJ_CAPI_TABLE_API(zvdj_trend_result, zvdj_trend_result, h->csv)
+
+}  // extern "C"

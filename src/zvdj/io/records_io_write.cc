@@ -1,0 +1,114 @@
+// Writers for the person-level files (the inverse of the loaders).
+#include <ostream>
+
+#include "absl/strings/str_format.h"
+#include "zvdj/io/csv_out.h"
+#include "zvdj/records_io.hpp"
+
+namespace zvdj {
+inline namespace v1 {
+namespace {
+
+absl::Status Finish(internal::CsvOut& out, std::ostream& os, std::string_view what) {
+  out.Flush();
+  os.flush();
+  if (!os) return absl::DataLossError(absl::StrFormat("cannot write %s", what));
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status WriteJeugdhulpCsv(const RecordStore& store, std::ostream& os) {
+  static constexpr std::string_view kHeader[] = {"person_id", "birth_date", "municipality",
+                                                 "provider",  "form",       "start_date",
+                                                 "end_date",  "end_reason"};
+  internal::CsvOut out(&os);
+  out.Header(kHeader);
+  const JeugdhulpTable& t = store.jeugdhulp;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const uint32_t p = t.person[i];
+    out.Text(store.persons.ids.id(p));
+    out.Day(store.persons.birth[p]);
+    out.Municipality(t.municipality[i]);
+    out.Text(store.providers.id(t.provider[i]));
+    out.Text(JeugdhulpFormName(t.form[i]));
+    out.Day(t.start[i]);
+    out.Day(t.end[i]);
+    out.Text(EndReasonName(t.end_reason[i]));
+    out.EndRow();
+  }
+  return Finish(out, os, "jeugdhulp.csv");
+}
+
+absl::Status WriteJeugdbeschermingCsv(const RecordStore& store, std::ostream& os) {
+  static constexpr std::string_view kHeader[] = {"person_id", "birth_date", "municipality",
+                                                 "measure",   "start_date", "end_date"};
+  internal::CsvOut out(&os);
+  out.Header(kHeader);
+  const JeugdbeschermingTable& t = store.jeugdbescherming;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const uint32_t p = t.person[i];
+    out.Text(store.persons.ids.id(p));
+    out.Day(store.persons.birth[p]);
+    out.Municipality(t.municipality[i]);
+    out.Text(MeasureName(t.measure[i]));
+    out.Day(t.start[i]);
+    out.Day(t.end[i]);
+    out.EndRow();
+  }
+  return Finish(out, os, "jeugdbescherming.csv");
+}
+
+absl::Status WriteVerzuimCsv(const RecordStore& store, std::ostream& os) {
+  static constexpr std::string_view kHeader[] = {"person_id", "birth_date", "municipality",
+                                                 "kind",      "start_date", "end_date"};
+  internal::CsvOut out(&os);
+  out.Header(kHeader);
+  const VerzuimTable& t = store.verzuim;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const uint32_t p = t.person[i];
+    out.Text(store.persons.ids.id(p));
+    out.Day(store.persons.birth[p]);
+    out.Municipality(t.municipality[i]);
+    out.Text(VerzuimKindName(t.kind[i]));
+    out.Day(t.start[i]);
+    out.Day(t.end[i]);
+    out.EndRow();
+  }
+  return Finish(out, os, "verzuim.csv");
+}
+
+absl::Status WriteVervolgzorgCsv(const RecordStore& store, std::ostream& os) {
+  static constexpr std::string_view kHeader[] = {"person_id", "kind", "start_date",
+                                                 "end_date"};
+  internal::CsvOut out(&os);
+  out.Header(kHeader);
+  const VervolgzorgTable& t = store.vervolgzorg;
+  for (size_t i = 0; i < t.size(); ++i) {
+    out.Text(store.persons.ids.id(t.person[i]));
+    out.Text(VervolgzorgKindName(t.kind[i]));
+    out.Day(t.start[i]);
+    out.Day(t.end[i]);
+    out.EndRow();
+  }
+  return Finish(out, os, "vervolgzorg.csv");
+}
+
+absl::Status WritePersonsCsv(const RecordStore& store, std::ostream& os) {
+  static constexpr std::string_view kHeader[] = {"person_id", "birth_date", "exit_date",
+                                                 "exit_reason"};
+  internal::CsvOut out(&os);
+  out.Header(kHeader);
+  const PersonTable& t = store.persons;
+  for (uint32_t p = 0; p < t.size(); ++p) {
+    out.Text(t.ids.id(p));
+    out.Day(t.birth[p]);
+    out.Day(t.exit[p]);
+    out.Text(ExitReasonName(t.exit_reason[p]));
+    out.EndRow();
+  }
+  return Finish(out, os, "persons.csv");
+}
+
+}  // namespace v1
+}  // namespace zvdj
