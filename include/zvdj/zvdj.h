@@ -792,10 +792,12 @@ enum {
   ZVDJ_LOAD_LENIENT = 1 /* bad rows are skipped and listed in the report */
 };
 
-#define ZVDJ_LOAD_OPTIONS_VERSION 1
+/* Version 2 added `threads`; version 1 structs are still accepted. */
+#define ZVDJ_LOAD_OPTIONS_VERSION 2
 typedef struct zvdj_load_options {
   uint32_t version; /* ZVDJ_LOAD_OPTIONS_VERSION */
   int32_t mode; /* ZVDJ_LOAD_*; default STRICT */
+  int32_t threads; /* (v2) threads reading a file: 2 (default); 0 = one per core */
 } zvdj_load_options;
 
 /** Sets `opts` to the defaults. */
@@ -853,7 +855,8 @@ enum {
   ZVDJ_LEVEL_LAND = 8
 };
 
-#define ZVDJ_COMPUTE_OPTIONS_VERSION 1
+/* Version 2 added `threads`; version 1 structs are still accepted. */
+#define ZVDJ_COMPUTE_OPTIONS_VERSION 2
 typedef struct zvdj_compute_options {
   uint32_t version; /* ZVDJ_COMPUTE_OPTIONS_VERSION */
   int32_t from_year; /* 0 = from the records; school years: those ending in it */
@@ -867,6 +870,7 @@ typedef struct zvdj_compute_options {
   int32_t classification_year; /* herindeling/regions year; 0 = to_year */
   const char *regions_path; /* regions.csv; NULL = gemeente and NL01 only */
   const char *herindeling_path; /* herindeling.csv; NULL = none */
+  int32_t threads; /* (v2) threads of the jeugdhulp pass: 2 (default); 0 = one per core */
 } zvdj_compute_options;
 
 /** Sets `opts` to the defaults. */
@@ -925,43 +929,6 @@ ZVDJ_API zvdj_status zvdj_cohort_estimate(zvdj_cohort_result **out,
  *  owned by the caller (zvdj_dataset_destroy). */
 ZVDJ_API zvdj_status zvdj_cohort_result_to_dataset(zvdj_dataset **out,
                                                    const zvdj_cohort_result *result);
-
-/* ===========================================================================
- * R's .C() interface
- *
- * .C() passes every argument as a pointer (character vectors as char**,
- * integers as int*) and ignores return values, so these functions take only
- * pointers and return nothing. They read CSV files and write their result as a
- * CSV file. `status` receives the zvdj_status; `message` must be a string of
- * spaces as long as the longest message wanted (e.g. strrep(" ", 1000)): the
- * error message is copied into it, truncated to that length ("" on success).
- * Optional paths are "".
- * ======================================================================== */
-
-/** *version_number = zvdj_version_number(). */
-ZVDJ_API void zvdj_dotc_version(int *version_number);
-
-/** Trend rows (summary 0) or summaries with assessment (summary 1) of a
- *  dataset file, with an optional break register file, into output_csv. */
-ZVDJ_API void zvdj_dotc_trends(const char *const *dataset_csv,
-                               const char *const *breaks_csv, const int *summary,
-                               const char *const *output_csv, int *status, char **message);
-
-/** The indicators of record files (jeugdbescherming and verzuim optional)
- *  for from_year..to_year (0 = from the records) into a dataset file. */
-ZVDJ_API void zvdj_dotc_compute(const char *const *jeugdhulp_csv,
-                                const char *const *jeugdbescherming_csv,
-                                const char *const *verzuim_csv, const int *from_year,
-                                const int *to_year, const char *const *output_csv,
-                                int *status, char **message);
-
-/** The 18th-birthday cohort outflow (vervolgzorg and persons optional; cutoff
- *  "" = latest date in the data; horizons "" = 1m,3m,6m) into output_csv. */
-ZVDJ_API void zvdj_dotc_cohort(const char *const *jeugdhulp_csv,
-                               const char *const *vervolgzorg_csv,
-                               const char *const *persons_csv, const int *year_of_18,
-                               const char *const *cutoff, const char *const *horizons,
-                               const char *const *output_csv, int *status, char **message);
 
 /* ===========================================================================
  * General tables: zvdj_table

@@ -1,4 +1,6 @@
 // C API: indicators from person-level records.
+#include <cstddef>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -22,14 +24,18 @@ absl::StatusOr<ComputeResult> RunCompute(const zvdj_records* records,
                                          const zvdj_compute_options* opts) {
   ZVDJ_CAPI_REQUIRE(records);
   zvdj_compute_options o;
-  if (opts == nullptr) {
-    zvdj_compute_options_init(&o, ZVDJ_COMPUTE_OPTIONS_VERSION);
-  } else {
+  zvdj_compute_options_init(&o, ZVDJ_COMPUTE_OPTIONS_VERSION);
+  if (opts != nullptr) {
     if (opts->version < 1 || opts->version > ZVDJ_COMPUTE_OPTIONS_VERSION) {
       return absl::InvalidArgumentError("zvdj_compute_options version " +
                                         std::to_string(opts->version) + " is not supported");
     }
-    o = *opts;
+    // A version 1 struct ends before `threads`: copy only what the caller has.
+    std::memcpy(&o, opts,
+                opts->version >= 2 ? sizeof o : offsetof(zvdj_compute_options, threads));
+  }
+  if (o.threads < 0 || o.threads > 256) {
+    return absl::InvalidArgumentError("threads must be from 0 to 256");
   }
   ComputeOptions c;
   if (o.from_year != 0) c.from_year = o.from_year;
@@ -57,6 +63,7 @@ absl::StatusOr<ComputeResult> RunCompute(const zvdj_records* records,
   }
   c.levels = o.levels == 0 ? kAllRegionLevels : static_cast<uint8_t>(o.levels);
   if (o.classification_year != 0) c.classification_year = o.classification_year;
+  c.threads = o.threads;
   std::optional<RegionMap> regions;
   std::optional<Herindeling> herindeling;
   if (o.regions_path != nullptr && o.regions_path[0] != '\0') {
@@ -95,14 +102,17 @@ ZVDJ_API zvdj_status zvdj_compute_options_init(zvdj_compute_options* opts, uint3
                                         std::to_string(version) + " is not supported");
     }
     const zvdj::ComputeOptions d;
-    *opts = zvdj_compute_options{};
-    opts->version = version;
-    opts->round5 = d.publication.round5 ? 1 : 0;
-    opts->suppress_below = d.publication.suppress_below;
-    opts->age_basis = ZVDJ_AGE_BASIS_PERIOD_END;
-    opts->merge_trajectories = d.merge_trajectories ? 1 : 0;
-    opts->vots_counts_as_ots = d.vots_counts_as_ots ? 1 : 0;
-    opts->levels = 0;
+    zvdj_compute_options o{};
+    o.version = version;
+    o.round5 = d.publication.round5 ? 1 : 0;
+    o.suppress_below = d.publication.suppress_below;
+    o.age_basis = ZVDJ_AGE_BASIS_PERIOD_END;
+    o.merge_trajectories = d.merge_trajectories ? 1 : 0;
+    o.vots_counts_as_ots = d.vots_counts_as_ots ? 1 : 0;
+    o.levels = 0;
+    o.threads = d.threads;
+    // A version 1 caller's struct ends before `threads`.
+    std::memcpy(opts, &o, version >= 2 ? sizeof o : offsetof(zvdj_compute_options, threads));
     return absl::OkStatus();
   });
 }

@@ -108,6 +108,12 @@ absl::StatusOr<LoadOptions> ToLoadOptions(const zvdj_load_options* opts) {
     default:
       return absl::InvalidArgumentError("unknown load mode " + std::to_string(opts->mode));
   }
+  if (opts->version >= 2) {  // version 1 structs have no `threads`
+    if (opts->threads < 0 || opts->threads > 256) {
+      return absl::InvalidArgumentError("threads must be from 0 to 256");
+    }
+    o.threads = opts->threads;
+  }
   return o;
 }
 
@@ -360,6 +366,7 @@ ZVDJ_API zvdj_status zvdj_load_options_init(zvdj_load_options* opts, uint32_t ve
     }
     opts->version = version;
     opts->mode = ZVDJ_LOAD_STRICT;
+    if (version >= 2) opts->threads = zvdj::LoadOptions{}.threads;
     return absl::OkStatus();
   });
 }
