@@ -22,7 +22,8 @@ class _ComputeOptions(Structure):
                 ("round5", c_int32), ("suppress_below", c_int64), ("age_basis", c_int32),
                 ("merge_trajectories", c_int32), ("vots_counts_as_ots", c_int32),
                 ("levels", c_int32), ("classification_year", c_int32),
-                ("regions_path", c_char_p), ("herindeling_path", c_char_p)]
+                ("regions_path", c_char_p), ("herindeling_path", c_char_p),
+                ("threads", c_int32)]
 
 
 class _CohortOptions(Structure):
@@ -82,7 +83,7 @@ def _compute_options(from_year, to_year, round5, suppress_below, age_basis,
                      merge_trajectories, vots_counts_as_ots, levels, classification_year,
                      regions, herindeling):
     o = _ComputeOptions()
-    check(lib.zvdj_compute_options_init(byref(o), 1))
+    check(lib.zvdj_compute_options_init(byref(o), 2))
     o.from_year = from_year or 0
     o.to_year = to_year or 0
     o.round5 = 1 if round5 else 0

@@ -27,7 +27,7 @@ _MODES = {"strict": 0, "lenient": 1}
 
 
 class _LoadOptions(Structure):
-    _fields_ = [("version", c_uint32), ("mode", c_int32)]
+    _fields_ = [("version", c_uint32), ("mode", c_int32), ("threads", c_int32)]
 
 
 declare({
@@ -42,7 +42,7 @@ declare({
 
 def _load_options(mode):
     o = _LoadOptions()
-    check(lib.zvdj_load_options_init(byref(o), 1))
+    check(lib.zvdj_load_options_init(byref(o), 2))
     o.mode = _MODES[mode]
     return o
 

@@ -1,0 +1,319 @@
+"""pandas DataFrames to and from the C API, a whole column per call.
+
+Frames go in as arrays of C strings built with numpy (one contiguous buffer per
+column, no Python object per cell handed to ctypes); results come out with the
+numeric columns as double arrays and the text columns from the table's CSV
+text, read once by pandas' C parser.
+"""
+
+import io
+import re
+from ctypes import POINTER, byref, c_char_p, c_double, c_int32, c_size_t, c_uint8, c_void_p
+
+from ._lib import ZvdjError, check, lib
+
+__all__ = ["RECORD_COLUMNS", "add_frame", "dataset_from_frame", "dataset_frame", "table_frame"]
+
+_INVALID_ARGUMENT = 3
+
+# Table -> (C function, columns in the C argument order, the required ones).
+RECORD_COLUMNS = {
+    "jeugdhulp": ("zvdj_records_add_jeugdhulp",
+                  ("person_id", "birth_date", "municipality", "provider", "form",
+                   "start_date", "end_date", "end_reason"),
+                  ("person_id", "birth_date", "municipality", "provider", "form",
+                   "start_date")),
+    "jeugdbescherming": ("zvdj_records_add_jeugdbescherming",
+                         ("person_id", "birth_date", "municipality", "measure", "start_date",
+                          "end_date"),
+                         ("person_id", "birth_date", "municipality", "measure", "start_date")),
+    "verzuim": ("zvdj_records_add_verzuim",
+                ("person_id", "birth_date", "municipality", "kind", "start_date", "end_date"),
+                ("person_id", "birth_date", "municipality", "kind", "start_date")),
+    "vervolgzorg": ("zvdj_records_add_vervolgzorg",
+                    ("person_id", "kind", "start_date", "end_date"),
+                    ("person_id", "kind", "start_date")),
+    "persons": ("zvdj_records_add_persons",
+                ("person_id", "birth_date", "exit_date", "exit_reason"),
+                ("person_id",)),
+}
+# Columns where whole numbers are accepted and written as text (ids).
+_ID_COLUMNS = {"person_id", "provider"}
+# Integer-valued numeric result columns, returned as pandas' nullable Int64.
+_COUNT_COLUMNS = {"n_cohort", "n_at_risk", "n_events", "n_censored_before", "n_periods",
+                  "mk_s", "count", "group_total", "rows", "begin", "inflow", "outflow", "end",
+                  "difference", "year_of_18", "year", "line", "column", "input_rows",
+                  "loaded_rows", "skipped_rows"}
+# Text result columns that keep "" (a status symbol: "" is definitive).
+_STATUS_COLUMNS = {"status", "prev_status"}
+_STATUS_CODES = {"": 0, "*": 1, "**": 2, ".": 3, "x": 4, "-": 5}
+
+
+def _pd():
+    import pandas  # the frame functions need pandas; the object API does not
+    return pandas
+
+
+def _np():
+    import numpy
+    return numpy
+
+
+def frame_error(source, message):
+    return ZvdjError(_INVALID_ARGUMENT, f"{source}: {message}")
+
+
+def _is_date_column(name):
+    return name.endswith("_date") or name == "date"
+
+
+def _text_buffer(series, source, name, position):
+    """The column as a NUL-terminated fixed-width byte array (numpy 'S'); missing
+    values (NaN, None, NaT, "") are empty strings."""
+    pd, np = _pd(), _np()
+    dtype = series.dtype
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        if getattr(dtype, "tz", None) is not None:
+            series = series.dt.tz_localize(None)
+        days = series.to_numpy(dtype="datetime64[D]")
+        out = days.astype("S11")
+        out[np.isnat(days)] = b""
+        return out
+    if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_float_dtype(dtype) or \
+            (pd.api.types.is_integer_dtype(dtype) and name not in _ID_COLUMNS):
+        raise frame_error(source, f"column '{name}' (column {position}) has type {dtype}; "
+                                  "expected text" + (" or dates" if _is_date_column(name)
+                                                     else ""))
+    if pd.api.types.is_integer_dtype(dtype):
+        if series.isna().any():
+            raise frame_error(source, f"column '{name}' (column {position}): missing id")
+        return _widen(series.astype("int64").to_numpy().astype("S"))
+    kind = pd.api.types.infer_dtype(series, skipna=True)
+    if kind in ("date", "datetime", "datetime64") and _is_date_column(name):
+        return _text_buffer(pd.to_datetime(series), source, name, position)
+    if kind not in ("string", "empty"):
+        raise frame_error(source, f"column '{name}' (column {position}) holds {kind} values; "
+                                  "expected text" + (" or dates" if _is_date_column(name)
+                                                     else ""))
+    values = series.to_numpy(dtype=object, na_value="")
+    try:
+        encoded = values.astype("S")  # ASCII, the common case, without a Python loop
+    except UnicodeEncodeError:
+        encoded = np.array([v.encode("utf-8") for v in values], dtype="S")
+    return _widen(encoded)
+
+
+def _widen(encoded):
+    """One more byte per cell, so that the longest value is NUL-terminated too."""
+    np = _np()
+    if encoded.dtype.itemsize == 0 or len(encoded) == 0:
+        return np.zeros(len(encoded), dtype="S1")
+    return encoded.astype("S%d" % (encoded.dtype.itemsize + 1))
+
+
+def _pointers(buffer):
+    """char* of every cell of a numpy 'S' array (kept alive by the caller)."""
+    np = _np()
+    n = len(buffer)
+    if n == 0:
+        return np.zeros(1, dtype=np.uintp)
+    return buffer.ctypes.data + np.arange(n, dtype=np.uintp) * buffer.dtype.itemsize
+
+
+def _as_cstrings(pointers):
+    return pointers.ctypes.data_as(POINTER(c_char_p))
+
+
+_ROW_ERROR = re.compile(r"^(\w+)\[(\d+)\]: (.*?)(?: \(field '(\w+)'\))?$", re.S)
+
+
+def _row_error(error, source, columns):
+    """'jeugdhulp[3]: reason (field 'x')' -> '<source>:4:<col>: reason (column 'x')':
+    rows of the frame counted from 1, columns by their position in the frame."""
+    m = _ROW_ERROR.match(error.message)
+    if not m:
+        return error
+    row = int(m.group(2)) + 1
+    field = m.group(4)
+    where = f"{source}:{row}"
+    tail = m.group(3)
+    if field:
+        if field in columns:
+            where += f":{columns.index(field) + 1}"
+        tail += f" (column '{field}')"
+    return ZvdjError(error.code, f"{where}: {tail}")
+
+
+def add_frame(records_handle, table, frame, source=None):
+    """Appends the rows of `frame` (the columns of the table's CSV format, in any
+    order) to a record store; all or nothing."""
+    fn_name, order, required = RECORD_COLUMNS[table]
+    source = source or f"<{table} data frame>"
+    columns = [str(c) for c in frame.columns]
+    unknown = [c for c in columns if c not in order]
+    if unknown:
+        raise frame_error(source, f"unknown column '{unknown[0]}' in {table} (expected: "
+                                  f"{', '.join(order)})")
+    for c in required:
+        if c not in columns:
+            raise frame_error(source, f"missing column '{c}' in {table}")
+    keep = []
+    args = []
+    for name in order:
+        if name not in columns:
+            args.append(None)
+            continue
+        buffer = _text_buffer(frame[name], source, name, columns.index(name) + 1)
+        pointers = _pointers(buffer)
+        keep.append((buffer, pointers))
+        args.append(_as_cstrings(pointers))
+    try:
+        check(getattr(lib, fn_name)(records_handle, len(frame), *args))
+    except ZvdjError as e:
+        raise _row_error(e, source, columns) from None
+
+
+_DATASET_FIXED = ("indicator", "period", "region", "value", "status", "note")
+
+
+def dataset_from_frame(frame, source="<dataset data frame>"):
+    """A zvdj_dataset handle from a frame in the dataset format (indicator,
+    period, region, value, status, dimension columns; an empty dimension cell is
+    the total; `note` is accepted and not kept)."""
+    pd, np = _pd(), _np()
+    columns = [str(c) for c in frame.columns]
+    for c in ("indicator", "period", "value"):
+        if c not in columns:
+            raise frame_error(source, f"missing column '{c}'")
+    n = len(frame)
+    value_col = frame["value"]
+    if pd.api.types.is_numeric_dtype(value_col.dtype) and \
+            not pd.api.types.is_bool_dtype(value_col.dtype):
+        values = value_col.to_numpy(dtype="float64", na_value=np.nan)
+    else:
+        kind = pd.api.types.infer_dtype(value_col, skipna=True)
+        if kind not in ("string", "empty", "mixed-integer-float", "floating", "integer"):
+            raise frame_error(source, f"column 'value' holds {kind} values; expected numbers")
+        text = value_col.astype(object).where(value_col.notna(), "")
+        values = pd.to_numeric(text.replace("", np.nan), errors="coerce").to_numpy("float64")
+        bad = np.flatnonzero(np.isnan(values) & (text.astype(str).str.strip() != "").to_numpy())
+        if len(bad):
+            r = int(bad[0])
+            raise frame_error(f"{source}:{r + 1}:{columns.index('value') + 1}",
+                              f"'{text.iloc[r]}' is not a number (column 'value')")
+    statuses = np.where(np.isnan(values), 6, 0).astype(np.int32)  # empty: impossible
+    if "status" in columns:
+        symbols = frame["status"].astype(object).where(frame["status"].notna(), "")
+        codes = symbols.map(_STATUS_CODES)
+        if codes.isna().any():
+            r = int(np.flatnonzero(codes.isna().to_numpy())[0])
+            raise frame_error(f"{source}:{r + 1}:{columns.index('status') + 1}",
+                              f"unknown status '{symbols.iloc[r]}' (expected one of '', *, **, "
+                              "., x, -) (column 'status')")
+        codes = codes.to_numpy(dtype=np.int32)
+        given = symbols.to_numpy(dtype=object) != ""
+        statuses = np.where(given, codes, statuses).astype(np.int32)
+    keep = []
+
+    def cstrings(name):
+        buffer = _text_buffer(frame[name], source, name, columns.index(name) + 1)
+        pointers = _pointers(buffer)
+        keep.append((buffer, pointers))
+        return pointers
+
+    indicators = cstrings("indicator")
+    periods = cstrings("period")
+    regions = cstrings("region") if "region" in columns else None
+    if regions is not None and n:
+        # An empty region is the CSV default too: NL01.
+        nl01 = np.frombuffer(b"NL01\0", dtype="S5")
+        keep.append(nl01)
+        empty = (frame["region"].isna() | (frame["region"].astype(object) == "")).to_numpy()
+        regions = np.where(empty, nl01.ctypes.data, regions).astype(np.uintp)
+        keep.append(regions)
+    dims = [c for c in columns if c not in _DATASET_FIXED]
+    dim_values = None
+    dim_names = None
+    if dims:
+        dim_values = np.ascontiguousarray(np.stack([cstrings(d) for d in dims], axis=1).ravel())
+        keep.append(dim_values)
+        names = np.array([d.encode("utf-8") for d in dims], dtype="S")
+        names = _widen(names)
+        dim_names = _pointers(names)
+        keep.append((names, dim_names))
+    values = np.ascontiguousarray(values, dtype=np.float64)
+    h = c_void_p()
+    try:
+        check(lib.zvdj_dataset_from_arrays(
+            byref(h), n, _as_cstrings(indicators),
+            _as_cstrings(regions) if regions is not None else None, _as_cstrings(periods),
+            values.ctypes.data_as(POINTER(c_double)),
+            statuses.ctypes.data_as(POINTER(c_int32)), len(dims),
+            _as_cstrings(dim_names) if dims else None,
+            _as_cstrings(dim_values) if dims else None))
+    except ZvdjError as e:
+        m = re.match(r"^row (\d+): (.*)$", e.message, re.S)
+        if m:
+            raise ZvdjError(e.code, f"{source}:{int(m.group(1)) + 1}: {m.group(2)}") from None
+        raise
+    return h
+
+
+def _read_text(csv_text):
+    pd = _pd()
+    return pd.read_csv(io.StringIO(csv_text), dtype=str, keep_default_na=False, na_values=[],
+                       na_filter=False)
+
+
+def _finish(frame, numeric, dims):
+    """Types of a result frame: numbers as float64 (counts as Int64), statuses as
+    text, other empty text cells (dimension totals, notes) as NaN."""
+    pd, np = _pd(), _np()
+    for name, values in numeric.items():
+        if name in _COUNT_COLUMNS:
+            frame[name] = pd.array(np.where(np.isnan(values), 0, values).astype("int64"),
+                                   dtype="Int64")
+            frame.loc[np.isnan(values), name] = pd.NA
+        else:
+            frame[name] = values
+    for name in frame.columns:
+        if name in numeric or name in _STATUS_COLUMNS:
+            continue
+        col = frame[name]
+        empty = (col == "").to_numpy()
+        if empty.any():
+            frame[name] = col.where(~empty, np.nan)
+    return frame
+
+
+def table_frame(table):
+    """A DataFrame of a table result (zvdj.results.Table): the columns of its CSV."""
+    np = _np()
+    frame = _read_text(table.to_csv())
+    n = len(frame)
+    numeric = {}
+    fn = table._fn["get_numbers"]
+    for name in frame.columns:
+        if not table.is_numeric(name):
+            continue
+        values = np.empty(max(n, 1), dtype=np.float64)
+        written = c_size_t()
+        check(fn(values.ctypes.data_as(POINTER(c_double)), None, n, byref(written),
+                 table.handle, name.encode("utf-8")))
+        numeric[name] = values[:n]
+    return _finish(frame, numeric, ())
+
+
+def dataset_frame(dataset):
+    """A DataFrame of a Dataset with the columns of its CSV (as `zvdj compute`)."""
+    np = _np()
+    frame = _read_text(dataset.to_csv())
+    n = len(frame)
+    values = np.empty(max(n, 1), dtype=np.float64)
+    valid = np.empty(max(n, 1), dtype=np.uint8)
+    written = c_size_t()
+    check(lib.zvdj_dataset_get_values(values.ctypes.data_as(POINTER(c_double)),
+                                      valid.ctypes.data_as(POINTER(c_uint8)), n,
+                                      byref(written), dataset.handle))
+    values = np.where(valid[:n] == 1, values[:n], np.nan)
+    return _finish(frame, {"value": values}, dataset.dimension_names)
