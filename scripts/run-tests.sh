@@ -7,6 +7,7 @@
 #
 #   ZVDJ_SANITIZERS=0   skip the asan and tsan stages
 #   ZVDJ_FUZZ_SECONDS=N seconds per fuzz target (default 20; 0 skips fuzzing)
+#   ZVDJ_PACKAGES=0     skip the Python and R package tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs="$(nproc)"
@@ -52,5 +53,10 @@ elif command -v clang++ >/dev/null &&
   stage "fuzzing (${fuzz_seconds}s per target)"
 else
   echo "run-tests: clang with libFuzzer not available; fuzzing skipped" >&2
+fi
+# The Python and R packages (pytest, testthat), each installed afresh.
+if [ "${ZVDJ_PACKAGES:-1}" != 0 ]; then
+  scripts/test-packages.sh
+  stage "python + R packages"
 fi
 echo "run-tests: all stages passed in $(( $(date +%s) - all_start ))s" >&2
