@@ -67,40 +67,95 @@ def _is_date_column(name):
     return name.endswith("_date") or name == "date"
 
 
-def _text_buffer(series, source, name, position):
-    """The column as a NUL-terminated fixed-width byte array (numpy 'S'); missing
-    values (NaN, None, NaT, "") are empty strings."""
+class _Column:
+    """A column as C strings: `data` holds the bytes, `pointers` the char* of
+    every cell (numpy uintp). Keep the object alive during the C call."""
+
+    def __init__(self, data, pointers):
+        self.data = data
+        self.pointers = pointers
+
+
+def _iso_dates(days, missing):
+    """'YYYY-MM-DD' text of day numbers, computed with numpy (civil-from-days),
+    11 bytes a cell; missing cells are empty."""
+    np = _np()
+    z = days.astype(np.int64) + 719468
+    era = np.floor_divide(z, 146097)
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    day = doy - (153 * mp + 2) // 5 + 1
+    month = np.where(mp < 10, mp + 3, mp - 9)
+    year = yoe + era * 400 + (month <= 2)
+    out = np.zeros((len(days), 11), dtype=np.uint8)
+    for i, (value, scale) in enumerate(((year, 1000), (year, 100), (year, 10), (year, 1))):
+        out[:, i] = 48 + (value // scale) % 10
+    out[:, 4] = out[:, 7] = ord("-")
+    out[:, 5], out[:, 6] = 48 + month // 10, 48 + month % 10
+    out[:, 8], out[:, 9] = 48 + day // 10, 48 + day % 10
+    out[missing, 0] = 0
+    return out.view("S11").ravel()
+
+
+def _joined(values):
+    """The cells (str, no missing ones) in one NUL-separated UTF-8 buffer; None
+    when a cell holds a NUL itself."""
+    np = _np()
+    if len(values) == 0:
+        return _Column(np.zeros(1, dtype=np.uint8), np.zeros(1, dtype=np.uintp))
+    data = np.frombuffer(("\0".join(values) + "\0").encode("utf-8"), dtype=np.uint8)
+    ends = np.flatnonzero(data == 0)
+    if len(ends) != len(values):
+        return None
+    starts = np.empty(len(values), dtype=np.uintp)
+    if len(values):
+        starts[0] = 0
+        starts[1:] = ends[:-1] + 1
+    return _Column(data, data.ctypes.data + starts)
+
+
+def _type_error(source, name, position, what):
+    return frame_error(source, f"column '{name}' (column {position}) {what}; expected text"
+                               + (" or dates" if _is_date_column(name) else ""))
+
+
+def _text_column(series, source, name, position):
+    """The column as C strings; missing values (NaN, None, NaT, "") are empty.
+    Text, datetime64 (date columns) and whole numbers (id columns) are accepted."""
     pd, np = _pd(), _np()
     dtype = series.dtype
     if pd.api.types.is_datetime64_any_dtype(dtype):
         if getattr(dtype, "tz", None) is not None:
             series = series.dt.tz_localize(None)
         days = series.to_numpy(dtype="datetime64[D]")
-        out = days.astype("S11")
-        out[np.isnat(days)] = b""
-        return out
-    if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_float_dtype(dtype) or \
-            (pd.api.types.is_integer_dtype(dtype) and name not in _ID_COLUMNS):
-        raise frame_error(source, f"column '{name}' (column {position}) has type {dtype}; "
-                                  "expected text" + (" or dates" if _is_date_column(name)
-                                                     else ""))
-    if pd.api.types.is_integer_dtype(dtype):
+        text = _iso_dates(days.view(np.int64), np.isnat(days))
+        return _Column(text, _pointers(text))
+    if pd.api.types.is_integer_dtype(dtype) and name in _ID_COLUMNS:
         if series.isna().any():
-            raise frame_error(source, f"column '{name}' (column {position}): missing id")
-        return _widen(series.astype("int64").to_numpy().astype("S"))
+            raise _type_error(source, name, position, "has a missing id")
+        return _joined(series.astype("int64").astype(str).to_numpy(dtype=object))
+    if not (dtype == object or pd.api.types.is_string_dtype(dtype)):
+        raise _type_error(source, name, position, f"has type {dtype}")
+    values = series.to_numpy(dtype=object)
+    try:  # the common case, text without missing cells: one pass
+        column = _joined(values)
+        if column is not None:
+            return column
+    except TypeError:  # a cell that is not text (NaN, None, a date, a number)
+        pass
     kind = pd.api.types.infer_dtype(series, skipna=True)
     if kind in ("date", "datetime", "datetime64") and _is_date_column(name):
-        return _text_buffer(pd.to_datetime(series), source, name, position)
+        return _text_column(pd.to_datetime(series), source, name, position)
     if kind not in ("string", "empty"):
-        raise frame_error(source, f"column '{name}' (column {position}) holds {kind} values; "
-                                  "expected text" + (" or dates" if _is_date_column(name)
-                                                     else ""))
-    values = series.to_numpy(dtype=object, na_value="")
-    try:
-        encoded = values.astype("S")  # ASCII, the common case, without a Python loop
-    except UnicodeEncodeError:
-        encoded = np.array([v.encode("utf-8") for v in values], dtype="S")
-    return _widen(encoded)
+        raise _type_error(source, name, position, f"holds {kind} values")
+    values = values.copy()
+    values[pd.isna(values)] = ""
+    column = _joined(values)
+    if column is None:
+        raise frame_error(source, f"column '{name}' (column {position}) holds a NUL character")
+    return column
 
 
 def _widen(encoded):
@@ -163,10 +218,9 @@ def add_frame(records_handle, table, frame, source=None):
         if name not in columns:
             args.append(None)
             continue
-        buffer = _text_buffer(frame[name], source, name, columns.index(name) + 1)
-        pointers = _pointers(buffer)
-        keep.append((buffer, pointers))
-        args.append(_as_cstrings(pointers))
+        column = _text_column(frame[name], source, name, columns.index(name) + 1)
+        keep.append(column)
+        args.append(_as_cstrings(column.pointers))
     try:
         check(getattr(lib, fn_name)(records_handle, len(frame), *args))
     except ZvdjError as e:
@@ -216,10 +270,9 @@ def dataset_from_frame(frame, source="<dataset data frame>"):
     keep = []
 
     def cstrings(name):
-        buffer = _text_buffer(frame[name], source, name, columns.index(name) + 1)
-        pointers = _pointers(buffer)
-        keep.append((buffer, pointers))
-        return pointers
+        column = _text_column(frame[name], source, name, columns.index(name) + 1)
+        keep.append(column)
+        return column.pointers
 
     indicators = cstrings("indicator")
     periods = cstrings("period")

@@ -101,6 +101,10 @@ class Records:
         if table not in _TABLES:
             raise ValueError(f"unknown table {table!r}; one of {sorted(_TABLES)}")
         fn_name, order = _TABLES[table]
+        if hasattr(rows, "columns") and hasattr(rows, "dtypes"):  # pandas: whole columns
+            from .frames import add_frame
+            add_frame(self._h, table, rows)
+            return self
         cols = _columns(rows)
         unknown = set(cols) - set(order)
         if unknown:

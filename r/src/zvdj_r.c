@@ -39,6 +39,35 @@ static const char *opt_string(SEXP x) {
 
 /* ----------------------------------------------------- columns to C -- */
 
+/* ISO text of a day number (civil-from-days, proleptic Gregorian), 11 bytes
+ * with the NUL; written here rather than per cell through the C API, as one
+ * column may hold a million dates. */
+static void iso_date(char *out, int64_t days) {
+  int64_t z = days + 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  int64_t y = yoe + era * 400 + (m <= 2);
+  if (y < 0 || y > 9999) {
+    out[0] = '\0'; /* no date the library reads: reported as a missing date */
+    return;
+  }
+  out[0] = (char)('0' + y / 1000);
+  out[1] = (char)('0' + y / 100 % 10);
+  out[2] = (char)('0' + y / 10 % 10);
+  out[3] = (char)('0' + y % 10);
+  out[4] = out[7] = '-';
+  out[5] = (char)('0' + m / 10);
+  out[6] = (char)('0' + m % 10);
+  out[8] = (char)('0' + d / 10);
+  out[9] = (char)('0' + d % 10);
+  out[10] = '\0';
+}
+
 /* A column as C strings: a character vector (NA and "" = empty) or a Date
  * (days since 1970-01-01, NA = empty) written as ISO text. The strings live in
  * R memory (R_alloc), released when the .Call returns. */
@@ -54,9 +83,10 @@ static const char **c_strings(SEXP col, R_xlen_t n) {
     for (R_xlen_t i = 0; i < n; ++i) {
       double d = isReal(col) ? REAL(col)[i]
                              : (INTEGER(col)[i] == NA_INTEGER ? NA_REAL : INTEGER(col)[i]);
-      size_t w = 0;
-      if (ISNAN(d) || zvdj_date_format(text + 11 * i, 11, &w, (int32_t)floor(d)) != ZVDJ_OK) {
+      if (ISNAN(d)) {
         text[11 * i] = '\0';
+      } else {
+        iso_date(text + 11 * i, (int64_t)floor(d));
       }
       out[i] = text + 11 * i;
     }
