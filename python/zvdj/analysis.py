@@ -14,7 +14,7 @@ from ctypes import byref, c_void_p
 from . import frames
 from ._lib import check, encode, lib
 from .catalogue import Breaks, Catalogue
-from .cohort import _CohortOptions, _compute_options
+from .cohort import _DENOMINATORS, _CohortOptions, _compute_options
 from .dataset import Dataset
 from .records import Records, _load_options
 from .results import CohortResult, ResultTable
@@ -209,7 +209,7 @@ def cohort(jeugdhulp=None, vervolgzorg=None, persons=None, year_of_18=None,
     o.ci = encode(ci)
     o.ci_level = float(ci_level)
     o.death_as_censoring = 1 if death_as_censoring else 0
-    o.denominator = {"all": 0, "zonder_verlengde": 1}[denominator]
+    o.denominator = _DENOMINATORS[denominator]
     o.by_municipality = 1 if by_municipality else 0
     o.window_months = int(window_months)
     h = c_void_p()

@@ -9,6 +9,7 @@ text, read once by pandas' C parser.
 import io
 import re
 from ctypes import POINTER, byref, c_char_p, c_double, c_int32, c_size_t, c_uint8, c_void_p
+from ctypes import c_char as ctypes_char
 
 from ._lib import ZvdjError, check, lib
 
@@ -46,7 +47,7 @@ _COUNT_COLUMNS = {"n_cohort", "n_at_risk", "n_events", "n_censored_before", "n_p
                   "loaded_rows", "skipped_rows"}
 # Text result columns that keep "" (a status symbol: "" is definitive).
 _STATUS_COLUMNS = {"status", "prev_status"}
-_STATUS_CODES = {"": 0, "*": 1, "**": 2, ".": 3, "x": 4, "-": 5}
+
 
 
 def _pd():
@@ -255,10 +256,14 @@ def dataset_from_frame(frame, source="<dataset data frame>"):
             r = int(bad[0])
             raise frame_error(f"{source}:{r + 1}:{columns.index('value') + 1}",
                               f"'{text.iloc[r]}' is not a number (column 'value')")
-    statuses = np.where(np.isnan(values), 6, 0).astype(np.int32)  # empty: impossible
+    from ._lib import constant_value
+    # An empty value with an empty status is "impossible", as in a dataset file.
+    statuses = np.where(np.isnan(values), constant_value("ZVDJ_VALUE_IMPOSSIBLE"),
+                        constant_value("ZVDJ_VALUE_DEFINITIVE")).astype(np.int32)
     if "status" in columns:
         symbols = frame["status"].astype(object).where(frame["status"].notna(), "")
-        codes = symbols.map(_STATUS_CODES)
+        from .dataset import _SYMBOL_CODES
+        codes = symbols.map(_SYMBOL_CODES)
         if codes.isna().any():
             r = int(np.flatnonzero(codes.isna().to_numpy())[0])
             raise frame_error(f"{source}:{r + 1}:{columns.index('status') + 1}",
@@ -339,8 +344,80 @@ def _finish(frame, numeric, dims):
     return frame
 
 
+def _declare_bulk():
+    """The whole-column table accessors, where the loaded library has them."""
+    from ._lib import declare
+    sbuf = [c_char_p, c_size_t, POINTER(c_size_t)]
+    declare({
+        "zvdj_table_column_kind": (c_int32, [POINTER(c_int32), c_void_p, c_char_p]),
+        "zvdj_table_get_integers": (c_int32, [c_void_p, c_void_p, c_size_t, POINTER(c_size_t),
+                                              c_void_p, c_char_p]),
+        "zvdj_table_get_texts": (c_int32, sbuf + [c_void_p, c_size_t, c_void_p, c_char_p]),
+        "zvdj_trend_result_table": (c_int32, [POINTER(c_void_p), c_void_p]),
+        "zvdj_cohort_result_table": (c_int32, [POINTER(c_void_p), c_void_p]),
+        "zvdj_load_report_table": (c_int32, [POINTER(c_void_p), c_void_p]),
+    })
+    return hasattr(lib, "zvdj_table_get_texts") and hasattr(lib, "zvdj_table_column_kind")
+
+
+_BULK = _declare_bulk()
+
+
+def _bulk_column(handle, name, rows):
+    """One column of a zvdj_table in one call: float64, Int64 or text."""
+    pd, np = _pd(), _np()
+    key = name.encode("utf-8")
+    kind = c_int32()
+    check(lib.zvdj_table_column_kind(byref(kind), handle, key))
+    written = c_size_t()
+    if kind.value == 0:  # ZVDJ_COLUMN_TEXT
+        check(lib.zvdj_table_get_texts(None, 0, byref(written), None, 0, handle, key))
+        buffer = (ctypes_char * max(written.value, 1))()
+        check(lib.zvdj_table_get_texts(buffer, written.value, byref(written), None, 0, handle,
+                                       key))
+        cells = bytes(buffer)[:written.value].decode("utf-8").split("\0")[:rows]
+        column = np.array(cells, dtype=object)
+        if name not in _STATUS_COLUMNS:
+            column[column == ""] = np.nan
+        return column
+    valid = np.zeros(max(rows, 1), dtype=np.uint8)
+    if kind.value == 2:  # ZVDJ_COLUMN_INTEGER
+        values = np.zeros(max(rows, 1), dtype=np.int64)
+        check(lib.zvdj_table_get_integers(values.ctypes.data, valid.ctypes.data, rows,
+                                          byref(written), handle, key))
+        return pd.arrays.IntegerArray(values[:rows], valid[:rows] == 0)
+    values = np.empty(max(rows, 1), dtype=np.float64)
+    check(lib.zvdj_table_get_numbers(values.ctypes.data_as(POINTER(c_double)),
+                                     valid.ctypes.data_as(POINTER(c_uint8)), rows,
+                                     byref(written), handle, key))
+    return np.where(valid[:rows] == 1, values[:rows], np.nan)
+
+
+def _bulk_frame(table):
+    pd = _pd()
+    prefix = table._prefix
+    handle = table.handle
+    owned = None
+    if prefix != "zvdj_table":
+        owned = c_void_p()
+        check(getattr(lib, prefix + "_table")(byref(owned), handle))
+        handle = owned
+    try:
+        rows = c_size_t()
+        check(lib.zvdj_table_rows(byref(rows), handle))
+        names = table.column_names
+        return pd.DataFrame({name: _bulk_column(handle, name, rows.value) for name in names},
+                            columns=names)
+    finally:
+        if owned is not None:
+            lib.zvdj_table_destroy(owned)
+
+
 def table_frame(table):
-    """A DataFrame of a table result (zvdj.results.Table): the columns of its CSV."""
+    """A DataFrame of a table result (zvdj.results.Table) with the columns of its
+    CSV: a column per call where the library has the whole-column accessors."""
+    if _BULK:
+        return _bulk_frame(table)
     np = _np()
     frame = _read_text(table.to_csv())
     n = len(frame)

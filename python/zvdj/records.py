@@ -3,7 +3,7 @@
 import os
 from ctypes import Structure, byref, c_char_p, c_int32, c_size_t, c_uint32, c_void_p
 
-from ._lib import check, declare, encode, lib, strings
+from ._lib import Enum, check, constant_value, declare, encode, lib, strings
 from .results import LoadReport
 
 __all__ = ["Records"]
@@ -23,7 +23,7 @@ _TABLES = {
     "persons": ("zvdj_records_add_persons",
                 ("person_id", "birth_date", "exit_date", "exit_reason")),
 }
-_MODES = {"strict": 0, "lenient": 1}
+_MODES = Enum("load_mode", {"strict": "ZVDJ_LOAD_STRICT", "lenient": "ZVDJ_LOAD_LENIENT"})
 
 
 class _LoadOptions(Structure):
@@ -40,9 +40,13 @@ declare({
 })
 
 
+# The struct layout above is that of version 2 (with `threads`).
+_LOAD_OPTIONS_VERSION = min(2, constant_value("ZVDJ_LOAD_OPTIONS_VERSION"))
+
+
 def _load_options(mode):
     o = _LoadOptions()
-    check(lib.zvdj_load_options_init(byref(o), 2))
+    check(lib.zvdj_load_options_init(byref(o), _LOAD_OPTIONS_VERSION))
     o.mode = _MODES[mode]
     return o
 
