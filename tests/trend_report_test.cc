@@ -174,17 +174,19 @@ Dataset Sample() {
   return ds;
 }
 
-std::string Rows(ReportFormat f) {
+// Tables at full width unless `width` is given.
+std::string Rows(ReportFormat f, size_t width = 0) {
   std::ostringstream out;
-  WriteTrendRows(ComputeTrendRows(Sample(), Catalogue::BuiltIn(), {}), f, out);
+  WriteTrendRows(ComputeTrendRows(Sample(), Catalogue::BuiltIn(), {}), f, out,
+                 {.catalogue = nullptr, .table = {.width = width}});
   return out.str();
 }
 
-std::string Summaries(ReportFormat f) {
+std::string Summaries(ReportFormat f, size_t width = 0) {
   SummaryTable s = ComputeTrendSummaries(Sample(), Catalogue::BuiltIn(), {});
   AssessSummaries(s, CagrRule());
   std::ostringstream out;
-  WriteTrendSummaries(s, f, out);
+  WriteTrendSummaries(s, f, out, {.catalogue = nullptr, .table = {.width = width}});
   return out.str();
 }
 
@@ -302,10 +304,25 @@ TEST(TrendSummariesTable, ChangesAndAssessmentArrows) {
   }
 }
 
+TEST(TrendSummariesTable, OneBreakdownColumnWithinTheWidth) {
+  const std::string t = Summaries(ReportFormat::kTable, 140);
+  EXPECT_THAT(t, HasSubstr("Uitsplitsing"));
+  EXPECT_THAT(t, HasSubstr("leeftijd"));
+  EXPECT_THAT(Summaries(ReportFormat::kTable), HasSubstr("leeftijd 18-23"));
+  EXPECT_THAT(t, HasSubstr("totaal"));
+  EXPECT_THAT(t, Not(HasSubstr("age_group")));
+  std::vector<std::string> lines = absl::StrSplit(t, '\n');
+  for (const std::string& line : lines) EXPECT_LE(DisplayWidth(line), 140u) << line;
+  // The default is 160 columns.
+  lines = absl::StrSplit(Rows(ReportFormat::kTable, 160), '\n');
+  for (const std::string& line : lines) EXPECT_LE(DisplayWidth(line), 160u) << line;
+}
+
 TEST(TrendSummariesMarkdown, GithubTable) {
   const std::string md = Summaries(ReportFormat::kMarkdown);
   std::vector<std::string> lines = absl::StrSplit(md, '\n');
-  EXPECT_THAT(lines[0], testing::StartsWith("| Indicator | Regio | age_group | Van | Tot |"));
+  EXPECT_THAT(lines[0], testing::StartsWith("| Indicator | Regio | Uitsplitsing | Van | Tot |"));
+  EXPECT_THAT(md, HasSubstr("| leeftijd 18-23 |"));
   EXPECT_THAT(lines[1], HasSubstr("| --- |"));
   EXPECT_THAT(lines[1], HasSubstr("| ---: |"));
   EXPECT_THAT(md, HasSubstr("| 1.665 | 2.955 | +77,5% |"));

@@ -20,8 +20,12 @@
 // md / table: Dutch formatting for readers ("4.790", "10,1%",
 //   "−0,3 procentpunt" for percentages, "+77,5%" for counts), Dutch indicator
 //   names from the catalogue, an arrow and a word for the assessment
-//   ("▼ goede richting"); `table` aligns columns by their display width. Both
-//   leave out dimension columns that are total ("") in every row shown.
+//   ("▼ goede richting"); `table` aligns columns by their display width and
+//   fits `ReportOptions::table.width`. Both fold the dimensions into one
+//   "Uitsplitsing" column listing the dimensions set in the row (see
+//   table.hpp).
+//
+// ToTable gives the csv/json table itself, for the C API and bindings.
 #ifndef ZVDJ_TREND_REPORT_HPP_
 #define ZVDJ_TREND_REPORT_HPP_
 
@@ -32,20 +36,29 @@
 
 #include "absl/status/statusor.h"
 #include "zvdj/catalogue.hpp"
+#include "zvdj/table.hpp"
 #include "zvdj/trend.hpp"
 
 namespace zvdj {
 inline namespace v1 {
 
-enum class ReportFormat : uint8_t { kCsv, kJson, kMarkdown, kTable };
+using ReportFormat = TableFormat;
 
-// "csv", "json", "md" (or "markdown"), "table".
+// "csv", "json", "md" (or "markdown"), "table"; the names are those of
+// names.hpp.
 absl::StatusOr<ReportFormat> ParseReportFormat(std::string_view name);
 
 struct ReportOptions {
   // For Dutch indicator names in md/table; the built-in catalogue when null.
   const Catalogue* catalogue = nullptr;
+  // md/table layout: terminal width and the folding of dimensions.
+  TableWriteOptions table;
 };
+
+// The trend rows and summaries as the csv/json tables (columns above; integer
+// columns n_periods and mk_s).
+Table ToTable(const TrendTable& table);
+Table ToTable(const SummaryTable& table);
 
 void WriteTrendRows(const TrendTable& table, ReportFormat format, std::ostream& out,
                     const ReportOptions& options = {});
@@ -55,9 +68,6 @@ void WriteTrendSummaries(const SummaryTable& table, ReportFormat format, std::os
 // A period as readers expect it: "2019", "2018/'19", "31-12-2019", "2019 K3",
 // "2019 H1", "mei 2019".
 std::string DisplayPeriod(Period period);
-
-// Display width of UTF-8 text in a terminal (code points; combining marks 0).
-size_t DisplayWidth(std::string_view text);
 
 }  // namespace v1
 }  // namespace zvdj

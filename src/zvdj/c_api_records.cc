@@ -150,18 +150,7 @@ absl::Status MakeReport(zvdj_load_report** out, const LoadReport& report) {
   auto r = std::make_unique<zvdj_load_report>();
   r->input_rows = report.input_rows;
   r->loaded_rows = report.loaded_rows;
-  ResultTable& t = r->table;
-  const size_t file = t.AddText("file");
-  const size_t line = t.AddNumber("line");
-  const size_t column = t.AddNumber("column");
-  const size_t reason = t.AddText("reason");
-  for (const SkippedRow& s : report.skipped) {
-    t.Text(file, s.file);
-    t.Number(line, static_cast<double>(s.line));
-    t.Number(column, static_cast<double>(s.column));
-    t.Text(reason, s.reason);
-    t.EndRow();
-  }
+  r->table = ToTable(report);
   *out = r.release();
   return absl::OkStatus();
 }
