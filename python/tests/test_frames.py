@@ -210,3 +210,15 @@ def test_object_api_still_returns_objects(generated):
     assert isinstance(ds, zvdj.Dataset)
     assert isinstance(zvdj.trends(ds), zvdj.TrendResult)
     assert isinstance(zvdj.trends(ds, summary=True), zvdj.TrendResult)
+
+
+def test_option_names_come_from_the_library():
+    from zvdj._lib import Enum, lib
+    ci = Enum("ci", {"log": "ZVDJ_CI_LOG", "log-log": "ZVDJ_CI_LOG_LOG", "plain": "ZVDJ_CI_PLAIN"})
+    assert ci["log-log"] == zvdj.constant("ZVDJ_CI_LOG_LOG")
+    assert ci.names() == ["log", "log-log", "plain"]
+    with pytest.raises(zvdj.ZvdjError):
+        ci["loglinear"]
+    if getattr(lib, "zvdj_enum_names", None) is not None:
+        assert ci["loglog"] == ci["log-log"]  # an alias the library accepts
+    assert zvdj.STATUS_SYMBOLS[zvdj.constant("ZVDJ_VALUE_PROVISIONAL")] == "*"

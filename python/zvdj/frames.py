@@ -390,7 +390,11 @@ def _bulk_column(handle, name, rows):
     check(lib.zvdj_table_get_numbers(values.ctypes.data_as(POINTER(c_double)),
                                      valid.ctypes.data_as(POINTER(c_uint8)), rows,
                                      byref(written), handle, key))
-    return np.where(valid[:rows] == 1, values[:rows], np.nan)
+    values = np.where(valid[:rows] == 1, values[:rows], np.nan)
+    if name in _COUNT_COLUMNS:  # counts the library keeps as numbers
+        present = valid[:rows] == 1
+        return pd.arrays.IntegerArray(np.where(present, values, 0).astype(np.int64), ~present)
+    return values
 
 
 def _bulk_frame(table):

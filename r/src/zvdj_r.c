@@ -138,49 +138,62 @@ static SEXP named_list(SEXP cols, SEXP names) {
   return cols;
 }
 
-/* One converter per table type (they share the eight table functions). */
-#define ZR_TABLE_TO_R(T)                                                              \
-  static SEXP T##_to_r(const T *h) {                                                  \
-    size_t rows = 0, ncol = 0, w = 0;                                                 \
-    T##_rows(&rows, h);                                                               \
-    T##_column_count(&ncol, h);                                                       \
-    SEXP cols = PROTECT(allocVector(VECSXP, (R_xlen_t)ncol));                         \
-    SEXP names = PROTECT(allocVector(STRSXP, (R_xlen_t)ncol));                        \
-    double *v = (double *)R_alloc(rows ? rows : 1, sizeof(double));                   \
-    uint8_t *ok = (uint8_t *)R_alloc(rows ? rows : 1, 1);                             \
-    char *cell = R_alloc(256, 1);                                                     \
-    size_t cap = 256;                                                                 \
-    for (size_t c = 0; c < ncol; ++c) {                                               \
-      char name[128];                                                                 \
-      T##_column_name(name, sizeof name, &w, h, c);                                   \
-      SET_STRING_ELT(names, (R_xlen_t)c, mkCharCE(name, CE_UTF8));                    \
-      int32_t numeric = 0;                                                            \
-      T##_column_is_numeric(&numeric, h, name);                                       \
-      if (numeric) {                                                                  \
-        T##_get_numbers(v, ok, rows, &w, h, name);                                    \
-        SET_VECTOR_ELT(cols, (R_xlen_t)c, numbers_to_r(v, ok, rows, name));           \
-        continue;                                                                     \
-      }                                                                               \
-      SEXP col = PROTECT(allocVector(STRSXP, (R_xlen_t)rows));                        \
-      for (size_t r = 0; r < rows; ++r) {                                             \
-        if (T##_get_string(cell, cap, &w, h, r, name) == ZVDJ_OUT_OF_RANGE) {         \
-          cap = w;                                                                    \
-          cell = R_alloc(cap, 1);                                                     \
-          T##_get_string(cell, cap, &w, h, r, name);                                  \
-        }                                                                             \
-        SET_STRING_ELT(col, (R_xlen_t)r, text_to_r(cell, name));                      \
-      }                                                                               \
-      SET_VECTOR_ELT(cols, (R_xlen_t)c, col);                                         \
-      UNPROTECT(1);                                                                   \
-    }                                                                                 \
-    named_list(cols, names);                                                          \
-    UNPROTECT(2);                                                                     \
-    return cols;                                                                      \
-  }
+/* A column of integers (counts, years) as an R integer vector. */
+static SEXP integers_to_r(const zvdj_table *h, const char *name, size_t rows) {
+  int64_t *v = (int64_t *)R_alloc(rows ? rows : 1, sizeof(int64_t));
+  uint8_t *ok = (uint8_t *)R_alloc(rows ? rows : 1, 1);
+  size_t w = 0;
+  zvdj_table_get_integers(v, ok, rows, &w, h, name);
+  SEXP out = PROTECT(allocVector(INTSXP, (R_xlen_t)rows));
+  for (size_t i = 0; i < rows; ++i) INTEGER(out)[i] = ok[i] ? (int)v[i] : NA_INTEGER;
+  UNPROTECT(1);
+  return out;
+}
 
-ZR_TABLE_TO_R(zvdj_trend_result)
-ZR_TABLE_TO_R(zvdj_cohort_result)
-ZR_TABLE_TO_R(zvdj_table)
+/* A text column in one call: the cells one after another, each ended by a NUL. */
+static SEXP texts_to_r(const zvdj_table *h, const char *name, size_t rows) {
+  size_t need = 0;
+  zvdj_table_get_texts(NULL, 0, &need, NULL, 0, h, name);
+  char *buffer = R_alloc(need ? need : 1, 1);
+  size_t *offsets = (size_t *)R_alloc(rows ? rows : 1, sizeof(size_t));
+  zvdj_table_get_texts(buffer, need, &need, offsets, rows, h, name);
+  SEXP out = PROTECT(allocVector(STRSXP, (R_xlen_t)rows));
+  for (size_t r = 0; r < rows; ++r) {
+    SET_STRING_ELT(out, (R_xlen_t)r, text_to_r(buffer + offsets[r], name));
+  }
+  UNPROTECT(1);
+  return out;
+}
+
+/* A table as a list of columns: text, numbers (double) or integers, each
+ * column in one call. */
+static SEXP zvdj_table_to_r(const zvdj_table *h) {
+  size_t rows = 0, ncol = 0, w = 0;
+  zvdj_table_rows(&rows, h);
+  zvdj_table_column_count(&ncol, h);
+  SEXP cols = PROTECT(allocVector(VECSXP, (R_xlen_t)ncol));
+  SEXP names = PROTECT(allocVector(STRSXP, (R_xlen_t)ncol));
+  double *v = (double *)R_alloc(rows ? rows : 1, sizeof(double));
+  uint8_t *ok = (uint8_t *)R_alloc(rows ? rows : 1, 1);
+  for (size_t c = 0; c < ncol; ++c) {
+    char name[128];
+    zvdj_table_column_name(name, sizeof name, &w, h, c);
+    SET_STRING_ELT(names, (R_xlen_t)c, mkCharCE(name, CE_UTF8));
+    int32_t kind = ZVDJ_COLUMN_TEXT;
+    zvdj_table_column_kind(&kind, h, name);
+    if (kind == ZVDJ_COLUMN_INTEGER) {
+      SET_VECTOR_ELT(cols, (R_xlen_t)c, integers_to_r(h, name, rows));
+    } else if (kind == ZVDJ_COLUMN_NUMBER) {
+      zvdj_table_get_numbers(v, ok, rows, &w, h, name);
+      SET_VECTOR_ELT(cols, (R_xlen_t)c, numbers_to_r(v, ok, rows, name));
+    } else {
+      SET_VECTOR_ELT(cols, (R_xlen_t)c, texts_to_r(h, name, rows));
+    }
+  }
+  named_list(cols, names);
+  UNPROTECT(2);
+  return cols;
+}
 
 /* A dataset as columns indicator, period, region, <dimensions>, value, status
  * and note (only when some row has one), as the dataset CSV. */
@@ -327,7 +340,7 @@ static zvdj_status make_dataset(zvdj_dataset **out, SEXP spec) {
 SEXP zr_trends(SEXP spec, SEXP summary, SEXP breaks_path, SEXP from, SEXP to) {
   zvdj_dataset *ds = NULL;
   zvdj_breaks *br = NULL;
-  zvdj_trend_result *res = NULL;
+  zvdj_table *res = NULL;
   zvdj_trend_options o;
   zvdj_trend_options_init(&o, ZVDJ_TREND_OPTIONS_VERSION);
   o.from = opt_string(from);
@@ -338,11 +351,11 @@ SEXP zr_trends(SEXP spec, SEXP summary, SEXP breaks_path, SEXP from, SEXP to) {
     if (s == ZVDJ_OK) s = zvdj_breaks_load_csv(br, opt_string(breaks_path));
   }
   if (s == ZVDJ_OK) {
-    s = asLogical(summary) ? zvdj_trends_summarize(&res, ds, NULL, br, &o)
-                           : zvdj_trends_compute(&res, ds, NULL, br, &o);
+    s = asLogical(summary) ? zvdj_trends_summarize_table(&res, ds, NULL, br, &o)
+                           : zvdj_trends_compute_table(&res, ds, NULL, br, &o);
   }
-  SEXP out = s == ZVDJ_OK ? zvdj_trend_result_to_r(res) : failure(s);
-  zvdj_trend_result_destroy(res);
+  SEXP out = s == ZVDJ_OK ? zvdj_table_to_r(res) : failure(s);
+  zvdj_table_destroy(res);
   zvdj_breaks_destroy(br);
   zvdj_dataset_destroy(ds);
   return out;
@@ -374,10 +387,10 @@ SEXP zr_cohort(SEXP ptr, SEXP years, SEXP horizons, SEXP cutoff, SEXP method) {
   o.horizons = opt_string(horizons);
   o.cutoff = opt_string(cutoff);
   o.methods = opt_string(method);
-  zvdj_cohort_result *res = NULL;
-  zvdj_status s = zvdj_cohort_estimate(&res, records_of(ptr), &o);
-  SEXP out = s == ZVDJ_OK ? zvdj_cohort_result_to_r(res) : failure(s);
-  zvdj_cohort_result_destroy(res);
+  zvdj_table *res = NULL;
+  zvdj_status s = zvdj_cohort_estimate_table(&res, records_of(ptr), &o);
+  SEXP out = s == ZVDJ_OK ? zvdj_table_to_r(res) : failure(s);
+  zvdj_table_destroy(res);
   return out;
 }
 
