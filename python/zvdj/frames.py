@@ -77,27 +77,18 @@ class _Column:
         self.pointers = pointers
 
 
-def _iso_dates(days, missing):
-    """'YYYY-MM-DD' text of day numbers, computed with numpy (civil-from-days),
-    11 bytes a cell; missing cells are empty."""
+def _date_column(days, missing):
+    """C strings 'YYYY-MM-DD' of day numbers: each distinct day is written once
+    (a column of a million dates holds a few thousand days) and the cells point
+    at it; missing cells point at an empty string."""
     np = _np()
-    z = days.astype(np.int64) + 719468
-    era = np.floor_divide(z, 146097)
-    doe = z - era * 146097
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    day = doy - (153 * mp + 2) // 5 + 1
-    month = np.where(mp < 10, mp + 3, mp - 9)
-    year = yoe + era * 400 + (month <= 2)
-    out = np.zeros((len(days), 11), dtype=np.uint8)
-    for i, (value, scale) in enumerate(((year, 1000), (year, 100), (year, 10), (year, 1))):
-        out[:, i] = 48 + (value // scale) % 10
-    out[:, 4] = out[:, 7] = ord("-")
-    out[:, 5], out[:, 6] = 48 + month // 10, 48 + month % 10
-    out[:, 8], out[:, 9] = 48 + day // 10, 48 + day % 10
-    out[missing, 0] = 0
-    return out.view("S11").ravel()
+    uniq, inverse = np.unique(days[~missing], return_inverse=True)
+    text = _widen(np.datetime_as_string(uniq.astype("datetime64[D]")).astype("S"))
+    text = np.concatenate([text, np.zeros(1, dtype=text.dtype)])  # the last: empty
+    width = text.dtype.itemsize
+    pointers = np.full(len(days), text.ctypes.data + (len(text) - 1) * width, dtype=np.uintp)
+    pointers[~missing] = text.ctypes.data + inverse.astype(np.uintp) * width
+    return _Column(text, pointers)
 
 
 def _joined(values):
@@ -130,9 +121,10 @@ def _text_column(series, source, name, position):
     if pd.api.types.is_datetime64_any_dtype(dtype):
         if getattr(dtype, "tz", None) is not None:
             series = series.dt.tz_localize(None)
-        days = series.to_numpy(dtype="datetime64[D]")
-        text = _iso_dates(days.view(np.int64), np.isnat(days))
-        return _Column(text, _pointers(text))
+        # numpy's own unit conversion: pandas' to_numpy(dtype=...) would box
+        # every cell as a Timestamp.
+        stamps = series.to_numpy()
+        return _date_column(stamps.astype("datetime64[D]").view(np.int64), np.isnat(stamps))
     if pd.api.types.is_integer_dtype(dtype) and name in _ID_COLUMNS:
         if series.isna().any():
             raise _type_error(source, name, position, "has a missing id")
@@ -151,9 +143,14 @@ def _text_column(series, source, name, position):
         return _text_column(pd.to_datetime(series), source, name, position)
     if kind not in ("string", "empty"):
         raise _type_error(source, name, position, f"holds {kind} values")
-    values = values.copy()
-    values[pd.isna(values)] = ""
-    column = _joined(values)
+    missing = pd.isna(values)
+    column = _joined(values[~missing])  # the present cells only ...
+    if column is not None and missing.any():
+        # ... and the missing ones point at an empty string.
+        empty = np.zeros(1, dtype=np.uint8)
+        pointers = np.full(len(values), empty.ctypes.data, dtype=np.uintp)
+        pointers[~missing] = column.pointers[:int((~missing).sum())]
+        column = _Column((column.data, empty), pointers)
     if column is None:
         raise frame_error(source, f"column '{name}' (column {position}) holds a NUL character")
     return column
