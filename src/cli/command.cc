@@ -94,10 +94,7 @@ std::string DefaultFormat(const std::ostream& out) {
 }
 
 absl::StatusOr<std::string> ReadInput(const std::string& path) {
-  if (path == "-") {
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    return text;
-  }
+  // "-" is standard input, read within the same limits as a file.
   return internal::ReadFileToString(path);
 }
 

@@ -250,9 +250,9 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
     if (r.column > 0) err << ':' << r.column;
     err << ": " << r.reason << '\n';
   }
-  if (!report.skipped.empty()) {
+  if (report.skipped_rows > 0) {
     err << absl::StrFormat("zvdj compute: skipped %d of %d rows; loaded %d\n",
-                           report.skipped.size(), report.input_rows, report.loaded_rows);
+                           report.skipped_rows, report.input_rows, report.loaded_rows);
   }
   progress.Step("computing indicators");
   auto result = ComputeIndicators(store, opt, regions ? &*regions : nullptr,

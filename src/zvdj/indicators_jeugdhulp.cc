@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "zvdj/internal/indicators_internal.h"
+#include "zvdj/internal/parallel.h"
 
 namespace zvdj::internal {
 namespace {
@@ -200,8 +201,7 @@ absl::StatusOr<Family> ComputeJeugdhulp(const EngineContext& ctx,
 
   // Persons are split into ranges counted on their own threads and added up;
   // small tables are not worth a thread.
-  const int cores = static_cast<int>(std::thread::hardware_concurrency());
-  const int64_t wanted = opt.threads > 0 ? opt.threads : std::max(1, cores);
+  const int64_t wanted = ThreadCount(opt.threads);
   const auto parts = static_cast<size_t>(
       std::clamp<int64_t>(std::min(wanted, static_cast<int64_t>(t.size() / 100000)), 1, 64));
   std::vector<CellCounts> counts(
@@ -211,18 +211,7 @@ absl::StatusOr<Family> ComputeJeugdhulp(const EngineContext& ctx,
     status[k] = count_persons(person_count * k / parts, person_count * (k + 1) / parts,
                               k == 0 ? &f.counts : &counts[k - 1]);
   };
-  std::vector<std::thread> pool;
-  size_t started = 1;
-  for (; started < parts; ++started) {
-    try {
-      pool.emplace_back(run, started);
-    } catch (const std::system_error&) {
-      break;  // the calling thread does the rest
-    }
-  }
-  run(0);
-  for (size_t k = started; k < parts; ++k) run(k);
-  for (std::thread& th : pool) th.join();
+  ParallelFor(parts, run);
   for (size_t k = 0; k < parts; ++k) {
     if (!status[k].ok()) return status[k];  // the first in person order
     if (k > 0) f.counts.Add(counts[k - 1]);

@@ -11,6 +11,7 @@
 #endif
 
 #include "absl/strings/str_format.h"
+#include "zvdj/internal/file_source.h"
 #include "zvdj/internal/status_macros.h"
 
 namespace zvdj::internal {
@@ -22,43 +23,7 @@ void CsvReader::InitStopTable() {
 }
 
 absl::StatusOr<std::string> ReadFileToString(const std::string& path, uint64_t max_bytes) {
-  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) {
-    const int err = errno;
-    const std::string msg = absl::StrFormat("%s: cannot open: %s", path, std::strerror(err));
-    return err == ENOENT ? absl::NotFoundError(msg) : absl::PermissionDeniedError(msg);
-  }
-  std::string out;
-  // Read a regular file in one piece into a buffer of its size: appending in
-  // chunks copies the text several times as the string grows.
-  if (std::fseek(f.get(), 0, SEEK_END) == 0) {
-    const long size = std::ftell(f.get());
-    if (size > 0 && static_cast<uint64_t>(size) > max_bytes) {
-      return absl::ResourceExhaustedError(
-          absl::StrFormat("%s: file larger than the limit of %d bytes", path, max_bytes));
-    }
-    if (size > 0 && std::fseek(f.get(), 0, SEEK_SET) == 0) {
-      out.resize(static_cast<size_t>(size));
-      out.resize(std::fread(out.data(), 1, out.size(), f.get()));
-    } else {
-      std::rewind(f.get());
-    }
-  } else {
-    std::clearerr(f.get());
-  }
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
-    if (out.size() + n > max_bytes) {
-      return absl::ResourceExhaustedError(
-          absl::StrFormat("%s: file larger than the limit of %d bytes", path, max_bytes));
-    }
-    out.append(buf, n);
-  }
-  if (std::ferror(f.get())) {
-    return absl::DataLossError(absl::StrFormat("%s: read error", path));
-  }
-  return out;
+  return ReadWholeFile(path, max_bytes);
 }
 
 size_t FindInvalidUtf8(std::string_view text) {

@@ -148,10 +148,12 @@ struct Trajectory {
   EndReason end_reason;
 };
 
-// Sorts by (form, provider, start, end) and merges trajectories with the same
-// form and provider that overlap or touch (next start <= current end) into one
-// from the first start to the last end; the merged one keeps the end reason
-// and municipality of the part that ends last (ties: the later start).
+// Sorts by (form, provider, start, end, end reason, municipality) and merges
+// trajectories with the same form and provider that overlap or touch (next
+// start <= current end) into one from the first start to the last end; the
+// merged one keeps the end reason and municipality of the part that ends last
+// (ties: the later start, then the higher end reason code, then the higher
+// municipality code), so the result depends on the set of rows only.
 // Returns the new count; t[0..count) holds the result.
 size_t MergeTrajectories(Trajectory* t, size_t n);
 
