@@ -456,14 +456,14 @@ TEST(FactsheetCommandTest, WritesPageAndCharts) {
 TEST(StatLineCommandTest, WritesADataset) {
   const std::string out = testing::TempDir() + "/statline_cmd.csv";
   const std::string dir = Src("tests/data/statline/");
-  const std::string cmd = std::string(ZVDJ_CLI_PATH) + " statline --format odata3 --mapping " +
+  const std::string cmd = std::string(ZVDJ_CLI_PATH) + " statline --input odata3 --mapping " +
                           dir + "mapping.csv " + dir + "82972NED_DataProperties.json " + dir +
                           "82972NED_TypedDataSet.json --quiet > " + out;
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   auto ds = ReadDatasetCsv(out);
   ASSERT_TRUE(ds.ok()) << ds.status().message();
   EXPECT_EQ(ds->size(), 14u);
-  const std::string bad = std::string(ZVDJ_CLI_PATH) + " statline --format odata5 --mapping " +
+  const std::string bad = std::string(ZVDJ_CLI_PATH) + " statline --input odata5 --mapping " +
                           dir + "mapping.csv x.json 2> /dev/null";
   EXPECT_EQ(WEXITSTATUS(std::system(bad.c_str())), 2);
 }

@@ -118,6 +118,10 @@ struct LoadOptions {
   // the calling thread (e.g. to write them to a rejects file). It must not
   // touch the store being loaded.
   std::function<void(const SkippedRow&)> on_skipped;
+  // When set, called now and then on the calling thread with the data rows
+  // read so far (LoadReport::input_rows, after each block of text), for
+  // progress displays. It must not touch the store being loaded.
+  std::function<void(size_t rows_read)> on_progress;
 };
 
 struct LoadReport {

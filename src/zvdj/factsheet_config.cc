@@ -56,7 +56,8 @@ absl::StatusOr<FactsheetConfig> FactsheetConfig::Parse(std::string_view text,
     if (!ok) {
       return absl::InvalidArgumentError(
           absl::StrFormat("%s:1:%d: unknown column '%s' (section, indicator, dims, chart, title)",
-                          std::string(source), c + 1, reader.header()[c]));
+                          std::string(source), c + 1,
+                          internal::EscapeControl(reader.header()[c])));
     }
   }
   const int ind = reader.ColumnIndex("indicator");

@@ -94,6 +94,9 @@ absl::Status ReadSerial(const FileSource& file, std::string_view source, RecordS
     }
     if (!*more) break;
     ++rep->input_rows;
+    if ((rep->input_rows & 0xFFFF) == 0 && options.on_progress) {
+      options.on_progress(rep->input_rows);
+    }
     if (file.streamed() && (rep->input_rows & 0xFFFF) == 0) {
       // The record's first field points into the text (unless it was unescaped).
       const auto at = reinterpret_cast<uintptr_t>(reader.field(0).data());

@@ -214,7 +214,9 @@ absl::Status MergeBlock(BlockResult<T>& block, size_t line_shift, std::string_vi
     if (strict || b.fatal) return b.status;
     NoteSkipped(options, rep, std::move(b.skipped));
   }
-  return add_rows(rows.size());
+  ZVDJ_RETURN_IF_ERROR(add_rows(rows.size()));
+  if (options.on_progress) options.on_progress(rep->input_rows);
+  return absl::OkStatus();
 }
 
 

@@ -13,6 +13,7 @@
 #include "absl/strings/str_format.h"
 #include "zvdj/internal/file_source.h"
 #include "zvdj/internal/status_macros.h"
+#include "zvdj/internal/strings.h"
 
 namespace zvdj::internal {
 
@@ -91,7 +92,8 @@ absl::Status CsvReader::ReadHeader() {
     for (size_t j = 0; j < header_.size(); ++j) {
       if (header_[j] == name) {
         return absl::InvalidArgumentError(absl::StrFormat(
-            "%s:%d:%d: duplicated column '%s'", source_, record_line_, i + 1, name));
+            "%s:%d:%d: duplicated column '%s'", source_, record_line_, i + 1,
+            EscapeControl(name)));
       }
     }
     header_.push_back(std::move(name));
@@ -338,12 +340,14 @@ absl::Status CsvReader::RecordError(std::string_view message) const {
 absl::Status CsvReader::FieldErrorAt(size_t line, size_t column,
                                      std::string_view message) const {
   const std::string name = column < header_.size() ? header_[column] : std::string("?");
-  return absl::InvalidArgumentError(
-      absl::StrFormat("%s:%d:%d: %s (column '%s')", source_, line, column + 1, message, name));
+  // Messages quote input: control characters are escaped for the terminal.
+  return absl::InvalidArgumentError(EscapeControl(
+      absl::StrFormat("%s:%d:%d: %s (column '%s')", source_, line, column + 1, message, name)));
 }
 
 absl::Status CsvReader::RecordErrorAt(size_t line, std::string_view message) const {
-  return absl::InvalidArgumentError(absl::StrFormat("%s:%d: %s", source_, line, message));
+  return absl::InvalidArgumentError(
+      EscapeControl(absl::StrFormat("%s:%d: %s", source_, line, message)));
 }
 
 }  // namespace zvdj::internal
