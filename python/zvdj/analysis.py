@@ -60,7 +60,7 @@ def _breaks(obj, dataset_path):
         return Breaks.read_csv(obj)
     if _is_frame(obj):
         b = Breaks()
-        fixed = {"indicator", "region", "before", "after", "reason", "source"}
+        fixed = {"indicator", "region", "before", "after", "reason", "source", "reden"}
         dims = [c for c in obj.columns if c not in fixed]
         for row in obj.itertuples(index=False):
             r = row._asdict()
