@@ -20,6 +20,13 @@ install(TARGETS ${_zvdj_install_targets} EXPORT zvdjTargets
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 if(TARGET zvdj_cli)
+  # RPATH of the installed command: the library folder of its own prefix
+  # ($ORIGIN, so a moved prefix still works) and the folders of non-system
+  # libraries it was linked with (e.g. an Abseil in its own prefix).
+  file(RELATIVE_PATH _zvdj_bin_to_lib "/${CMAKE_INSTALL_BINDIR}" "/${CMAKE_INSTALL_LIBDIR}")
+  set_target_properties(zvdj_cli PROPERTIES
+    INSTALL_RPATH "$ORIGIN/${_zvdj_bin_to_lib}"
+    INSTALL_RPATH_USE_LINK_PATH TRUE)
   install(TARGETS zvdj_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
 endif()
 
@@ -59,6 +66,10 @@ if(IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
 else()
   set(ZVDJ_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
 endif()
+# zvdj.pc: the shared C library only (no Abseil needed by its users);
+# zvdj-static.pc: libzvdj.a with Abseil in Requires.private.
 configure_file(${PROJECT_SOURCE_DIR}/cmake/zvdj.pc.in ${PROJECT_BINARY_DIR}/zvdj.pc @ONLY)
-install(FILES ${PROJECT_BINARY_DIR}/zvdj.pc
+configure_file(${PROJECT_SOURCE_DIR}/cmake/zvdj-static.pc.in
+  ${PROJECT_BINARY_DIR}/zvdj-static.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/zvdj.pc ${PROJECT_BINARY_DIR}/zvdj-static.pc
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT devel)

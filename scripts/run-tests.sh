@@ -13,6 +13,7 @@
 #                        (default 20000; 0 skips fuzzing)
 #   ZVDJ_FUZZ_BUDGET=S   upper bound in seconds for all fuzz targets together
 #                        (default 300)
+#   ZVDJ_PACKAGES=0      skip the Python and R package tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs="$(nproc)"
@@ -70,6 +71,11 @@ elif command -v clang++ >/dev/null &&
   stage "fuzzing (corpus + ${fuzz_runs} runs per target)"
 else
   echo "run-tests: clang with libFuzzer not available; fuzzing skipped" >&2
+fi
+# The Python and R packages (pytest, testthat), each installed afresh.
+if [ "${ZVDJ_PACKAGES:-1}" != 0 ]; then
+  scripts/test-packages.sh
+  stage "python + R packages"
 fi
 printf 'run-tests: %s\n' "${timings[@]}" >&2
 echo "run-tests: all stages passed in $(( $(date +%s) - all_start ))s" >&2

@@ -8,6 +8,8 @@ packages=(
   libabsl-dev libboost-date-time-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev chromium
   clang libclang-rt-14-dev
+  python3-pandas python3-pytest python3-venv python3-pip python3-setuptools python3-wheel
+  python3-build r-base-dev r-cran-testthat
 )
 
 missing=()

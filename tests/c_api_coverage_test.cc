@@ -88,7 +88,7 @@ TEST(CApiCoverage, HeaderParsesIntoManyUniqueFunctions) {
   EXPECT_EQ(unique.size(), names.size()) << "a function is declared twice";
   // Spot checks across the header, first to last section.
   for (const char* n : {"zvdj_status_name", "zvdj_dataset_read_csv", "zvdj_table_to_csv",
-                        "zvdj_survival_evaluate", "zvdj_factsheet_html", "zvdj_dotc_cohort"}) {
+                        "zvdj_survival_evaluate", "zvdj_factsheet_html", "zvdj_generate_files"}) {
     EXPECT_TRUE(unique.count(n)) << n;
   }
 }

@@ -91,6 +91,7 @@
 #include "zvdj/date.hpp"
 #include "zvdj/records.hpp"
 #include "zvdj/survival.hpp"
+#include "zvdj/table.hpp"
 
 namespace zvdj {
 inline namespace v1 {
@@ -239,6 +240,17 @@ struct StateShare {
 absl::StatusOr<std::vector<StateShare>> StateDistribution(
     std::span<const std::string> group, std::span<const std::string> category,
     std::string_view reference_group);
+
+// The columns of a cohort result table, defined once for the command, the C
+// API and the bindings: year_of_18 (kEighteen) or group, year (kGroups), then
+// region, outcome, horizon, n_cohort, n_at_risk, n_events, estimate, std_err,
+// ci_low, ci_high, method, denominator, note. Counts and years are integers.
+enum class CohortTableLayout : uint8_t { kEighteen, kGroups };
+Table ToTable(const Cohort& cohort, std::span<const CohortEstimate> rows,
+              CohortTableLayout layout = CohortTableLayout::kEighteen);
+
+// group, category, count, group_total, share_pct, pp_diff.
+Table ToTable(std::span<const StateShare> shares);
 
 }  // namespace v1
 }  // namespace zvdj

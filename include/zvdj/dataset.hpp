@@ -30,6 +30,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "zvdj/period.hpp"
+#include "zvdj/table.hpp"
 
 namespace zvdj {
 inline namespace v1 {
@@ -149,6 +150,11 @@ class Dataset {
   absl::flat_hash_map<uint64_t, uint32_t> keys_;
   absl::flat_hash_map<uint64_t, std::vector<uint32_t>> key_overflow_;
 };
+
+// The observations as a result table: indicator, period, region, <dimension
+// columns>, value (missing when the status carries none), status, and note when
+// any row has one; the csv of the table is WriteDatasetCsv's.
+Table ToTable(const Dataset& dataset);
 
 }  // namespace v1
 }  // namespace zvdj

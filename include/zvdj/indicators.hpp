@@ -77,6 +77,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -88,6 +89,7 @@
 #include "zvdj/publication.hpp"
 #include "zvdj/records.hpp"
 #include "zvdj/regions.hpp"
+#include "zvdj/table.hpp"
 
 namespace zvdj {
 inline namespace v1 {
@@ -183,6 +185,10 @@ absl::StatusOr<ComputeResult> ComputeIndicators(const RecordStore& store,
 // Writes the closure rows as CSV: period, region, measure, begin, inflow,
 // outflow, end, difference.
 void WriteClosureCsv(const std::vector<ClosureRow>& rows, std::ostream& out);
+
+// The closure rows as a result table: period, region, measure, then the integer
+// columns begin, inflow, outflow, end, difference.
+Table ToTable(std::span<const ClosureRow> closure);
 
 }  // namespace v1
 }  // namespace zvdj

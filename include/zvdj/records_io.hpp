@@ -80,6 +80,7 @@
 #include "zvdj/date.hpp"
 #include "zvdj/limits.hpp"
 #include "zvdj/records.hpp"
+#include "zvdj/table.hpp"
 
 namespace zvdj {
 inline namespace v1 {
@@ -253,6 +254,9 @@ absl::Status WritePersonsCsv(const RecordStore& store, std::ostream& out);
 // Fast strict ISO YYYY-MM-DD parser: true and the day number for a real
 // calendar day in years [Date::kMinYear, Date::kMaxYear]; agrees with Date::Parse.
 bool ParseIsoDateFast(std::string_view text, int32_t* days) noexcept;
+
+// The skipped rows: file, line, column, reason.
+Table ToTable(const LoadReport& report);
 
 }  // namespace v1
 }  // namespace zvdj

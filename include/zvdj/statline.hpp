@@ -57,6 +57,7 @@
 #include "absl/status/statusor.h"
 #include "zvdj/dataset.hpp"
 #include "zvdj/period.hpp"
+#include "zvdj/table.hpp"
 
 namespace zvdj {
 inline namespace v1 {
@@ -195,6 +196,11 @@ absl::StatusOr<StatLineResult> ParseStatLine(StatLineFormat format,
                                              const std::vector<StatLineDocument>& documents,
                                              const StatLineMapping& mapping,
                                              const StatLineReadOptions& options = {});
+
+// The report as rows of item, key, count: one per file ("file"), table,
+// unmapped topic or category and warning, and the totals "cells" and
+// "observations".
+Table ToTable(const StatLineReport& report);
 
 }  // namespace v1
 }  // namespace zvdj

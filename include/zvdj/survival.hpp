@@ -3,6 +3,7 @@
 // with the infinitesimal-jackknife variance that R's survival package reports.
 //
 //   #include "zvdj/survival.hpp"
+#include "zvdj/table.hpp"
 //   std::vector<double> time = {10, 10, 10, 45, 45, 60, 91, 91, 120, 150, 183, 183};
 //   std::vector<int32_t> status = {1, 2, 0, 1, 0, 3, 1, 2, 0, 1, 0, 0};  // 0 = censored
 //   auto fit = zvdj::CompetingRisksFit::Fit(time, status).value();
@@ -124,6 +125,10 @@ absl::StatusOr<std::vector<SurvivalPoint>> KaplanMeier(std::span<const double> t
                                                         std::span<const int32_t> status,
                                                         std::span<const double> at,
                                                         const SurvivalOptions& options = {});
+
+// time, estimate, std_err, ci_low, ci_high, n_at_risk, n_events,
+// n_censored_before (the last three integers).
+Table ToTable(std::span<const SurvivalPoint> curve);
 
 }  // namespace v1
 }  // namespace zvdj

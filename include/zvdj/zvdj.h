@@ -80,6 +80,17 @@
 #define ZVDJ_API
 #endif
 
+/* ZVDJ_DEPRECATED marks functions kept for compatibility; each comment names
+ * the replacement. Define ZVDJ_WARN_DEPRECATED before including this header to
+ * have the compiler warn about their use. */
+#if defined(ZVDJ_WARN_DEPRECATED) && defined(__GNUC__)
+#define ZVDJ_DEPRECATED __attribute__((deprecated))
+#elif defined(ZVDJ_WARN_DEPRECATED) && defined(_MSC_VER)
+#define ZVDJ_DEPRECATED __declspec(deprecated)
+#else
+#define ZVDJ_DEPRECATED
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -146,6 +157,22 @@ ZVDJ_API zvdj_status zvdj_constant(int64_t *out, const char *name);
  *  convention as above. */
 ZVDJ_API zvdj_status zvdj_constant_name(char *buffer, size_t capacity, size_t *written,
                                         size_t index);
+
+/** The option kinds with named values, comma-separated: "age_basis,feb29,ci,
+ *  method,death,denominator,format,record_kind,load_mode,statline_format,
+ *  assessment,level". String buffer convention. */
+ZVDJ_API zvdj_status zvdj_enum_kinds(char *buffer, size_t capacity, size_t *written);
+
+/** The names of an option kind in value order, comma-separated, as the
+ *  command's flags spell them: zvdj_enum_names(..., "ci") gives
+ *  "log,log-log,plain". ZVDJ_NOT_FOUND for an unknown kind. */
+ZVDJ_API zvdj_status zvdj_enum_names(char *buffer, size_t capacity, size_t *written,
+                                     const char *kind);
+
+/** The value of a name of an option kind (the ZVDJ_* constant where zvdj.h
+ *  has one; aliases such as "markdown" accepted). ZVDJ_INVALID_ARGUMENT for
+ *  an unknown name, ZVDJ_NOT_FOUND for an unknown kind. */
+ZVDJ_API zvdj_status zvdj_enum_value(int64_t *out, const char *kind, const char *name);
 
 /* ===========================================================================
  * Dates: day numbers since 1970-01-01
@@ -633,13 +660,18 @@ ZVDJ_API zvdj_status zvdj_records_count(size_t *out, const zvdj_records *records
                                         const char *table);
 
 /* ===========================================================================
- * Table results: zvdj_trend_result, zvdj_load_report, zvdj_cohort_result
+ * Table results (older handles): zvdj_trend_result, zvdj_load_report,
+ * zvdj_cohort_result
  *
- * Each is a table of named columns, all with one value per row. A column holds
- * numbers (missing = NaN, with a validity mask) or text. Every table type has
- * the same eight functions, shown here for zvdj_trend_result:
+ * Deprecated: every result is a zvdj_table (see "Tables" below); these
+ * handles are that table under another name and their functions do what the
+ * zvdj_table functions of the same suffix do. `_table` gives the handle's
+ * table as a new zvdj_table. Each table type has these functions, shown here
+ * for zvdj_trend_result:
  *
  *   _destroy(h)                       releases the result; NULL is a no-op.
+ *   _table(&t, h)                     a copy of the table as a new zvdj_table
+ *                                     (release with zvdj_table_destroy).
  *   _rows(&n, h)                      number of rows.
  *   _column_count(&n, h)              number of columns.
  *   _column_name(buf, cap, &w, h, i)  name of column i (ZVDJ_OUT_OF_RANGE past
@@ -656,78 +688,82 @@ ZVDJ_API zvdj_status zvdj_records_count(size_t *out, const zvdj_records *records
  *   _to_csv(buf, cap, &w, h)          the whole table as CSV text.
  * ======================================================================== */
 
+typedef struct zvdj_table zvdj_table;
 typedef struct zvdj_trend_result zvdj_trend_result;
 typedef struct zvdj_load_report zvdj_load_report;
 typedef struct zvdj_cohort_result zvdj_cohort_result;
 
 /* zvdj_trend_result: the table functions described above. */
 ZVDJ_API void zvdj_trend_result_destroy(zvdj_trend_result *result);
-ZVDJ_API zvdj_status zvdj_trend_result_rows(size_t *out, const zvdj_trend_result *result);
-ZVDJ_API zvdj_status zvdj_trend_result_column_count(size_t *out,
+ZVDJ_API zvdj_status zvdj_trend_result_table(zvdj_table **out, const zvdj_trend_result *result);
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_trend_result_rows(size_t *out, const zvdj_trend_result *result);
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_trend_result_column_count(size_t *out,
                                                     const zvdj_trend_result *result);
-ZVDJ_API zvdj_status zvdj_trend_result_column_name(char *buffer, size_t capacity,
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_trend_result_column_name(char *buffer, size_t capacity,
                                                    size_t *written,
                                                    const zvdj_trend_result *result,
                                                    size_t index);
-ZVDJ_API zvdj_status zvdj_trend_result_column_is_numeric(int32_t *out,
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_trend_result_column_is_numeric(int32_t *out,
                                                          const zvdj_trend_result *result,
                                                          const char *column);
-ZVDJ_API zvdj_status zvdj_trend_result_get_numbers(double *values, uint8_t *valid,
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_trend_result_get_numbers(double *values, uint8_t *valid,
                                                    size_t capacity, size_t *written,
                                                    const zvdj_trend_result *result,
                                                    const char *column);
-ZVDJ_API zvdj_status zvdj_trend_result_get_string(char *buffer, size_t capacity,
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_trend_result_get_string(char *buffer, size_t capacity,
                                                   size_t *written,
                                                   const zvdj_trend_result *result,
                                                   size_t row, const char *column);
-ZVDJ_API zvdj_status zvdj_trend_result_to_csv(char *buffer, size_t capacity,
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_trend_result_to_csv(char *buffer, size_t capacity,
                                               size_t *written,
                                               const zvdj_trend_result *result);
 
 /* zvdj_load_report: the table functions described above. */
 ZVDJ_API void zvdj_load_report_destroy(zvdj_load_report *result);
-ZVDJ_API zvdj_status zvdj_load_report_rows(size_t *out, const zvdj_load_report *result);
-ZVDJ_API zvdj_status zvdj_load_report_column_count(size_t *out,
+ZVDJ_API zvdj_status zvdj_load_report_table(zvdj_table **out, const zvdj_load_report *result);
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_load_report_rows(size_t *out, const zvdj_load_report *result);
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_load_report_column_count(size_t *out,
                                                    const zvdj_load_report *result);
-ZVDJ_API zvdj_status zvdj_load_report_column_name(char *buffer, size_t capacity,
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_load_report_column_name(char *buffer, size_t capacity,
                                                   size_t *written,
                                                   const zvdj_load_report *result,
                                                   size_t index);
-ZVDJ_API zvdj_status zvdj_load_report_column_is_numeric(int32_t *out,
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_load_report_column_is_numeric(int32_t *out,
                                                         const zvdj_load_report *result,
                                                         const char *column);
-ZVDJ_API zvdj_status zvdj_load_report_get_numbers(double *values, uint8_t *valid,
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_load_report_get_numbers(double *values, uint8_t *valid,
                                                   size_t capacity, size_t *written,
                                                   const zvdj_load_report *result,
                                                   const char *column);
-ZVDJ_API zvdj_status zvdj_load_report_get_string(char *buffer, size_t capacity,
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_load_report_get_string(char *buffer, size_t capacity,
                                                  size_t *written,
                                                  const zvdj_load_report *result, size_t row,
                                                  const char *column);
-ZVDJ_API zvdj_status zvdj_load_report_to_csv(char *buffer, size_t capacity, size_t *written,
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_load_report_to_csv(char *buffer, size_t capacity, size_t *written,
                                              const zvdj_load_report *result);
 
 /* zvdj_cohort_result: the table functions described above. */
 ZVDJ_API void zvdj_cohort_result_destroy(zvdj_cohort_result *result);
-ZVDJ_API zvdj_status zvdj_cohort_result_rows(size_t *out, const zvdj_cohort_result *result);
-ZVDJ_API zvdj_status zvdj_cohort_result_column_count(size_t *out,
+ZVDJ_API zvdj_status zvdj_cohort_result_table(zvdj_table **out, const zvdj_cohort_result *result);
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_cohort_result_rows(size_t *out, const zvdj_cohort_result *result);
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_cohort_result_column_count(size_t *out,
                                                      const zvdj_cohort_result *result);
-ZVDJ_API zvdj_status zvdj_cohort_result_column_name(char *buffer, size_t capacity,
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_cohort_result_column_name(char *buffer, size_t capacity,
                                                     size_t *written,
                                                     const zvdj_cohort_result *result,
                                                     size_t index);
-ZVDJ_API zvdj_status zvdj_cohort_result_column_is_numeric(int32_t *out,
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_cohort_result_column_is_numeric(int32_t *out,
                                                           const zvdj_cohort_result *result,
                                                           const char *column);
-ZVDJ_API zvdj_status zvdj_cohort_result_get_numbers(double *values, uint8_t *valid,
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_cohort_result_get_numbers(double *values, uint8_t *valid,
                                                     size_t capacity, size_t *written,
                                                     const zvdj_cohort_result *result,
                                                     const char *column);
-ZVDJ_API zvdj_status zvdj_cohort_result_get_string(char *buffer, size_t capacity,
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_cohort_result_get_string(char *buffer, size_t capacity,
                                                    size_t *written,
                                                    const zvdj_cohort_result *result,
                                                    size_t row, const char *column);
-ZVDJ_API zvdj_status zvdj_cohort_result_to_csv(char *buffer, size_t capacity,
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_cohort_result_to_csv(char *buffer, size_t capacity,
                                                size_t *written,
                                                const zvdj_cohort_result *result);
 
@@ -768,7 +804,8 @@ ZVDJ_API zvdj_status zvdj_trend_options_init(zvdj_trend_options *opts, uint32_t 
  *  @param breaks     NULL = no breaks.
  *  @param opts       NULL = defaults.
  *  *out is owned by the caller (zvdj_trend_result_destroy). */
-ZVDJ_API zvdj_status zvdj_trends_compute(zvdj_trend_result **out,
+/* Deprecated: use zvdj_trends_compute_table. */
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_trends_compute(zvdj_trend_result **out,
                                          const zvdj_dataset *dataset,
                                          const zvdj_catalogue *catalogue,
                                          const zvdj_breaks *breaks,
@@ -782,11 +819,26 @@ ZVDJ_API zvdj_status zvdj_trends_compute(zvdj_trend_result **out,
  *  years, theil_sen_slope, mk_s, mk_tau, mk_p, mk_method, unit, direction,
  *  assessment_text, flags, note (as `zvdj trends --summary --format csv`).
  *  Arguments and ownership as zvdj_trends_compute. */
-ZVDJ_API zvdj_status zvdj_trends_summarize(zvdj_trend_result **out,
+/* Deprecated: use zvdj_trends_summarize_table. */
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_trends_summarize(zvdj_trend_result **out,
                                            const zvdj_dataset *dataset,
                                            const zvdj_catalogue *catalogue,
                                            const zvdj_breaks *breaks,
                                            const zvdj_trend_options *opts);
+
+/** zvdj_trends_compute and zvdj_trends_summarize with the result as a
+ *  zvdj_table (the same columns); these replace the zvdj_trend_result forms.
+ *  n_periods and mk_s are ZVDJ_COLUMN_INTEGER columns. *out is owned by the
+ *  caller (zvdj_table_destroy). */
+ZVDJ_API zvdj_status zvdj_trends_compute_table(zvdj_table **out, const zvdj_dataset *dataset,
+                                               const zvdj_catalogue *catalogue,
+                                               const zvdj_breaks *breaks,
+                                               const zvdj_trend_options *opts);
+ZVDJ_API zvdj_status zvdj_trends_summarize_table(zvdj_table **out,
+                                                 const zvdj_dataset *dataset,
+                                                 const zvdj_catalogue *catalogue,
+                                                 const zvdj_breaks *breaks,
+                                                 const zvdj_trend_options *opts);
 
 /* ===========================================================================
  * Loading person-level record files
@@ -797,10 +849,12 @@ enum {
   ZVDJ_LOAD_LENIENT = 1 /* bad rows are skipped and listed in the report */
 };
 
-#define ZVDJ_LOAD_OPTIONS_VERSION 1
+/* Version 2 added `threads`; version 1 structs are still accepted. */
+#define ZVDJ_LOAD_OPTIONS_VERSION 2
 typedef struct zvdj_load_options {
   uint32_t version; /* ZVDJ_LOAD_OPTIONS_VERSION */
   int32_t mode; /* ZVDJ_LOAD_*; default STRICT */
+  int32_t threads; /* (v2) threads reading a file: 2 (default); 0 = one per core */
 } zvdj_load_options;
 
 /** Sets `opts` to the defaults. */
@@ -864,8 +918,8 @@ enum {
   ZVDJ_ATTRIBUTION_LATEST = 1 /* one municipality per person: the latest record's */
 };
 
-/* Version 2 appended `attribution`; version 1 structs are still accepted (and
- * get the default attribution). */
+/* Version 2 appended `attribution` and `threads`; version 1 structs are still
+ * accepted (and get the defaults of both). */
 #define ZVDJ_COMPUTE_OPTIONS_VERSION 2
 typedef struct zvdj_compute_options {
   uint32_t version; /* ZVDJ_COMPUTE_OPTIONS_VERSION */
@@ -882,6 +936,7 @@ typedef struct zvdj_compute_options {
   const char *herindeling_path; /* herindeling.csv; NULL = none */
   /* version 2 */
   int32_t attribution; /* ZVDJ_ATTRIBUTION_*; default CBS */
+  int32_t threads; /* threads of the jeugdhulp pass: 2 (default); 0 = one per core */
 } zvdj_compute_options;
 
 /** Sets `opts` to the defaults. */
@@ -931,52 +986,23 @@ ZVDJ_API zvdj_status zvdj_cohort_options_init(zvdj_cohort_options *opts, uint32_
  *  estimate (a proportion), std_err, ci_low, ci_high, method, denominator,
  *  note (as `zvdj cohort --format csv`). *out is owned by the caller
  *  (zvdj_cohort_result_destroy). */
-ZVDJ_API zvdj_status zvdj_cohort_estimate(zvdj_cohort_result **out,
+/* Deprecated: use zvdj_cohort_estimate_table. */
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_cohort_estimate(zvdj_cohort_result **out,
                                           const zvdj_records *records,
                                           const zvdj_cohort_options *opts);
+
+/** zvdj_cohort_estimate with the result as a zvdj_table (the same columns;
+ *  counts and years as ZVDJ_COLUMN_INTEGER); zvdj_table_to_dataset converts
+ *  it like zvdj_cohort_result_to_dataset. *out: zvdj_table_destroy. */
+ZVDJ_API zvdj_status zvdj_cohort_estimate_table(zvdj_table **out, const zvdj_records *records,
+                                                const zvdj_cohort_options *opts);
 
 /** The estimates as a dataset (indicator vervolgzorg_pct, value = estimate x
  *  100, dimensions outcome and horizon), for zvdj_trends_compute. *out is
  *  owned by the caller (zvdj_dataset_destroy). */
-ZVDJ_API zvdj_status zvdj_cohort_result_to_dataset(zvdj_dataset **out,
+/* Deprecated: use zvdj_cohort_estimate_table and zvdj_table_to_dataset. */
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_cohort_result_to_dataset(zvdj_dataset **out,
                                                    const zvdj_cohort_result *result);
-
-/* ===========================================================================
- * R's .C() interface
- *
- * .C() passes every argument as a pointer (character vectors as char**,
- * integers as int*) and ignores return values, so these functions take only
- * pointers and return nothing. They read CSV files and write their result as a
- * CSV file. `status` receives the zvdj_status; `message` must be a string of
- * spaces as long as the longest message wanted (e.g. strrep(" ", 1000)): the
- * error message is copied into it, truncated to that length ("" on success).
- * Optional paths are "".
- * ======================================================================== */
-
-/** *version_number = zvdj_version_number(). */
-ZVDJ_API void zvdj_dotc_version(int *version_number);
-
-/** Trend rows (summary 0) or summaries with assessment (summary 1) of a
- *  dataset file, with an optional break register file, into output_csv. */
-ZVDJ_API void zvdj_dotc_trends(const char *const *dataset_csv,
-                               const char *const *breaks_csv, const int *summary,
-                               const char *const *output_csv, int *status, char **message);
-
-/** The indicators of record files (jeugdbescherming and verzuim optional)
- *  for from_year..to_year (0 = from the records) into a dataset file. */
-ZVDJ_API void zvdj_dotc_compute(const char *const *jeugdhulp_csv,
-                                const char *const *jeugdbescherming_csv,
-                                const char *const *verzuim_csv, const int *from_year,
-                                const int *to_year, const char *const *output_csv,
-                                int *status, char **message);
-
-/** The 18th-birthday cohort outflow (vervolgzorg and persons optional; cutoff
- *  "" = latest date in the data; horizons "" = 1m,3m,6m) into output_csv. */
-ZVDJ_API void zvdj_dotc_cohort(const char *const *jeugdhulp_csv,
-                               const char *const *vervolgzorg_csv,
-                               const char *const *persons_csv, const int *year_of_18,
-                               const char *const *cutoff, const char *const *horizons,
-                               const char *const *output_csv, int *status, char **message);
 
 /* ===========================================================================
  * General tables: zvdj_table
@@ -988,7 +1014,6 @@ ZVDJ_API void zvdj_dotc_cohort(const char *const *jeugdhulp_csv,
  * _column_name, _column_is_numeric, _get_numbers, _get_string, _to_csv).
  * ======================================================================== */
 
-typedef struct zvdj_table zvdj_table;
 
 /* zvdj_table: the table functions described above. */
 ZVDJ_API void zvdj_table_destroy(zvdj_table *result);
@@ -1006,6 +1031,47 @@ ZVDJ_API zvdj_status zvdj_table_get_string(char *buffer, size_t capacity, size_t
                                            const char *column);
 ZVDJ_API zvdj_status zvdj_table_to_csv(char *buffer, size_t capacity, size_t *written,
                                        const zvdj_table *result);
+
+/* The kind of a column's values: text, numbers (missing = NaN) or integer
+ * counts (numbers that bindings may return as integers). */
+enum {
+  ZVDJ_COLUMN_TEXT = 0,
+  ZVDJ_COLUMN_NUMBER = 1,
+  ZVDJ_COLUMN_INTEGER = 2
+};
+
+/** The kind of `column` (ZVDJ_COLUMN_*); ZVDJ_NOT_FOUND for an unknown one. */
+ZVDJ_API zvdj_status zvdj_table_column_kind(int32_t *out, const zvdj_table *result,
+                                            const char *column);
+
+/** Every row of a ZVDJ_COLUMN_INTEGER column (array convention; `valid` may
+ *  be NULL; a missing value is 0 with valid 0). ZVDJ_INVALID_ARGUMENT for
+ *  other columns. */
+ZVDJ_API zvdj_status zvdj_table_get_integers(int64_t *values, uint8_t *valid,
+                                             size_t capacity, size_t *written,
+                                             const zvdj_table *result, const char *column);
+
+/** Every cell of `column` in one call: the cells as text (numbers as in
+ *  _get_string), each followed by a NUL, one after another in `buffer`;
+ *  *written is the total bytes. `offsets` (may be NULL) receives the start of
+ *  each row's cell in `buffer`: `offsets_capacity` must be at least the row
+ *  count. Size query: buffer NULL and capacity 0. */
+ZVDJ_API zvdj_status zvdj_table_get_texts(char *buffer, size_t capacity, size_t *written,
+                                          size_t *offsets, size_t offsets_capacity,
+                                          const zvdj_table *result, const char *column);
+
+/** The table in `format`: "csv", "json", "md" or "table" (names of
+ *  zvdj_enum_names("format")); `width` is the widest line of "table" in
+ *  terminal columns (0 = no limit). String buffer convention. */
+ZVDJ_API zvdj_status zvdj_table_format(char *buffer, size_t capacity, size_t *written,
+                                       const zvdj_table *result, const char *format,
+                                       size_t width);
+
+/** The rows of a cohort result (zvdj_cohort_estimate_table,
+ *  zvdj_cohort_outflow_table) as dataset observations, as
+ *  zvdj_cohort_result_to_dataset. ZVDJ_FAILED_PRECONDITION for other tables.
+ *  *out: zvdj_dataset_destroy. */
+ZVDJ_API zvdj_status zvdj_table_to_dataset(zvdj_dataset **out, const zvdj_table *result);
 
 /* ===========================================================================
  * Survival estimators on plain arrays (Kaplan–Meier, Aalen–Johansen)
@@ -1165,10 +1231,17 @@ ZVDJ_API zvdj_status zvdj_outflow_options_init(zvdj_outflow_options *opts,
  *  zvdj_cohort_result_to_dataset works on it).
  *  @return ZVDJ_NOT_FOUND naming a member whose person id is not in
  *          `records`; ZVDJ_INVALID_ARGUMENT for bad options. */
-ZVDJ_API zvdj_status zvdj_cohort_outflow(zvdj_cohort_result **out,
+/* Deprecated: use zvdj_cohort_outflow_table. */
+ZVDJ_DEPRECATED ZVDJ_API zvdj_status zvdj_cohort_outflow(zvdj_cohort_result **out,
                                          const zvdj_records *records,
                                          const zvdj_cohort *cohort,
                                          const zvdj_outflow_options *opts);
+
+/** zvdj_cohort_outflow with the result as a zvdj_table (columns as there);
+ *  zvdj_table_to_dataset converts it. *out: zvdj_table_destroy. */
+ZVDJ_API zvdj_status zvdj_cohort_outflow_table(zvdj_table **out, const zvdj_records *records,
+                                               const zvdj_cohort *cohort,
+                                               const zvdj_outflow_options *opts);
 
 /** Distribution of a categorical state (e.g. living situation at 18) per
  *  group over `rows` (group, category) pairs, with percentage-point

@@ -1,7 +1,17 @@
 """libzvdj for Python: Zorg voor de Jeugd indicators, trends and cohort outflows.
 
-Standard library only (ctypes); pandas is used when available for
-``to_dataframe()``.
+Paths or pandas DataFrames in, DataFrames out (the columns of the ``zvdj``
+command's CSV output):
+
+    import pandas as pd, zvdj
+    zvdj.trends("data/kernindicatoren.csv", summary=True)
+    zvdj.compute(jeugdhulp=pd.read_csv("jeugdhulp.csv", dtype=str),
+                 from_year=2016, to_year=2019, suppress=0)
+    zvdj.cohort(jeugdhulp="jeugdhulp.csv", vervolgzorg="vervolgzorg.csv",
+                year_of_18=2017, cutoff="2019-12-31")
+
+The object API underneath needs the standard library only (ctypes); pandas is
+used for the frame functions and ``to_dataframe()``.
 
     import zvdj
     ds = zvdj.Dataset.read_csv("kernindicatoren.csv")
@@ -47,11 +57,14 @@ from .survival import SurvivalFit, cumulative_incidence, kaplan_meier
 from .statline import StatLineMapping, parse_statline, read_statline
 from .generator import generate_files, generate_records
 from .factsheet import default_factsheet_config, factsheet_html, write_factsheet
+# Paths or DataFrames in, DataFrames out (the object API stays: a Dataset or
+# Records argument gives the objects as before).
+from .analysis import cohort, compute, factsheet, generate, read_statline, trends
 
 __all__ = [
     "ZvdjError", "Dataset", "Catalogue", "Breaks", "Records", "STATUS_SYMBOLS",
     "Table", "TrendResult", "LoadReport", "CohortResult", "ResultTable",
-    "trends", "summarize", "compute", "estimate_cohort",
+    "trends", "summarize", "compute", "cohort", "factsheet", "generate", "estimate_cohort",
     "compute_with_closure", "Cohort", "state_distribution",
     "SurvivalFit", "kaplan_meier", "cumulative_incidence",
     "StatLineMapping", "read_statline", "parse_statline",

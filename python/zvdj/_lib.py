@@ -17,7 +17,8 @@ from ctypes import (POINTER, byref, c_char_p, c_double, c_int32, c_int64, c_size
 from pathlib import Path
 
 __all__ = ["ZvdjError", "lib", "check", "call_string", "call_array", "strings",
-           "encode", "day_to_date", "date_to_text", "library_path", "CsvHandle"]
+           "encode", "day_to_date", "date_to_text", "library_path", "CsvHandle", "Enum",
+           "constant_value"]
 
 _EPOCH = datetime.date(1970, 1, 1)
 
@@ -104,6 +105,9 @@ _SIGNATURES = {
     "zvdj_abi_version": (c_int32, []),
     "zvdj_constant": (_status, [_p_i64, c_char_p]),
     "zvdj_constant_name": (_status, _SBUF + [c_size_t]),
+    "zvdj_enum_kinds": (_status, _SBUF),
+    "zvdj_enum_names": (_status, _SBUF + [c_char_p]),
+    "zvdj_enum_value": (_status, [_p_i64, c_char_p, c_char_p]),
     # dates, periods, numbers
     "zvdj_date_parse": (_status, [_p_i32, c_char_p]),
     "zvdj_date_format": (_status, _SBUF + [c_int32]),
@@ -185,6 +189,62 @@ _SIGNATURES = {
     "zvdj_records_add_persons": (_status, [c_void_p, c_size_t] + [_cstr_array] * 4),
     "zvdj_records_count": (_status, [_p_size, c_void_p, c_char_p]),
 }
+
+
+class Enum:
+    """The named values of an option kind ("ci", "load_mode", ...), read from the
+    library at import: zvdj_enum_names / zvdj_enum_value where the library has
+    them (aliases such as "loglog" accepted), else the ZVDJ_* constants named in
+    `fallback` ({name: constant name}) through zvdj_constant."""
+
+    def __init__(self, kind, fallback):
+        self.kind = kind
+        self._values = {}
+        names = None
+        if getattr(lib, "zvdj_enum_names", None) is not None:
+            try:
+                names = call_string(lib.zvdj_enum_names, encode(kind)).split(",")
+            except ZvdjError:
+                names = None
+        if names:
+            for name in names:
+                out = c_int64()
+                check(lib.zvdj_enum_value(byref(out), encode(kind), encode(name)))
+                self._values[name] = out.value
+            self._native = True
+        else:
+            for name, constant_name in fallback.items():
+                out = c_int64()
+                check(lib.zvdj_constant(byref(out), encode(constant_name)))
+                self._values[name] = out.value
+            self._native = False
+
+    def names(self):
+        return list(self._values)
+
+    def __contains__(self, name):
+        try:
+            self[name]
+        except (KeyError, ZvdjError):
+            return False
+        return True
+
+    def __getitem__(self, name):
+        if name in self._values:
+            return self._values[name]
+        if self._native and isinstance(name, str):
+            out = c_int64()
+            check(lib.zvdj_enum_value(byref(out), encode(self.kind), encode(name)))
+            return out.value
+        raise ZvdjError(3, f"unknown {self.kind} {name!r} (expected one of: "
+                           f"{', '.join(self._values)})")
+
+
+def constant_value(name):
+    """The value of a ZVDJ_* constant of the loaded library."""
+    out = c_int64()
+    check(lib.zvdj_constant(byref(out), encode(name)))
+    return out.value
 
 
 def declare(signatures):

@@ -6,15 +6,21 @@ import os
 from ctypes import (POINTER, Structure, byref, c_char_p, c_double, c_int32, c_int64, c_size_t,
                     c_uint32, c_void_p)
 
-from ._lib import check, declare, encode, lib, strings
+from ._lib import Enum, check, constant_value, declare, encode, lib, strings
 from .dataset import Dataset
 from .results import CohortResult, ResultTable
 
 __all__ = ["compute", "compute_with_closure", "estimate_cohort", "Cohort", "state_distribution"]
 
-_AGE_BASIS = {"period_end": 0, "period_start": 1, "record_start": 2}
-_LEVELS = {"gemeente": 1, "jeugdregio": 2, "provincie": 4, "land": 8, "nl": 8}
-_DENOMINATORS = {"all": 0, "zonder_verlengde": 1}
+# Option names and their values, from the library.
+_AGE_BASIS = Enum("age_basis", {"period_end": "ZVDJ_AGE_BASIS_PERIOD_END",
+                                "period_start": "ZVDJ_AGE_BASIS_PERIOD_START",
+                                "record_start": "ZVDJ_AGE_BASIS_RECORD_START"})
+_LEVELS = Enum("level", {"gemeente": "ZVDJ_LEVEL_GEMEENTE", "jeugdregio": "ZVDJ_LEVEL_JEUGDREGIO",
+                         "provincie": "ZVDJ_LEVEL_PROVINCIE", "land": "ZVDJ_LEVEL_LAND",
+                         "nl": "ZVDJ_LEVEL_LAND"})
+_DENOMINATORS = Enum("denominator", {"all": "ZVDJ_DENOMINATOR_ALL",
+                                     "zonder_verlengde": "ZVDJ_DENOMINATOR_ZONDER_VERLENGDE"})
 
 
 class _ComputeOptions(Structure):
@@ -22,7 +28,8 @@ class _ComputeOptions(Structure):
                 ("round5", c_int32), ("suppress_below", c_int64), ("age_basis", c_int32),
                 ("merge_trajectories", c_int32), ("vots_counts_as_ots", c_int32),
                 ("levels", c_int32), ("classification_year", c_int32),
-                ("regions_path", c_char_p), ("herindeling_path", c_char_p)]
+                ("regions_path", c_char_p), ("herindeling_path", c_char_p),
+                ("threads", c_int32)]
 
 
 class _CohortOptions(Structure):
@@ -58,7 +65,10 @@ declare({
 })
 
 _EPOCH = datetime.date(1970, 1, 1)
-_CI = {"log": 0, "log-log": 1, "loglog": 1, "plain": 2}
+# The struct layout above is that of version 2 (with `threads`).
+_COMPUTE_OPTIONS_VERSION = min(2, constant_value("ZVDJ_COMPUTE_OPTIONS_VERSION"))
+_CI = Enum("ci", {"log": "ZVDJ_CI_LOG", "log-log": "ZVDJ_CI_LOG_LOG",
+                  "loglog": "ZVDJ_CI_LOG_LOG", "plain": "ZVDJ_CI_PLAIN"})
 
 
 class _OutflowOptions(Structure):
@@ -82,7 +92,7 @@ def _compute_options(from_year, to_year, round5, suppress_below, age_basis,
                      merge_trajectories, vots_counts_as_ots, levels, classification_year,
                      regions, herindeling):
     o = _ComputeOptions()
-    check(lib.zvdj_compute_options_init(byref(o), 1))
+    check(lib.zvdj_compute_options_init(byref(o), _COMPUTE_OPTIONS_VERSION))
     o.from_year = from_year or 0
     o.to_year = to_year or 0
     o.round5 = 1 if round5 else 0
@@ -256,7 +266,7 @@ class Cohort:
         o.cutoff = encode(cutoff)
         o.methods = encode(methods)
         if ci not in _CI:
-            raise ValueError(f"unknown ci {ci!r}; one of {sorted(_CI)}")
+            raise ValueError(f"unknown ci {ci!r}; one of {sorted(_CI.names())}")
         o.ci = _CI[ci]
         o.ci_level = float(ci_level)
         o.death_as_censoring = 1 if death_as_censoring else 0

@@ -6,14 +6,22 @@ import os
 from ctypes import (Structure, byref, c_char_p, c_double, c_int32, c_size_t, c_uint32,
                     c_uint8, c_void_p)
 
-from ._lib import call_array, call_string, check, encode, lib, strings
+from ._lib import call_array, call_string, check, constant_value, encode, lib, strings
 
 __all__ = ["Dataset", "STATUS_SYMBOLS"]
 
 # ZVDJ_VALUE_* code -> the symbol of the `status` column.
-STATUS_SYMBOLS = ("", "*", "**", ".", "x", "-", "")
-_SYMBOL_CODES = {"": 0, "*": 1, "**": 2, ".": 3, "x": 4, "-": 5}
-_NUMBER_FORMATS = {None: 0, "auto": 0, "plain": 1, "dutch": 2}
+# The status symbols and number formats with their ZVDJ_* values, from the library.
+_SYMBOL_CODES = {symbol: constant_value("ZVDJ_VALUE_" + name) for symbol, name in (
+    ("", "DEFINITIVE"), ("*", "PROVISIONAL"), ("**", "REVISED_PROVISIONAL"), (".", "UNKNOWN"),
+    ("x", "SECRET"), ("-", "NIL"))}
+STATUS_SYMBOLS = tuple(
+    next((sym for sym, code in _SYMBOL_CODES.items() if code == value), "")
+    for value in range(constant_value("ZVDJ_VALUE_IMPOSSIBLE") + 1))
+_NUMBER_FORMATS = {None: constant_value("ZVDJ_NUMBER_FORMAT_AUTO"),
+                   "auto": constant_value("ZVDJ_NUMBER_FORMAT_AUTO"),
+                   "plain": constant_value("ZVDJ_NUMBER_FORMAT_PLAIN"),
+                   "dutch": constant_value("ZVDJ_NUMBER_FORMAT_DUTCH")}
 
 
 class _ReadOptions(Structure):
@@ -26,8 +34,8 @@ class _Query(Structure):
                 ("dim_count", c_size_t), ("dim_names", c_void_p), ("dim_values", c_void_p)]
 
 
-_PERIOD_KINDS = {"year": 0, "half_year": 1, "quarter": 2, "month": 3, "school_year": 4,
-                 "peildatum": 5}
+_PERIOD_KINDS = {name: constant_value("ZVDJ_PERIOD_" + name.upper()) for name in (
+    "year", "half_year", "quarter", "month", "school_year", "peildatum")}
 
 
 def _read_options(number_format):

@@ -2,7 +2,7 @@
 
 from ctypes import byref, c_double, c_int32, c_int64
 
-from ._lib import call_string, check, day_to_date, encode, lib
+from ._lib import call_string, check, constant_value, day_to_date, encode, lib
 
 __all__ = ["normalize_period", "period_predecessor", "period_successor", "period_info",
            "years_between", "parse_number", "format_dutch", "format_dutch_percent",
@@ -10,7 +10,8 @@ __all__ = ["normalize_period", "period_predecessor", "period_successor", "period
            "add_months"]
 
 PERIOD_KINDS = ("year", "half_year", "quarter", "month", "school_year", "peildatum")
-_NUMBER_FORMATS = {"auto": 0, "plain": 1, "dutch": 2}
+_NUMBER_FORMATS = {name: constant_value("ZVDJ_NUMBER_FORMAT_" + name.upper())
+                   for name in ("auto", "plain", "dutch")}
 
 
 def normalize_period(code):
@@ -32,7 +33,7 @@ def period_info(code):
     kind, year, index, first, last = (c_int32() for _ in range(5))
     check(lib.zvdj_period_info(byref(kind), byref(year), byref(index), byref(first),
                                byref(last), encode(code)))
-    return {"kind": PERIOD_KINDS[kind.value], "year": year.value, "index": index.value,
+    return {"kind": lib.zvdj_period_kind_name(kind.value).decode(), "year": year.value, "index": index.value,
             "first_day": day_to_date(first.value), "last_day": day_to_date(last.value)}
 
 

@@ -3,7 +3,7 @@
 import os
 from ctypes import Structure, byref, c_char_p, c_int32, c_size_t, c_uint32, c_void_p
 
-from ._lib import check, declare, encode, lib, strings
+from ._lib import Enum, check, constant_value, declare, encode, lib, strings
 from .results import LoadReport
 
 __all__ = ["Records"]
@@ -23,11 +23,11 @@ _TABLES = {
     "persons": ("zvdj_records_add_persons",
                 ("person_id", "birth_date", "exit_date", "exit_reason")),
 }
-_MODES = {"strict": 0, "lenient": 1}
+_MODES = Enum("load_mode", {"strict": "ZVDJ_LOAD_STRICT", "lenient": "ZVDJ_LOAD_LENIENT"})
 
 
 class _LoadOptions(Structure):
-    _fields_ = [("version", c_uint32), ("mode", c_int32)]
+    _fields_ = [("version", c_uint32), ("mode", c_int32), ("threads", c_int32)]
 
 
 declare({
@@ -40,9 +40,13 @@ declare({
 })
 
 
+# The struct layout above is that of version 2 (with `threads`).
+_LOAD_OPTIONS_VERSION = min(2, constant_value("ZVDJ_LOAD_OPTIONS_VERSION"))
+
+
 def _load_options(mode):
     o = _LoadOptions()
-    check(lib.zvdj_load_options_init(byref(o), 1))
+    check(lib.zvdj_load_options_init(byref(o), _LOAD_OPTIONS_VERSION))
     o.mode = _MODES[mode]
     return o
 
@@ -101,6 +105,10 @@ class Records:
         if table not in _TABLES:
             raise ValueError(f"unknown table {table!r}; one of {sorted(_TABLES)}")
         fn_name, order = _TABLES[table]
+        if hasattr(rows, "columns") and hasattr(rows, "dtypes"):  # pandas: whole columns
+            from .frames import add_frame
+            add_frame(self._h, table, rows)
+            return self
         cols = _columns(rows)
         unknown = set(cols) - set(order)
         if unknown:

@@ -4,13 +4,14 @@ import os
 from ctypes import (POINTER, Structure, byref, c_char_p, c_int32, c_size_t, c_uint32,
                     c_void_p)
 
-from ._lib import CsvHandle, check, declare, encode, lib, strings
+from ._lib import CsvHandle, Enum, check, declare, encode, lib, strings
 from .dataset import Dataset
 from .results import ResultTable
 
 __all__ = ["StatLineMapping", "read_statline", "parse_statline"]
 
-_FORMATS = {"odata3": 0, "odata4": 1, "csv": 2}
+_FORMATS = Enum("statline_format", {"odata3": "ZVDJ_STATLINE_ODATA3",
+                                    "odata4": "ZVDJ_STATLINE_ODATA4", "csv": "ZVDJ_STATLINE_CSV"})
 
 
 class _StatLineOptions(Structure):
@@ -63,7 +64,7 @@ def _options(table, default_region, note):
 
 def _format(fmt):
     if fmt not in _FORMATS:
-        raise ValueError(f"unknown StatLine format {fmt!r}; one of {sorted(_FORMATS)}")
+        raise ValueError(f"unknown StatLine format {fmt!r}; one of {sorted(_FORMATS.names())}")
     return _FORMATS[fmt]
 
 

@@ -3,14 +3,17 @@
 from ctypes import (Structure, byref, c_double, c_int32, c_int64, c_size_t, c_uint32,
                     c_void_p, POINTER)
 
-from ._lib import call_array, check, declare, lib
+from ._lib import call_array, check, constant_value, declare, lib
 from .results import ResultTable
 
 __all__ = ["SurvivalFit", "kaplan_meier", "cumulative_incidence"]
 
-_CI = {"log": 0, "log-log": 1, "loglog": 1, "plain": 2}
-_ESTIMATES = {"survival": 0, "all_cause": 0, "cif": 1, "cumulative_incidence": 1,
-              "type_km": 2, "type_kaplan_meier": 2}
+from .cohort import _CI  # noqa: E402  (the names of the library's ci option)
+
+_ESTIMATES = {name: constant_value("ZVDJ_SURVIVAL_" + c) for name, c in (
+    ("survival", "ALL_CAUSE"), ("all_cause", "ALL_CAUSE"), ("cif", "CUMULATIVE_INCIDENCE"),
+    ("cumulative_incidence", "CUMULATIVE_INCIDENCE"), ("type_km", "TYPE_KAPLAN_MEIER"),
+    ("type_kaplan_meier", "TYPE_KAPLAN_MEIER"))}
 
 
 class _SurvivalOptions(Structure):
@@ -35,7 +38,7 @@ def _options(ci, ci_level):
     o = _SurvivalOptions()
     check(lib.zvdj_survival_options_init(byref(o), 1))
     if ci not in _CI:
-        raise ValueError(f"unknown ci {ci!r}; one of {sorted(_CI)}")
+        raise ValueError(f"unknown ci {ci!r}; one of {sorted(_CI.names())}")
     o.ci = _CI[ci]
     o.ci_level = float(ci_level)
     return o

@@ -2,12 +2,14 @@
 
 from ctypes import Structure, byref, c_char_p, c_double, c_int32, c_uint32, c_void_p
 
-from ._lib import check, declare, encode, lib
+from ._lib import Enum, check, declare, encode, lib
 from .results import TrendResult
 
 __all__ = ["trends", "summarize", "TrendResult"]
 
-_RULES = {"cagr": 0, "tolerance": 1, None: 2, "none": 2}
+_RULES = Enum("assessment", {"cagr": "ZVDJ_ASSESSMENT_CAGR",
+                             "tolerance": "ZVDJ_ASSESSMENT_TOLERANCE",
+                             "none": "ZVDJ_ASSESSMENT_NONE"})
 
 
 class _TrendOptions(Structure):
@@ -31,7 +33,7 @@ def _options(from_period, to_period, base, rule, tolerance, cagr_on_track_pct,
     o.from_ = encode(from_period)
     o.to = encode(to_period)
     o.base = encode(base)
-    o.rule = _RULES[rule]
+    o.rule = _RULES["none" if rule is None else rule]
     if tolerance is not None:
         o.tolerance = float(tolerance)
     if cagr_on_track_pct is not None:

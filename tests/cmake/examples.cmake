@@ -27,13 +27,3 @@ if(Python3_Interpreter_FOUND AND TARGET zvdj_shared)
     ENVIRONMENT "ZVDJ_LIBRARY=$<TARGET_FILE:zvdj_shared>;PYTHONPATH=${PROJECT_SOURCE_DIR}/python;PYTHONDONTWRITEBYTECODE=1"
     PASS_REGULAR_EXPRESSION "2016JJ00 -> 2019JJ00: \\+77%")
 endif()
-
-# R (only where R is installed): dyn.load + .C, no compiled shim.
-find_program(ZVDJ_RSCRIPT Rscript)
-if(ZVDJ_RSCRIPT AND TARGET zvdj_shared)
-  add_test(NAME example_r_trends
-    COMMAND ${ZVDJ_RSCRIPT} ${PROJECT_SOURCE_DIR}/examples/r/trends.R ${_zvdj_sample})
-  set_tests_properties(example_r_trends PROPERTIES
-    ENVIRONMENT "ZVDJ_LIBRARY=$<TARGET_FILE:zvdj_shared>"
-    PASS_REGULAR_EXPRESSION "2016JJ00 -> 2019JJ00: \\+77%")
-endif()

@@ -3,11 +3,14 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "zvdj/capi/c_api_internal.h"
 #include "zvdj/core/strings.h"
 #include "zvdj/date.hpp"
+#include "zvdj/names.hpp"
 #include "zvdj/period.hpp"
 #include "zvdj/version.h"
 #include "zvdj/zvdj.h"
@@ -43,6 +46,39 @@ static_assert(ZVDJ_UNIT_PERCENTAGE == static_cast<int>(zvdj::Unit::kPercentage))
 static_assert(ZVDJ_COUNTING_UNIT_CLIENTS == static_cast<int>(zvdj::CountingUnit::kClients));
 static_assert(ZVDJ_DIRECTION_NONE == static_cast<int>(zvdj::Direction::kNone));
 static_assert(ZVDJ_DIRECTION_UP == static_cast<int>(zvdj::Direction::kUp));
+
+// The C enumerators of the options are those of the name tables (names.hpp),
+// from which zvdj_constant reads them.
+namespace {
+constexpr int64_t NameValue(const zvdj::EnumTable& t, std::string_view name) {
+  for (const zvdj::EnumEntry& e : t.names) {
+    if (e.name == name) return e.value;
+  }
+  return -1;
+}
+}  // namespace
+static_assert(NameValue(zvdj::kAgeBasisTable, "period_end") == ZVDJ_AGE_BASIS_PERIOD_END);
+static_assert(NameValue(zvdj::kAgeBasisTable, "period_start") == ZVDJ_AGE_BASIS_PERIOD_START);
+static_assert(NameValue(zvdj::kAgeBasisTable, "record_start") == ZVDJ_AGE_BASIS_RECORD_START);
+static_assert(NameValue(zvdj::kLoadModeTable, "strict") == ZVDJ_LOAD_STRICT);
+static_assert(NameValue(zvdj::kLoadModeTable, "lenient") == ZVDJ_LOAD_LENIENT);
+static_assert(NameValue(zvdj::kLevelTable, "gemeente") == ZVDJ_LEVEL_GEMEENTE);
+static_assert(NameValue(zvdj::kLevelTable, "jeugdregio") == ZVDJ_LEVEL_JEUGDREGIO);
+static_assert(NameValue(zvdj::kLevelTable, "provincie") == ZVDJ_LEVEL_PROVINCIE);
+static_assert(NameValue(zvdj::kLevelTable, "land") == ZVDJ_LEVEL_LAND);
+static_assert(NameValue(zvdj::kDenominatorTable, "all") == ZVDJ_DENOMINATOR_ALL);
+static_assert(NameValue(zvdj::kDenominatorTable, "zonder_verlengde") == ZVDJ_DENOMINATOR_ZONDER_VERLENGDE);
+static_assert(NameValue(zvdj::kCiTable, "log") == ZVDJ_CI_LOG);
+static_assert(NameValue(zvdj::kCiTable, "log-log") == ZVDJ_CI_LOG_LOG);
+static_assert(NameValue(zvdj::kCiTable, "plain") == ZVDJ_CI_PLAIN);
+static_assert(NameValue(zvdj::kStatLineFormatTable, "odata3") == ZVDJ_STATLINE_ODATA3);
+static_assert(NameValue(zvdj::kStatLineFormatTable, "odata4") == ZVDJ_STATLINE_ODATA4);
+static_assert(NameValue(zvdj::kStatLineFormatTable, "csv") == ZVDJ_STATLINE_CSV);
+static_assert(NameValue(zvdj::kAssessmentTable, "cagr") == ZVDJ_ASSESSMENT_CAGR);
+static_assert(NameValue(zvdj::kAssessmentTable, "tolerance") == ZVDJ_ASSESSMENT_TOLERANCE);
+static_assert(NameValue(zvdj::kAssessmentTable, "none") == ZVDJ_ASSESSMENT_NONE);
+static_assert(ZVDJ_COLUMN_INTEGER == static_cast<int>(zvdj::ColumnKind::kInteger));
+static_assert(ZVDJ_COLUMN_NUMBER == static_cast<int>(zvdj::ColumnKind::kNumber));
 
 namespace zvdj::capi {
 namespace {
@@ -109,42 +145,48 @@ constexpr Constant kConstants[] = {
     ZVDJ_C(ZVDJ_DIRECTION_DOWN),
     ZVDJ_C(ZVDJ_DIRECTION_UP),
     ZVDJ_C(ZVDJ_DIRECTION_NONE),
-    ZVDJ_C(ZVDJ_ASSESSMENT_CAGR),
-    ZVDJ_C(ZVDJ_ASSESSMENT_TOLERANCE),
-    ZVDJ_C(ZVDJ_ASSESSMENT_NONE),
     ZVDJ_C(ZVDJ_TREND_OPTIONS_VERSION),
-    ZVDJ_C(ZVDJ_LOAD_STRICT),
-    ZVDJ_C(ZVDJ_LOAD_LENIENT),
     ZVDJ_C(ZVDJ_LOAD_OPTIONS_VERSION),
-    ZVDJ_C(ZVDJ_AGE_BASIS_PERIOD_END),
-    ZVDJ_C(ZVDJ_AGE_BASIS_PERIOD_START),
-    ZVDJ_C(ZVDJ_AGE_BASIS_RECORD_START),
-    ZVDJ_C(ZVDJ_LEVEL_GEMEENTE),
-    ZVDJ_C(ZVDJ_LEVEL_JEUGDREGIO),
-    ZVDJ_C(ZVDJ_LEVEL_PROVINCIE),
-    ZVDJ_C(ZVDJ_LEVEL_LAND),
     ZVDJ_C(ZVDJ_COMPUTE_OPTIONS_VERSION),
     ZVDJ_C(ZVDJ_ATTRIBUTION_CBS),
     ZVDJ_C(ZVDJ_ATTRIBUTION_LATEST),
     ZVDJ_C(ZVDJ_DENOMINATOR_ALL),
     ZVDJ_C(ZVDJ_DENOMINATOR_ZONDER_VERLENGDE),
     ZVDJ_C(ZVDJ_COHORT_OPTIONS_VERSION),
-    ZVDJ_C(ZVDJ_CI_LOG),
-    ZVDJ_C(ZVDJ_CI_LOG_LOG),
-    ZVDJ_C(ZVDJ_CI_PLAIN),
     ZVDJ_C(ZVDJ_SURVIVAL_ALL_CAUSE),
     ZVDJ_C(ZVDJ_SURVIVAL_CUMULATIVE_INCIDENCE),
     ZVDJ_C(ZVDJ_SURVIVAL_TYPE_KAPLAN_MEIER),
     ZVDJ_C(ZVDJ_SURVIVAL_OPTIONS_VERSION),
     ZVDJ_C(ZVDJ_OUTFLOW_OPTIONS_VERSION),
     ZVDJ_C(ZVDJ_GENERATE_OPTIONS_VERSION),
-    ZVDJ_C(ZVDJ_STATLINE_ODATA3),
-    ZVDJ_C(ZVDJ_STATLINE_ODATA4),
-    ZVDJ_C(ZVDJ_STATLINE_CSV),
     ZVDJ_C(ZVDJ_STATLINE_OPTIONS_VERSION),
+    ZVDJ_C(ZVDJ_COLUMN_TEXT),
+    ZVDJ_C(ZVDJ_COLUMN_NUMBER),
+    ZVDJ_C(ZVDJ_COLUMN_INTEGER),
     ZVDJ_C(ZVDJ_FACTSHEET_OPTIONS_VERSION),
 };
 #undef ZVDJ_C
+
+// Every constant of zvdj.h: kConstants, then the options' constants derived
+// from their name tables (ZVDJ_CI_LOG_LOG from ci "log-log").
+const std::vector<Constant>& AllConstants() {
+  static const std::vector<Constant>* all = [] {
+    static std::vector<std::string> names;  // owns the derived names
+    std::vector<std::pair<size_t, int64_t>> derived;
+    for (const EnumTable* t : EnumTables()) {
+      for (const EnumEntry& e : t->names) {
+        const std::string n = CConstantName(*t, e.name);
+        if (n.empty()) continue;
+        names.push_back(n);
+        derived.emplace_back(names.size() - 1, e.value);
+      }
+    }
+    auto* v = new std::vector<Constant>(std::begin(kConstants), std::end(kConstants));
+    for (const auto& [i, value] : derived) v->push_back({names[i].c_str(), value});
+    return v;
+  }();
+  return *all;
+}
 
 constexpr const char* kStatusNames[] = {
     "OK",        "CANCELLED",          "UNKNOWN",           "INVALID_ARGUMENT",
@@ -268,7 +310,7 @@ ZVDJ_API zvdj_status zvdj_constant(int64_t* out, const char* name) {
     ZVDJ_CAPI_REQUIRE(out);
     ZVDJ_CAPI_REQUIRE(name);
     const std::string_view wanted(name);
-    for (const auto& c : zvdj::capi::kConstants) {
+    for (const auto& c : zvdj::capi::AllConstants()) {
       if (wanted == c.name) {
         *out = c.value;
         return absl::OkStatus();
@@ -281,13 +323,12 @@ ZVDJ_API zvdj_status zvdj_constant(int64_t* out, const char* name) {
 ZVDJ_API zvdj_status zvdj_constant_name(char* buffer, size_t capacity, size_t* written,
                                         size_t index) {
   return zvdj::capi::Guard([&]() -> absl::Status {
-    if (index >= std::size(zvdj::capi::kConstants)) {
+    const auto& all = zvdj::capi::AllConstants();
+    if (index >= all.size()) {
       return absl::OutOfRangeError("constant index " + std::to_string(index) +
-                                   " past the end (" +
-                                   std::to_string(std::size(zvdj::capi::kConstants)) + ")");
+                                   " past the end (" + std::to_string(all.size()) + ")");
     }
-    return zvdj::capi::CopyString(zvdj::capi::kConstants[index].name, buffer, capacity,
-                                  written);
+    return zvdj::capi::CopyString(all[index].name, buffer, capacity, written);
   });
 }
 

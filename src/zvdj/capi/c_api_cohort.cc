@@ -31,9 +31,9 @@ int32_t LatestDate(const RecordStore& s) {
 
 namespace {
 
-absl::Status EstimateCohort(zvdj_cohort_result** out, const zvdj_records* records,
-                    const zvdj_cohort_options* opts) {
-  ZVDJ_CAPI_REQUIRE(out);
+// Fills `result` with the outflow of the 18th-birthday cohort.
+absl::Status EstimateCohort(zvdj_table& result, const zvdj_records* records,
+                            const zvdj_cohort_options* opts) {
   ZVDJ_CAPI_REQUIRE(records);
   ZVDJ_CAPI_REQUIRE(opts);
   if (opts->version < 1 || opts->version > ZVDJ_COHORT_OPTIONS_VERSION) {
@@ -76,14 +76,11 @@ absl::Status EstimateCohort(zvdj_cohort_result** out, const zvdj_records* record
   copt.window_months = o.window_months;
   copt.cutoff = opt.cutoff;
 
-  auto result = std::make_unique<zvdj_cohort_result>();
-  result->cohort = EighteenthBirthdayCohort(store, years, copt);
+  CohortRows rows;
+  rows.cohort = EighteenthBirthdayCohort(store, years, copt);
   const std::vector<Outcome> outcomes = BuiltinOutcomes(store);
-  ZVDJ_ASSIGN_OR_RETURN(result->estimates,
-                        CohortOutflow(store, result->cohort, outcomes, opt));
-
-  FillCohortTable(result.get(), /*group_label=*/false);
-  *out = result.release();
+  ZVDJ_ASSIGN_OR_RETURN(rows.estimates, CohortOutflow(store, rows.cohort, outcomes, opt));
+  FillCohortTable(&result, std::move(rows), CohortTableLayout::kEighteen);
   return absl::OkStatus();
 }
 
@@ -108,42 +105,9 @@ absl::StatusOr<OutflowOptions> ToOutflowOptions(const char* horizons, const char
   return opt;
 }
 
-void FillCohortTable(zvdj_cohort_result* result, bool group_label) {
-  ResultTable& t = result->table;
-  const size_t group = group_label ? t.AddText("group") : 0;
-  const size_t year = t.AddNumber(group_label ? "year" : "year_of_18");
-  const size_t region = t.AddText("region");
-  const size_t outcome = t.AddText("outcome");
-  const size_t horizon = t.AddText("horizon");
-  const size_t n_cohort = t.AddNumber("n_cohort");
-  const size_t n_at_risk = t.AddNumber("n_at_risk");
-  const size_t n_events = t.AddNumber("n_events");
-  const size_t estimate = t.AddNumber("estimate");
-  const size_t std_err = t.AddNumber("std_err");
-  const size_t ci_low = t.AddNumber("ci_low");
-  const size_t ci_high = t.AddNumber("ci_high");
-  const size_t method = t.AddText("method");
-  const size_t denominator = t.AddText("denominator");
-  const size_t note = t.AddText("note");
-  for (const CohortEstimate& e : result->estimates) {
-    const CohortGroup& g = result->cohort.groups[e.group];
-    if (group_label) t.Text(group, g.label);
-    t.Number(year, g.year);
-    t.Text(region, g.region);
-    t.Text(outcome, e.outcome);
-    t.Text(horizon, e.horizon);
-    t.Number(n_cohort, static_cast<double>(e.n_cohort));
-    t.Number(n_at_risk, static_cast<double>(e.n_at_risk));
-    t.Number(n_events, static_cast<double>(e.n_events));
-    t.Number(estimate, e.estimate);
-    t.Number(std_err, e.std_err);
-    t.Number(ci_low, e.ci_low);
-    t.Number(ci_high, e.ci_high);
-    t.Text(method, std::string(CohortMethodName(e.method)));
-    t.Text(denominator, std::string(DenominatorName(e.denominator)));
-    t.Text(note, e.note);
-    t.EndRow();
-  }
+void FillCohortTable(zvdj_table* result, CohortRows rows, CohortTableLayout layout) {
+  result->table = ToTable(rows.cohort, rows.estimates, layout);
+  result->cohort = std::make_shared<const CohortRows>(std::move(rows));
 }
 
 }  // namespace zvdj::capi
@@ -171,7 +135,20 @@ ZVDJ_API zvdj_status zvdj_cohort_options_init(zvdj_cohort_options* opts, uint32_
 ZVDJ_API zvdj_status zvdj_cohort_estimate(zvdj_cohort_result** out,
                                           const zvdj_records* records,
                                           const zvdj_cohort_options* opts) {
-  return Guard([&] { return zvdj::capi::EstimateCohort(out, records, opts); });
+  return Guard([&] {
+    return zvdj::capi::NewResult(out, [&](zvdj_table& r) {
+      return zvdj::capi::EstimateCohort(r, records, opts);
+    });
+  });
+}
+
+ZVDJ_API zvdj_status zvdj_cohort_estimate_table(zvdj_table** out, const zvdj_records* records,
+                                                const zvdj_cohort_options* opts) {
+  return Guard([&] {
+    return zvdj::capi::NewResult(out, [&](zvdj_table& r) {
+      return zvdj::capi::EstimateCohort(r, records, opts);
+    });
+  });
 }
 
 ZVDJ_API zvdj_status zvdj_cohort_result_to_dataset(zvdj_dataset** out,
@@ -179,8 +156,8 @@ ZVDJ_API zvdj_status zvdj_cohort_result_to_dataset(zvdj_dataset** out,
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(out);
     ZVDJ_CAPI_REQUIRE(result);
-    ZVDJ_ASSIGN_OR_RETURN(zvdj::Dataset ds,
-                          zvdj::CohortEstimatesToDataset(result->cohort, result->estimates));
+    ZVDJ_ASSIGN_OR_RETURN(zvdj::Dataset ds, zvdj::CohortEstimatesToDataset(
+                                                result->cohort->cohort, result->cohort->estimates));
     *out = new zvdj_dataset{std::move(ds)};
     return absl::OkStatus();
   });

@@ -138,9 +138,9 @@ absl::Status AddMembers(zvdj_cohort* cohort, size_t rows, const char* const* per
   return absl::OkStatus();
 }
 
-absl::Status Outflow(zvdj_cohort_result** out, const zvdj_records* records,
-                     const zvdj_cohort* def, const zvdj_outflow_options* opts) {
-  ZVDJ_CAPI_REQUIRE(out);
+// Fills `result` with the outflow of the cohort `def`.
+absl::Status Outflow(zvdj_table& result, const zvdj_records* records, const zvdj_cohort* def,
+                     const zvdj_outflow_options* opts) {
   ZVDJ_CAPI_REQUIRE(records);
   ZVDJ_CAPI_REQUIRE(def);
   zvdj_outflow_options o;
@@ -168,8 +168,8 @@ absl::Status Outflow(zvdj_cohort_result** out, const zvdj_records* records,
     }
   }
 
-  auto result = std::make_unique<zvdj_cohort_result>();
-  Cohort& cohort = result->cohort;
+  CohortRows rows;
+  Cohort& cohort = rows.cohort;
   for (const CohortGroup& g : def->groups) {
     cohort.groups.push_back(g);
     cohort.excluded_exit_before_entry.push_back(0);
@@ -204,10 +204,8 @@ absl::Status Outflow(zvdj_cohort_result** out, const zvdj_records* records,
       outcomes.push_back(OutcomeFromEvents(d.name, std::move(events)));
     }
   }
-  ZVDJ_ASSIGN_OR_RETURN(result->estimates, CohortOutflow(store, cohort, outcomes, opt));
-
-  FillCohortTable(result.get(), /*group_label=*/true);
-  *out = result.release();
+  ZVDJ_ASSIGN_OR_RETURN(rows.estimates, CohortOutflow(store, cohort, outcomes, opt));
+  FillCohortTable(&result, std::move(rows), CohortTableLayout::kGroups);
   return absl::OkStatus();
 }
 
@@ -231,22 +229,7 @@ absl::Status States(zvdj_table** out, size_t rows, const char* const* groups,
   ZVDJ_ASSIGN_OR_RETURN(std::vector<StateShare> shares,
                         StateDistribution(g, c, reference_group));
   auto result = std::make_unique<zvdj_table>();
-  ResultTable& t = result->table;
-  const size_t group = t.AddText("group");
-  const size_t category = t.AddText("category");
-  const size_t count = t.AddNumber("count");
-  const size_t total = t.AddNumber("group_total");
-  const size_t share = t.AddNumber("share_pct");
-  const size_t pp = t.AddNumber("pp_diff");
-  for (const StateShare& s : shares) {
-    t.Text(group, s.group);
-    t.Text(category, s.category);
-    t.Number(count, static_cast<double>(s.count));
-    t.Number(total, static_cast<double>(s.group_total));
-    t.Number(share, s.share_pct);
-    t.Number(pp, s.pp_diff);
-    t.EndRow();
-  }
+  result->table = ToTable(shares);
   *out = result.release();
   return absl::OkStatus();
 }
@@ -383,7 +366,19 @@ ZVDJ_API zvdj_status zvdj_outflow_options_init(zvdj_outflow_options* opts, uint3
 ZVDJ_API zvdj_status zvdj_cohort_outflow(zvdj_cohort_result** out, const zvdj_records* records,
                                          const zvdj_cohort* cohort,
                                          const zvdj_outflow_options* opts) {
-  return Guard([&] { return zvdj::capi::Outflow(out, records, cohort, opts); });
+  return Guard([&] {
+    return zvdj::capi::NewResult(
+        out, [&](zvdj_table& r) { return zvdj::capi::Outflow(r, records, cohort, opts); });
+  });
+}
+
+ZVDJ_API zvdj_status zvdj_cohort_outflow_table(zvdj_table** out, const zvdj_records* records,
+                                               const zvdj_cohort* cohort,
+                                               const zvdj_outflow_options* opts) {
+  return Guard([&] {
+    return zvdj::capi::NewResult(
+        out, [&](zvdj_table& r) { return zvdj::capi::Outflow(r, records, cohort, opts); });
+  });
 }
 
 ZVDJ_API zvdj_status zvdj_state_distribution(zvdj_table** out, size_t rows,

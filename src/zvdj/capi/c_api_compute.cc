@@ -31,9 +31,8 @@ absl::StatusOr<ComputeResult> RunCompute(const zvdj_records* records,
                                          const zvdj_compute_options* opts) {
   ZVDJ_CAPI_REQUIRE(records);
   zvdj_compute_options o;
-  if (opts == nullptr) {
-    zvdj_compute_options_init(&o, ZVDJ_COMPUTE_OPTIONS_VERSION);
-  } else {
+  zvdj_compute_options_init(&o, ZVDJ_COMPUTE_OPTIONS_VERSION);
+  if (opts != nullptr) {
     if (opts->version < 1 || opts->version > ZVDJ_COMPUTE_OPTIONS_VERSION) {
       return absl::InvalidArgumentError("zvdj_compute_options version " +
                                         std::to_string(opts->version) + " is not supported");
@@ -41,6 +40,9 @@ absl::StatusOr<ComputeResult> RunCompute(const zvdj_records* records,
     // Defaults first, then the fields the caller's version has.
     zvdj_compute_options_init(&o, ZVDJ_COMPUTE_OPTIONS_VERSION);
     std::memcpy(&o, opts, ComputeOptionsSize(opts->version));
+  }
+  if (o.threads < 0 || o.threads > 256) {
+    return absl::InvalidArgumentError("threads must be from 0 to 256");
   }
   ComputeOptions c;
   if (o.from_year != 0) c.from_year = o.from_year;
@@ -78,6 +80,7 @@ absl::StatusOr<ComputeResult> RunCompute(const zvdj_records* records,
   }
   c.levels = o.levels == 0 ? kAllRegionLevels : static_cast<uint8_t>(o.levels);
   if (o.classification_year != 0) c.classification_year = o.classification_year;
+  c.threads = o.threads;
   std::optional<RegionMap> regions;
   std::optional<Herindeling> herindeling;
   if (o.regions_path != nullptr && o.regions_path[0] != '\0') {
@@ -126,6 +129,7 @@ ZVDJ_API zvdj_status zvdj_compute_options_init(zvdj_compute_options* opts, uint3
     o.levels = 0;
     o.attribution = d.attribution == zvdj::Attribution::kLatest ? ZVDJ_ATTRIBUTION_LATEST
                                                                 : ZVDJ_ATTRIBUTION_CBS;
+    o.threads = d.threads;
     // An older caller's struct is shorter: write only what it has.
     std::memcpy(opts, &o, zvdj::capi::ComputeOptionsSize(version));
     return absl::OkStatus();

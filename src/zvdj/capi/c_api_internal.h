@@ -10,10 +10,12 @@
 #include <cstring>
 #include <exception>
 #include <fstream>
+#include <memory>
 #include <new>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -26,6 +28,7 @@
 #include "zvdj/dataset_io.hpp"
 #include "zvdj/indicators.hpp"
 #include "zvdj/records.hpp"
+#include "zvdj/table.hpp"
 #include "zvdj/zvdj.h"
 #include "zvdj/core/status_macros.h"
 
@@ -44,47 +47,18 @@ struct zvdj_records {
 
 namespace zvdj::capi {
 
-// A result read back through the generic table accessors of zvdj.h: named
-// columns of numbers (NaN = missing) or text, all of the same length.
-class ResultTable {
- public:
-  struct Column {
-    std::string name;
-    bool numeric = false;
-    std::vector<double> numbers;
-    std::vector<std::string> texts;
-  };
+// Every result of the C API is a zvdj::Table (zvdj/table.hpp).
+using ResultTable = ::zvdj::Table;
 
-  // Adds a column; returns its index.
-  size_t AddText(std::string name);
-  size_t AddNumber(std::string name);
-  void Text(size_t column, std::string value) { columns_[column].texts.push_back(std::move(value)); }
-  void Number(size_t column, double value) { columns_[column].numbers.push_back(value); }
-  void Number(size_t column, const std::optional<double>& value);
-  // Call after each row: every column has one more value.
-  void EndRow() { ++rows_; }
-
-  size_t rows() const { return rows_; }
-  const std::vector<Column>& columns() const { return columns_; }
-  // InvalidArgument when NULL; NotFound listing the columns otherwise.
-  absl::StatusOr<const Column*> Find(const char* name) const;
-  // A cell as text: numbers in shortest plain form, "" when missing.
-  std::string Cell(const Column& column, size_t row) const;
-  // Header row plus one line per row, CSV-quoted where needed.
-  std::string ToCsv() const;
-
-  // The table of CSV text written by the library's own writers; the columns
-  // named in `numeric` are read back as numbers (empty = missing).
-  static absl::StatusOr<ResultTable> FromCsv(std::string_view csv,
-                                             const std::vector<std::string_view>& numeric);
-
- private:
-  std::vector<Column> columns_;
-  size_t rows_ = 0;
+// The cohort and estimates behind a cohort result's rows (for
+// zvdj_table_to_dataset and zvdj_cohort_result_to_dataset).
+struct CohortRows {
+  Cohort cohort;
+  std::vector<CohortEstimate> estimates;
 };
 
-// The shared accessors behind the _rows, _column_count, ... functions of every
-// table result type (see ZVDJ_CAPI_TABLE_API).
+// The accessors of zvdj_table; the older result handles' functions forward to
+// them (see ZVDJ_CAPI_TABLE_API).
 absl::Status TableRows(size_t* out, const ResultTable* t);
 absl::Status TableColumnCount(size_t* out, const ResultTable* t);
 absl::Status TableColumnName(char* buffer, size_t capacity, size_t* written,
@@ -94,33 +68,67 @@ absl::Status TableGetNumbers(double* values, uint8_t* valid, size_t capacity, si
                              const ResultTable* t, const char* column);
 absl::Status TableGetString(char* buffer, size_t capacity, size_t* written,
                             const ResultTable* t, size_t row, const char* column);
+absl::Status TableColumnKind(int32_t* out, const ResultTable* t, const char* column);
+absl::Status TableGetIntegers(int64_t* values, uint8_t* valid, size_t capacity, size_t* written,
+                              const ResultTable* t, const char* column);
+absl::Status TableGetTexts(char* buffer, size_t capacity, size_t* written, size_t* offsets,
+                           size_t offsets_capacity, const ResultTable* t, const char* column);
+// The table in a format of names.hpp ("csv", "json", "md", "table").
+absl::Status TableWrite(char* buffer, size_t capacity, size_t* written, const ResultTable* t,
+                        const char* format, size_t width);
 
 }  // namespace zvdj::capi
 
-// The general table result of zvdj.h (survival curves, state distributions,
-// closure rows, reports).
+// The one result type of zvdj.h: trends, summaries, cohorts, survival curves,
+// state distributions, closure rows, reports.
 struct zvdj_table {
-  zvdj::capi::ResultTable table;
+  zvdj::Table table;
+  // Cohort results only: what zvdj_table_to_dataset converts.
+  std::shared_ptr<const zvdj::capi::CohortRows> cohort;
 };
-// The rows of a cohort estimation, with the cohort and estimates behind them
-// (for zvdj_cohort_result_to_dataset).
-struct zvdj_cohort_result {
-  zvdj::capi::ResultTable table;
-  zvdj::Cohort cohort;
-  std::vector<zvdj::CohortEstimate> estimates;
-};
+// The older cohort handle: a zvdj_table under its own name.
+struct zvdj_cohort_result : zvdj_table {};
 
 namespace zvdj::capi {
-// Fills result->table from result->estimates, one row per estimate, columns as
-// `zvdj cohort --format csv`; `group_label` adds the group's label as the
-// first column and names the year column "year" instead of "year_of_18".
-void FillCohortTable(zvdj_cohort_result* result, bool group_label);
+// Sets result->table to the rows of `rows` (columns of ToTable(Cohort, ...))
+// and keeps `rows` for zvdj_table_to_dataset.
+void FillCohortTable(zvdj_table* result, CohortRows rows, CohortTableLayout layout);
+
+// Runs `fill(handle)` on a new Handle (zvdj_table or an older handle derived
+// from it) and hands it to *out when it succeeds.
+template <class Handle, class Fill>
+absl::Status NewResult(Handle** out, Fill&& fill) {
+  if (out == nullptr) return absl::InvalidArgumentError("argument 'out' must not be NULL");
+  auto result = std::make_unique<Handle>();
+  ZVDJ_RETURN_IF_ERROR(fill(static_cast<zvdj_table&>(*result)));
+  *out = result.release();
+  return absl::OkStatus();
+}
+
+// A new zvdj_table holding a copy of a result handle's table.
+template <class Handle>
+zvdj_table* CopyAsTable(const Handle& h) {
+  auto t = std::make_unique<zvdj_table>();
+  t->table = h.table;
+  if constexpr (std::is_base_of_v<zvdj_table, Handle>) t->cohort = h.cohort;
+  return t.release();
+}
 }  // namespace zvdj::capi
 
-// Defines the eight table functions of zvdj.h for a handle type with a
+// Defines the functions of an older table handle of zvdj.h (`prefix`_rows,
+// ...) as forwards to the zvdj_table accessors, for a handle type with a
 // `ResultTable table` member; `csv_of` is the CSV text of the handle `h`.
+// `prefix`_table gives the handle's table as a new zvdj_table.
 #define ZVDJ_CAPI_TABLE_API(prefix, type, csv_of)                                             \
   ZVDJ_API void prefix##_destroy(type* result) { delete result; }                            \
+  ZVDJ_API zvdj_status prefix##_table(zvdj_table** out, const type* result) {                \
+    return ::zvdj::capi::Guard([&]() -> absl::Status {                                        \
+      ZVDJ_CAPI_REQUIRE(out);                                                                 \
+      ZVDJ_CAPI_REQUIRE(result);                                                              \
+      *out = ::zvdj::capi::CopyAsTable(*result);                                              \
+      return absl::OkStatus();                                                                \
+    });                                                                                       \
+  }                                                                                           \
   ZVDJ_API zvdj_status prefix##_rows(size_t* out, const type* result) {                      \
     return ::zvdj::capi::Guard([&]() -> absl::Status {                                        \
       ZVDJ_CAPI_REQUIRE(result);                                                              \

@@ -87,6 +87,12 @@ absl::StatusOr<LoadOptions> ToLoadOptions(const zvdj_load_options* opts) {
     default:
       return absl::InvalidArgumentError("unknown load mode " + std::to_string(opts->mode));
   }
+  if (opts->version >= 2) {  // version 1 structs have no `threads`
+    if (opts->threads < 0 || opts->threads > 256) {
+      return absl::InvalidArgumentError("threads must be from 0 to 256");
+    }
+    o.threads = opts->threads;
+  }
   return o;
 }
 
@@ -124,18 +130,7 @@ absl::Status MakeReport(zvdj_load_report** out, const LoadReport& report) {
   r->input_rows = report.input_rows;
   r->loaded_rows = report.loaded_rows;
   r->skipped_rows = report.skipped_rows;
-  ResultTable& t = r->table;
-  const size_t file = t.AddText("file");
-  const size_t line = t.AddNumber("line");
-  const size_t column = t.AddNumber("column");
-  const size_t reason = t.AddText("reason");
-  for (const SkippedRow& s : report.skipped) {
-    t.Text(file, s.file);
-    t.Number(line, static_cast<double>(s.line));
-    t.Number(column, static_cast<double>(s.column));
-    t.Text(reason, s.reason);
-    t.EndRow();
-  }
+  r->table = ToTable(report);
   *out = r.release();
   return absl::OkStatus();
 }
@@ -272,6 +267,7 @@ ZVDJ_API zvdj_status zvdj_load_options_init(zvdj_load_options* opts, uint32_t ve
     }
     opts->version = version;
     opts->mode = ZVDJ_LOAD_STRICT;
+    if (version >= 2) opts->threads = zvdj::LoadOptions{}.threads;
     return absl::OkStatus();
   });
 }

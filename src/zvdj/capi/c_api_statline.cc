@@ -53,25 +53,7 @@ absl::StatusOr<StatLineReadOptions> ToOptions(const zvdj_statline_options* opts)
 
 std::unique_ptr<zvdj_table> ReportTable(const StatLineReport& r) {
   auto result = std::make_unique<zvdj_table>();
-  ResultTable& t = result->table;
-  const size_t item = t.AddText("item");
-  const size_t key = t.AddText("key");
-  const size_t count = t.AddNumber("count");
-  const auto add = [&](const char* what, const std::string& k, double n) {
-    t.Text(item, what);
-    t.Text(key, k);
-    t.Number(count, n);
-    t.EndRow();
-  };
-  for (const std::string& f : r.files) add("file", f, std::nan(""));
-  for (const std::string& tb : r.tables) add("table", tb, std::nan(""));
-  add("cells", "", static_cast<double>(r.cells));
-  add("observations", "", static_cast<double>(r.observations));
-  for (const auto& [k, n] : r.unmapped_topics) add("unmapped_topic", k, static_cast<double>(n));
-  for (const auto& [k, n] : r.unmapped_categories) {
-    add("unmapped_category", k, static_cast<double>(n));
-  }
-  for (const std::string& w : r.warnings) add("warning", w, std::nan(""));
+  result->table = ToTable(r);
   return result;
 }
 

@@ -114,26 +114,7 @@ absl::Status Evaluate(zvdj_table** out, const zvdj_survival_fit* fit, int32_t es
                                         " (ZVDJ_SURVIVAL_*)");
   }
   auto result = std::make_unique<zvdj_table>();
-  ResultTable& t = result->table;
-  const size_t time = t.AddNumber("time");
-  const size_t est = t.AddNumber("estimate");
-  const size_t se = t.AddNumber("std_err");
-  const size_t lo = t.AddNumber("ci_low");
-  const size_t hi = t.AddNumber("ci_high");
-  const size_t risk = t.AddNumber("n_at_risk");
-  const size_t events = t.AddNumber("n_events");
-  const size_t cens = t.AddNumber("n_censored_before");
-  for (const SurvivalPoint& p : rows) {
-    t.Number(time, p.time);
-    t.Number(est, p.estimate);
-    t.Number(se, p.std_err);
-    t.Number(lo, p.ci_low);
-    t.Number(hi, p.ci_high);
-    t.Number(risk, static_cast<double>(p.n_at_risk));
-    t.Number(events, static_cast<double>(p.n_events));
-    t.Number(cens, static_cast<double>(p.n_censored_before));
-    t.EndRow();
-  }
+  result->table = ToTable(rows);
   *out = result.release();
   return absl::OkStatus();
 }

@@ -1,7 +1,8 @@
-// C API: the table behind zvdj_trend_result, zvdj_load_report and
-// zvdj_cohort_result, and the accessors their functions share.
+// C API: the accessors of zvdj_table, shared by the older result handles
+// (zvdj_trend_result, zvdj_load_report, zvdj_cohort_result).
 #include <cmath>
-#include <sstream>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -10,95 +11,19 @@
 #include "zvdj/dataset_io.hpp"
 #include "zvdj/core/csv_reader.h"
 #include "zvdj/number_format.hpp"
+#include "zvdj/names.hpp"
+#include "zvdj/table.hpp"
 #include "zvdj/zvdj.h"
 
 namespace zvdj::capi {
+namespace {
 
-size_t ResultTable::AddText(std::string name) {
-  columns_.push_back({.name = std::move(name), .numeric = false, .numbers = {}, .texts = {}});
-  return columns_.size() - 1;
-}
-
-size_t ResultTable::AddNumber(std::string name) {
-  columns_.push_back({.name = std::move(name), .numeric = true, .numbers = {}, .texts = {}});
-  return columns_.size() - 1;
-}
-
-void ResultTable::Number(size_t column, const std::optional<double>& value) {
-  Number(column, value.value_or(std::nan("")));
-}
-
-absl::StatusOr<const ResultTable::Column*> ResultTable::Find(const char* name) const {
+absl::StatusOr<const ResultTable::Column*> FindColumn(const ResultTable* t, const char* name) {
   if (name == nullptr) return absl::InvalidArgumentError("argument 'column' must not be NULL");
-  const std::string_view wanted(name);
-  std::string names;
-  for (const Column& c : columns_) {
-    if (c.name == wanted) return &c;
-    names += (names.empty() ? "" : ", ") + c.name;
-  }
-  return absl::NotFoundError("no column '" + std::string(wanted) + "' (columns: " + names +
-                             ")");
+  return t->Find(name);
 }
 
-std::string ResultTable::Cell(const Column& column, size_t row) const {
-  if (!column.numeric) return column.texts[row];
-  const double v = column.numbers[row];
-  return std::isnan(v) ? std::string() : FormatPlain(v);
-}
-
-std::string ResultTable::ToCsv() const {
-  std::string out;
-  for (size_t c = 0; c < columns_.size(); ++c) {
-    if (c > 0) out += ',';
-    out += CsvEscape(columns_[c].name);
-  }
-  out += '\n';
-  for (size_t r = 0; r < rows_; ++r) {
-    for (size_t c = 0; c < columns_.size(); ++c) {
-      if (c > 0) out += ',';
-      out += CsvEscape(Cell(columns_[c], r));
-    }
-    out += '\n';
-  }
-  return out;
-}
-
-absl::StatusOr<ResultTable> ResultTable::FromCsv(
-    std::string_view csv, const std::vector<std::string_view>& numeric) {
-  ResultTable t;
-  internal::CsvReader reader(csv, "result");
-  ZVDJ_RETURN_IF_ERROR(reader.ReadHeader());
-  for (const std::string& name : reader.header()) {
-    bool is_number = false;
-    for (std::string_view n : numeric) is_number |= (n == name);
-    if (is_number) {
-      t.AddNumber(name);
-    } else {
-      t.AddText(name);
-    }
-  }
-  while (true) {
-    ZVDJ_ASSIGN_OR_RETURN(bool more, reader.Next());
-    if (!more) break;
-    for (size_t c = 0; c < t.columns_.size(); ++c) {
-      const std::string_view field = reader.field(c);
-      if (!t.columns_[c].numeric) {
-        t.Text(c, std::string(field));
-      } else if (field.empty()) {
-        t.Number(c, std::nan(""));
-      } else {
-        double v = 0;
-        if (!ParsePlainNumber(field, &v)) {
-          return absl::InternalError("result column '" + t.columns_[c].name +
-                                     "' holds a non-number '" + std::string(field) + "'");
-        }
-        t.Number(c, v);
-      }
-    }
-    t.EndRow();
-  }
-  return t;
-}
+}  // namespace
 
 absl::Status TableRows(size_t* out, const ResultTable* t) {
   ZVDJ_CAPI_REQUIRE(out);
@@ -123,15 +48,22 @@ absl::Status TableColumnName(char* buffer, size_t capacity, size_t* written,
 
 absl::Status TableColumnIsNumeric(int32_t* out, const ResultTable* t, const char* column) {
   ZVDJ_CAPI_REQUIRE(out);
-  ZVDJ_ASSIGN_OR_RETURN(const ResultTable::Column* c, t->Find(column));
-  *out = c->numeric ? 1 : 0;
+  ZVDJ_ASSIGN_OR_RETURN(const ResultTable::Column* c, FindColumn(t, column));
+  *out = c->numeric() ? 1 : 0;
+  return absl::OkStatus();
+}
+
+absl::Status TableColumnKind(int32_t* out, const ResultTable* t, const char* column) {
+  ZVDJ_CAPI_REQUIRE(out);
+  ZVDJ_ASSIGN_OR_RETURN(const ResultTable::Column* c, FindColumn(t, column));
+  *out = static_cast<int32_t>(c->kind);
   return absl::OkStatus();
 }
 
 absl::Status TableGetNumbers(double* values, uint8_t* valid, size_t capacity, size_t* written,
                              const ResultTable* t, const char* column) {
-  ZVDJ_ASSIGN_OR_RETURN(const ResultTable::Column* c, t->Find(column));
-  if (!c->numeric) {
+  ZVDJ_ASSIGN_OR_RETURN(const ResultTable::Column* c, FindColumn(t, column));
+  if (!c->numeric()) {
     return absl::InvalidArgumentError("column '" + c->name +
                                       "' holds text; read it with the _get_string function");
   }
@@ -142,14 +74,84 @@ absl::Status TableGetNumbers(double* values, uint8_t* valid, size_t capacity, si
   return absl::OkStatus();
 }
 
+absl::Status TableGetIntegers(int64_t* values, uint8_t* valid, size_t capacity, size_t* written,
+                              const ResultTable* t, const char* column) {
+  ZVDJ_ASSIGN_OR_RETURN(const ResultTable::Column* c, FindColumn(t, column));
+  if (c->kind != ColumnKind::kInteger) {
+    return absl::InvalidArgumentError("column '" + c->name +
+                                      "' is not an integer column (ZVDJ_COLUMN_INTEGER)");
+  }
+  const size_t n = c->numbers.size();
+  ZVDJ_CAPI_REQUIRE(written);
+  *written = n;
+  if (values == nullptr && capacity == 0) return absl::OkStatus();  // size query
+  ZVDJ_CAPI_REQUIRE(values);
+  if (capacity < n) {
+    return absl::OutOfRangeError("buffer too small: capacity " + std::to_string(capacity) +
+                                 ", required " + std::to_string(n));
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const double v = c->numbers[i];
+    const bool ok = std::isfinite(v);
+    values[i] = ok ? static_cast<int64_t>(v) : 0;
+    if (valid != nullptr) valid[i] = ok ? 1 : 0;
+  }
+  return absl::OkStatus();
+}
+
 absl::Status TableGetString(char* buffer, size_t capacity, size_t* written,
                             const ResultTable* t, size_t row, const char* column) {
-  ZVDJ_ASSIGN_OR_RETURN(const ResultTable::Column* c, t->Find(column));
+  ZVDJ_ASSIGN_OR_RETURN(const ResultTable::Column* c, FindColumn(t, column));
   if (row >= t->rows()) {
     return absl::OutOfRangeError("row " + std::to_string(row) + " past the end (" +
                                  std::to_string(t->rows()) + " rows)");
   }
   return CopyString(t->Cell(*c, row), buffer, capacity, written);
+}
+
+absl::Status TableGetTexts(char* buffer, size_t capacity, size_t* written, size_t* offsets,
+                           size_t offsets_capacity, const ResultTable* t, const char* column) {
+  ZVDJ_ASSIGN_OR_RETURN(const ResultTable::Column* c, FindColumn(t, column));
+  ZVDJ_CAPI_REQUIRE(written);
+  const size_t rows = t->rows();
+  // Text cells are copied straight from the column; numbers are formatted once.
+  std::vector<std::string> formatted;
+  if (c->numeric()) {
+    formatted.reserve(rows);
+    for (size_t r = 0; r < rows; ++r) formatted.push_back(t->Cell(*c, r));
+  }
+  const std::vector<std::string>& cells = c->numeric() ? formatted : c->texts;
+  size_t need = 0;
+  for (const std::string& s : cells) need += s.size() + 1;
+  *written = need;
+  if (buffer == nullptr && capacity == 0) return absl::OkStatus();  // size query
+  ZVDJ_CAPI_REQUIRE(buffer);
+  if (capacity < need) {
+    return absl::OutOfRangeError("buffer too small: capacity " + std::to_string(capacity) +
+                                 ", required " + std::to_string(need));
+  }
+  if (offsets != nullptr && offsets_capacity < rows) {
+    return absl::OutOfRangeError("offsets too small: capacity " +
+                                 std::to_string(offsets_capacity) + ", required " +
+                                 std::to_string(rows));
+  }
+  size_t at = 0;
+  for (size_t r = 0; r < rows; ++r) {
+    if (offsets != nullptr) offsets[r] = at;
+    const std::string& s = cells[r];
+    if (!s.empty()) std::memcpy(buffer + at, s.data(), s.size());
+    at += s.size();
+    buffer[at++] = '\0';
+  }
+  return absl::OkStatus();
+}
+
+absl::Status TableWrite(char* buffer, size_t capacity, size_t* written, const ResultTable* t,
+                         const char* format, size_t width) {
+  ZVDJ_CAPI_REQUIRE(format);
+  ZVDJ_ASSIGN_OR_RETURN(const zvdj::TableFormat f, ParseEnum<zvdj::TableFormat>(format));
+  return CopyString(TableToString(*t, f, {.width = width, .breakdown = true}), buffer, capacity,
+                    written);
 }
 
 }  // namespace zvdj::capi

@@ -1,6 +1,5 @@
 // C API: trend rows, summaries and assessments.
 #include <memory>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,10 +11,8 @@
 #include "zvdj/trend_report.hpp"
 #include "zvdj/zvdj.h"
 
-struct zvdj_trend_result {
-  zvdj::capi::ResultTable table;
-  std::string csv;  // the report's CSV text (as `zvdj trends --format csv`)
-};
+// The older trend handle: a zvdj_table under its own name.
+struct zvdj_trend_result : zvdj_table {};
 
 namespace zvdj::capi {
 namespace {
@@ -74,39 +71,27 @@ absl::StatusOr<TrendInputs> ToTrendInputs(const zvdj_trend_options* opts) {
   return in;
 }
 
-// Numeric columns of the trend reports (everything else is text).
-const std::vector<std::string_view> kTrendNumbers = {
-    "value",     "prev_value",      "abs_change", "rel_change_pct", "pp_change",
-    "index",     "first_value",     "last_value", "cagr_pct",       "n_periods",
-    "years",     "theil_sen_slope", "mk_s",       "mk_tau",         "mk_p"};
-
-template <class Table, class Writer>
-absl::Status MakeResult(zvdj_trend_result** out, const Table& table, Writer write) {
-  std::ostringstream csv;
-  write(table, ReportFormat::kCsv, csv, ReportOptions{});
-  auto result = std::make_unique<zvdj_trend_result>();
-  result->csv = std::move(csv).str();
-  ZVDJ_ASSIGN_OR_RETURN(result->table, ResultTable::FromCsv(result->csv, kTrendNumbers));
-  *out = result.release();
-  return absl::OkStatus();
-}
-
-absl::Status Trends(zvdj_trend_result** out, const zvdj_dataset* dataset,
-                    const zvdj_catalogue* catalogue, const zvdj_breaks* breaks,
-                    const zvdj_trend_options* opts, bool summary) {
+// The trend rows or summaries as a new handle of type Handle (zvdj_table or
+// the older zvdj_trend_result).
+template <class Handle>
+absl::Status Trends(Handle** out, const zvdj_dataset* dataset, const zvdj_catalogue* catalogue,
+                    const zvdj_breaks* breaks, const zvdj_trend_options* opts, bool summary) {
   ZVDJ_CAPI_REQUIRE(out);
   ZVDJ_CAPI_REQUIRE(dataset);
   ZVDJ_ASSIGN_OR_RETURN(TrendInputs in, ToTrendInputs(opts));
   const Catalogue& cat = catalogue != nullptr ? catalogue->impl : Catalogue::BuiltIn();
   static const BreakRegister kNoBreaks;
   const BreakRegister& br = breaks != nullptr ? breaks->impl : kNoBreaks;
+  auto result = std::make_unique<Handle>();
   if (!summary) {
-    const TrendTable table = ComputeTrendRows(dataset->impl, cat, br, in.options);
-    return MakeResult(out, table, WriteTrendRows);
+    result->table = ToTable(ComputeTrendRows(dataset->impl, cat, br, in.options));
+  } else {
+    SummaryTable table = ComputeTrendSummaries(dataset->impl, cat, br, in.options);
+    if (in.rule != nullptr) AssessSummaries(table, *in.rule);
+    result->table = ToTable(table);
   }
-  SummaryTable table = ComputeTrendSummaries(dataset->impl, cat, br, in.options);
-  if (in.rule != nullptr) AssessSummaries(table, *in.rule);
-  return MakeResult(out, table, WriteTrendSummaries);
+  *out = result.release();
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -150,6 +135,20 @@ ZVDJ_API zvdj_status zvdj_trends_summarize(zvdj_trend_result** out,
   return Guard([&] { return zvdj::capi::Trends(out, dataset, catalogue, breaks, opts, true); });
 }
 
-ZVDJ_CAPI_TABLE_API(zvdj_trend_result, zvdj_trend_result, h->csv)
+ZVDJ_API zvdj_status zvdj_trends_compute_table(zvdj_table** out, const zvdj_dataset* dataset,
+                                               const zvdj_catalogue* catalogue,
+                                               const zvdj_breaks* breaks,
+                                               const zvdj_trend_options* opts) {
+  return Guard([&] { return zvdj::capi::Trends(out, dataset, catalogue, breaks, opts, false); });
+}
+
+ZVDJ_API zvdj_status zvdj_trends_summarize_table(zvdj_table** out, const zvdj_dataset* dataset,
+                                                 const zvdj_catalogue* catalogue,
+                                                 const zvdj_breaks* breaks,
+                                                 const zvdj_trend_options* opts) {
+  return Guard([&] { return zvdj::capi::Trends(out, dataset, catalogue, breaks, opts, true); });
+}
+
+ZVDJ_CAPI_TABLE_API(zvdj_trend_result, zvdj_trend_result, h->table.ToCsv())
 
 }  // extern "C"

@@ -10,7 +10,7 @@ set(expected
   include/zvdj/zvdj.h include/zvdj/version.h include/zvdj/dataset.hpp
   ${LIBDIR}/libzvdj.a ${LIBDIR}/cmake/zvdj/zvdjConfig.cmake
   ${LIBDIR}/cmake/zvdj/zvdjConfigVersion.cmake ${LIBDIR}/cmake/zvdj/zvdjTargets.cmake
-  ${LIBDIR}/pkgconfig/zvdj.pc bin/zvdj)
+  ${LIBDIR}/pkgconfig/zvdj.pc ${LIBDIR}/pkgconfig/zvdj-static.pc bin/zvdj)
 if(SHARED)
   list(APPEND expected ${LIBDIR}/libzvdj.so ${LIBDIR}/libzvdj.so.${ABI})
 endif()

@@ -1,0 +1,4 @@
+library(testthat)
+library(zvdj)
+
+test_check("zvdj")
