@@ -99,9 +99,11 @@ const RecordStore& CachedStore(int64_t rows, bool shuffled) {
   return *slot;
 }
 
-void Run(benchmark::State& state, bool shuffled) {
+void Run(benchmark::State& state, bool shuffled,
+         Attribution attribution = Attribution::kCbs) {
   const RecordStore& s = CachedStore(state.range(0), shuffled);
   ComputeOptions opt;
+  opt.attribution = attribution;
   opt.from_year = 2016;
   opt.to_year = 2019;
   opt.publication.suppress_below = 0;
@@ -128,6 +130,10 @@ void Run(benchmark::State& state, bool shuffled) {
 
 void BM_ComputeIndicators(benchmark::State& state) { Run(state, false); }
 void BM_ComputeIndicatorsShuffled(benchmark::State& state) { Run(state, true); }
+// The latest-record attribution (one municipality per person), for comparison.
+void BM_ComputeIndicatorsLatest(benchmark::State& state) {
+  Run(state, false, Attribution::kLatest);
+}
 
 BENCHMARK(BM_ComputeIndicators)
     ->ArgNames({"rows", "threads"})
@@ -135,6 +141,11 @@ BENCHMARK(BM_ComputeIndicators)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ComputeIndicatorsShuffled)
+    ->ArgNames({"rows", "threads"})
+    ->Args({1'000'000, 1})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ComputeIndicatorsLatest)
     ->ArgNames({"rows", "threads"})
     ->Args({1'000'000, 1})
     ->UseRealTime()

@@ -11,7 +11,11 @@
 // person and provider dictionaries) per row; persons_per_row.
 // BM_LoadRecordFiles: persons.csv, jeugdhulp.csv, jeugdbescherming.csv and
 // verzuim.csv of one generated data set; items = rows of all four files.
+#include <unistd.h>
+
+#include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -99,6 +103,40 @@ void LoadSizes(benchmark::internal::Benchmark* b) {
   b->Unit(benchmark::kMillisecond)->UseRealTime();
 }
 BENCHMARK(BM_LoadJeugdhulpCsv)->Apply(LoadSizes);
+
+// The same rows read from a file (the file source: reading the file in blocks,
+// as `zvdj compute` does), the file written once per size.
+void BM_LoadJeugdhulpFile(benchmark::State& state) {
+  const int64_t rows = state.range(0);
+  const std::string& text = JeugdhulpText(rows);
+  char dir[] = "/tmp/zvdj_bench_XXXXXX";
+  if (::mkdtemp(dir) == nullptr) std::abort();
+  const std::string path = std::string(dir) + "/jeugdhulp.csv";
+  std::ofstream(path, std::ios::binary) << text;
+  zvdj::LoadOptions options;
+  options.threads = static_cast<int>(state.range(1));
+  size_t loaded = 0;
+  for (auto _ : state) {
+    zvdj::RecordStore store;
+    const absl::Status s = zvdj::LoadJeugdhulpCsv(path, &store, options, nullptr);
+    if (!s.ok()) {
+      state.SkipWithError(std::string(s.message()).c_str());
+      break;
+    }
+    loaded = store.jeugdhulp.size();
+    state.PauseTiming();
+    {
+      zvdj::RecordStore drop = std::move(store);  // free outside the timed region
+    }
+    state.ResumeTiming();
+  }
+  std::remove(path.c_str());
+  ::rmdir(dir);
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(loaded));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(text.size()));
+}
+BENCHMARK(BM_LoadJeugdhulpFile)->Apply(LoadSizes);
 
 // All generated person-level files of about `rows` jeugdhulp rows (2016-2019):
 // persons.csv, jeugdhulp.csv and the proportional jeugdbescherming.csv and

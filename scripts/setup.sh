@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config python3
-  libabsl-dev libboost-date-time-dev
+  libabsl-dev libboost-date-time-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev chromium
   clang libclang-rt-14-dev
 )

@@ -243,7 +243,7 @@ TEST(Catalogue, UserDefinitionReplacesBuiltIn) {
   EXPECT_EQ(cat.Find("thuiszitters")->period_kind, PeriodKind::kYear);
   EXPECT_EQ(cat.DirectionFor("thuiszitters", {}), Direction::kNone);
   // The built-in catalogue itself is unchanged.
-  EXPECT_EQ(Catalogue::BuiltIn().Find("thuiszitters")->name_nl, "Langdurige thuiszitters");
+  EXPECT_EQ(Catalogue::BuiltIn().Find("thuiszitters")->name_nl, "Thuiszitters (4 weken of langer)");
 }
 
 TEST(Catalogue, AddRejectsMalformedIds) {

@@ -28,7 +28,10 @@ struct RunResult {
   std::string err;
 };
 
-RunResult RunCli(const std::string& args) {
+RunResult RunCli(std::string args) {
+  // The fixture's reporting years; compute requires them (tests/cli_compute_test.cc
+  // covers their absence).
+  if (args.find("--from") == std::string::npos) args += " --from 2016 --to 2018";
   // One file per process: CTest runs the tests of this file in parallel.
   const std::string err_path =
       ::testing::TempDir() + "/compute_err_" + std::to_string(::getpid()) + ".txt";
@@ -64,8 +67,13 @@ TEST(ComputeCommand, WritesTheDatasetCsv) {
                          "indicator,period,region,age_group,form,end_reason,measure,value,status\n"));
   EXPECT_THAT(r.out, HasSubstr("\njeugdhulp_jongeren,2016JJ00,GM1948,,,,,1,\n"));
   EXPECT_THAT(r.out, Not(HasSubstr("GM0844")));
-  EXPECT_THAT(r.out, HasSubstr("\njeugdhulp_jongeren,2017JJ00,GM0363,,,,,1,\n"));  // P4
+  // P3 moved from GM0363 to GM0599 in July 2017: counted in both (CBS rule).
+  EXPECT_THAT(r.out, HasSubstr("\njeugdhulp_jongeren,2017JJ00,GM0363,,,,,2,\n"));  // P3, P4
   EXPECT_THAT(r.out, HasSubstr("\njeugdhulp_jongeren,2017JJ00,GM0599,,,,,1,\n"));  // P3
+  const RunResult latest =
+      RunCli(AllFiles() + " --suppress 0 --from 2016 --to 2018 --attribution latest");
+  ASSERT_EQ(latest.status, 0) << latest.err;
+  EXPECT_THAT(latest.out, HasSubstr("\njeugdhulp_jongeren,2017JJ00,GM0363,,,,,1,\n"));  // P4
   EXPECT_THAT(r.out, HasSubstr("\njeugdhulp_jongeren,2017JJ00,JZ02,,,,,2,\n"));
   EXPECT_THAT(r.out, HasSubstr("\njeugdhulp_jongeren,2017JJ00,NL01,,,,,3,\n"));
   EXPECT_THAT(r.out, HasSubstr("\nuithuisplaatsing_ots_pct,2017-12-31,NL01,,,,,100,\n"));
@@ -101,7 +109,7 @@ TEST(ComputeCommand, ClosureFileAndOtherFormats) {
   EXPECT_THAT(ss.str(), HasSubstr("\n2017JJ00,NL01,voogdij,0,1,1,0,0\n"));
   r = RunCli(AllFiles() + " --suppress 0 --format md --level land");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_THAT(r.out, ::testing::StartsWith("| indicator "));
+  EXPECT_THAT(r.out, ::testing::StartsWith("| Indicator "));
 }
 
 TEST(ComputeCommand, BadInputExitsWithFileLineAndColumn) {
@@ -131,7 +139,7 @@ TEST(ComputeCommand, LenientSkipsAndReportsBadRows) {
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_THAT(r.err, HasSubstr("skipped "));
   EXPECT_THAT(r.err, HasSubstr("bad_jeugdhulp.csv:3:5: unknown form 'kamp'"));
-  EXPECT_THAT(r.err, HasSubstr("skipped 1 of 3 rows; loaded 2"));
+  EXPECT_THAT(r.err, HasSubstr("skipped 1 of 3 rows (loaded 2)"));
   EXPECT_THAT(r.out, HasSubstr("\njeugdhulp_jongeren,2017JJ00,NL01,,,,1,\n"));  // P3 only
   EXPECT_THAT(r.out, Not(HasSubstr("skipped")));
 }

@@ -88,23 +88,23 @@ TEST(Indicators, TrajectoryEndingOn31DecemberIsActiveInTheYearButNotInTheStock) 
             100.0);
 }
 
-TEST(Indicators, VotsCountsWithOtsByDefaultAndCanBeSeparated) {
+TEST(Indicators, VotsIsSeparateByDefaultAndCanCountAsOts) {
   // P1 has a voorlopige OTS and a met-verblijf trajectory on 31 Dec 2019.
   const RecordStore s = Store("P1,2010-01-01,GM0363,A,gesloten,2019-06-01,,\n",
                               "P1,2010-01-01,GM0363,vots,2019-11-01,\n");
   ComputeOptions o = Opt(2019, 2019);
   ComputeResult r = Compute(s, o);
-  EXPECT_EQ(V(r, "uithuisplaatsing_ots_pct", Dec31(2019)), 100.0);
-  EXPECT_EQ(V(r, "uithuisplaatsingen", Dec31(2019), "NL01", {{"measure", "ots"}}), 1);
-  EXPECT_EQ(V(r, "uithuisplaatsingen", Dec31(2019), "NL01", {{"measure", "vots"}}), -1);
-  o.vots_counts_as_ots = false;
-  r = Compute(s, o);
   // No OTS at all: the share is impossible (0 / 0), the vots row appears.
   const auto row = r.dataset.Find("uithuisplaatsing_ots_pct", "NL01", Dec31(2019));
   ASSERT_TRUE(row.has_value());
   EXPECT_EQ(r.dataset.status(*row), ValueStatus::kImpossible);
   EXPECT_EQ(V(r, "uithuisplaatsingen", Dec31(2019), "NL01", {{"measure", "vots"}}), 1);
   EXPECT_EQ(V(r, "uithuisplaatsingen", Dec31(2019), "NL01", {{"measure", "ots"}}), 0);
+  o.vots_counts_as_ots = true;
+  r = Compute(s, o);
+  EXPECT_EQ(V(r, "uithuisplaatsing_ots_pct", Dec31(2019)), 100.0);
+  EXPECT_EQ(V(r, "uithuisplaatsingen", Dec31(2019), "NL01", {{"measure", "ots"}}), 1);
+  EXPECT_EQ(V(r, "uithuisplaatsingen", Dec31(2019), "NL01", {{"measure", "vots"}}), -1);
 }
 
 TEST(Indicators, OverlappingAndTouchingTrajectoriesAreMerged) {
@@ -401,7 +401,7 @@ TEST(Indicators, HerindelingMapsOldCodesToTheClassificationYear) {
   EXPECT_EQ(V(r, "jeugdhulp_jongeren", Y(2017), "NL01"), 1);
 }
 
-TEST(Indicators, PersonMovingWithinAYearCountsOnceInTheLatestMunicipality) {
+TEST(Indicators, UnderLatestAttributionAMoverCountsOnceInTheLatestMunicipality) {
   // P1: GM0363 until 2019-05-31, then GM0599 from 2019-06-01 (both JZ02).
   // P2: two trajectories with the same start: the later end (GM0599) wins.
   // P3: same start and end: the higher code (GM0599) wins.
@@ -414,7 +414,9 @@ TEST(Indicators, PersonMovingWithinAYearCountsOnceInTheLatestMunicipality) {
       "P3,2008-01-01,GM0599,B,ambulant,2019-03-01,2019-08-01,samen\n");
   const auto regions = RegionMap::Parse(kRegions, "regions.csv");
   ASSERT_TRUE(regions.ok());
-  const ComputeResult r = Compute(s, Opt(2019, 2019), &*regions);
+  ComputeOptions o = Opt(2019, 2019);
+  o.attribution = Attribution::kLatest;
+  const ComputeResult r = Compute(s, o, &*regions);
   EXPECT_EQ(V(r, "jeugdhulp_jongeren", Y(2019), "GM0363"), 0);
   EXPECT_EQ(V(r, "jeugdhulp_jongeren", Y(2019), "GM0599"), 3);
   EXPECT_EQ(V(r, "jeugdhulp_jongeren", Y(2019), "JZ02"), 3);

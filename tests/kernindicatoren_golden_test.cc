@@ -188,7 +188,7 @@ TEST_F(KernindicatorenGolden, PleegzorgGezinsgerichtShare) {
 // Factsheet actielijn 3: thuiszitters "4.194" ('15-'16) versus "4.790" ('18-'19).
 TEST_F(KernindicatorenGolden, ThuiszittersSchoolYears) {
   SummaryTable st;
-  TrendSummary s = Summary("thuiszitters", {}, Period::SchoolYear(2015),
+  TrendSummary s = Summary("thuiszitters_langer_3m", {}, Period::SchoolYear(2015),
                            Period::SchoolYear(2018), &st);
   EXPECT_EQ(s.first_period, Period::SchoolYear(2015));
   EXPECT_EQ(s.last_period, Period::SchoolYear(2018));
@@ -211,7 +211,7 @@ TEST_F(KernindicatorenGolden, ThuiszittersYearOnYearUsesSchoolYearPredecessor) {
   TrendTable t = ComputeTrendRows(*dataset_, Catalogue::BuiltIn(), *breaks_, o);
   const TrendRow* row = nullptr;
   for (const TrendRow& r : t.rows) {
-    if (t.series[r.series].indicator == "thuiszitters") row = &r;
+    if (t.series[r.series].indicator == "thuiszitters_langer_3m") row = &r;
   }
   ASSERT_NE(row, nullptr);
   EXPECT_EQ(row->prev_period, Period::SchoolYear(2015));

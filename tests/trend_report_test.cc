@@ -208,10 +208,11 @@ TEST(TrendRowsCsv, HeaderAndCells) {
   EXPECT_EQ(lines[1],
             "jeugdhulp_met_verblijf,NL01,18-23,2016JJ00,1665,,2015JJ00,,,,,,100,count,up,"
             "no_predecessor,no value for 2015JJ00");
-  // Percentage: pp and relative, full precision, provisional mix flagged.
+  // Percentage: pp exact at the inputs' one decimal (not -0.3000000000000007),
+  // relative in full precision, provisional mix flagged.
   EXPECT_THAT(lines[4], testing::StartsWith("jeugdhulp_met_verblijf_pct,NL01,,2019JJ00,10.1,*,"
-                                            "2018JJ00,-0.3000000000000007,-2.884615384615"));
-  EXPECT_THAT(lines[4], HasSubstr(",-0.3000000000000007,10.4,,97.11538461538461,percentage,down,"
+                                            "2018JJ00,-0.3,-2.884615384615"));
+  EXPECT_THAT(lines[4], HasSubstr(",-0.3,10.4,,97.11538461538461,percentage,down,"
                                   "provisional_mix,"));
   // School year with an unknown value; the next compares with nothing.
   EXPECT_EQ(lines[6],

@@ -42,7 +42,7 @@ TEST(TrendsCommand, DefaultIsCsvRows) {
                                    "abs_change,rel_change_pct,pp_change,"));
   EXPECT_THAT(r.output,
               HasSubstr("jeugdhulp_met_verblijf_pct,NL01,,2019JJ00,10.1,,2018JJ00,"
-                        "-0.3000000000000007,"));
+                        "-0.3,"));
 }
 
 TEST(TrendsCommand, SummaryTable) {
@@ -65,7 +65,7 @@ TEST(TrendsCommand, FromToAndJson) {
 TEST(TrendsCommand, ReadsStandardInput) {
   Result r = RunZvdj("trends - --summary < " + kData + "kernindicatoren.csv", false);
   ASSERT_EQ(r.status, 0) << r.output;
-  EXPECT_THAT(r.output, HasSubstr("thuiszitters,NL01,,2015/'16,2018/'19,4194,4790,596,"));
+  EXPECT_THAT(r.output, HasSubstr("thuiszitters_langer_3m,NL01,,2015/'16,2018/'19,4194,4790,596,"));
 }
 
 TEST(TrendsCommand, LoadsBreaksNextToTheDataset) {

@@ -14,8 +14,9 @@
 // dimension given must match the series' value exactly, and dimensions not given
 // match anything (so a break without dims covers all breakdowns).
 //
-// CSV: indicator, before, after, reason, source, and optional region plus any
-// dimension columns (empty = any).
+// CSV: indicator, before, after, reason, source, and optional region, reden
+// (the reason in Dutch, shown in tables and factsheets) plus any dimension
+// columns (empty = any).
 #ifndef ZVDJ_BREAKS_HPP_
 #define ZVDJ_BREAKS_HPP_
 
@@ -39,6 +40,7 @@ struct SeriesBreak {
   Period after;        // first period of the new series
   std::string reason;
   std::string source;
+  std::string reason_nl;  // the reason in Dutch (CSV column `reden`), for readers
 };
 
 class BreakRegister {

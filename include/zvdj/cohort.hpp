@@ -105,7 +105,12 @@ struct Horizon {
   std::string label;  // "1m", "30d"
 };
 
-// "1m,3m,6m", "30d", "12m"; InvalidArgument naming the bad item otherwise.
+// The longest horizons: 100 years.
+inline constexpr int kMaxHorizonMonths = 1200;
+inline constexpr int kMaxHorizonDays = 36525;
+
+// "1m,3m,6m", "30d", "12m"; InvalidArgument naming the bad item otherwise
+// ("too large" past kMaxHorizonMonths / kMaxHorizonDays).
 absl::StatusOr<std::vector<Horizon>> ParseHorizons(std::string_view text);
 // First day no longer "within" the horizon: b + N or AddMonths(b, N).
 Date HorizonEnd(Date entry, const Horizon& horizon) noexcept;

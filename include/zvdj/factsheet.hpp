@@ -80,7 +80,7 @@ struct FactsheetOptions {
 };
 
 struct FactsheetChart {
-  std::string file_name;  // "<indicator>[_<dims>].svg"
+  std::string file_name;  // "<indicator>[_<dims>].svg": letters, digits, _ and -
   std::string title;
   std::string svg;        // a standalone SVG document
 };
@@ -94,6 +94,11 @@ struct Factsheet {
 absl::StatusOr<Factsheet> RenderFactsheet(const Dataset& dataset, const FactsheetConfig& config,
                                           const FactsheetOptions& options = {});
 // Writes dir/index.html and one dir/<file_name> per chart (creating dir).
+// All or nothing: every file is written as a temporary file beside its final
+// name and renamed into place (index.html last) only when all are complete, so
+// a failed run leaves a previous factsheet as it was. DataLoss "cannot write
+// FILE: reason" for a failed write; InvalidArgument for a chart file name that
+// is not a plain name inside `dir` (no '/', not hidden, not index.html).
 absl::Status WriteFactsheet(const Factsheet& sheet, const std::string& dir);
 
 // ---- Formatting used on the page (exposed for tests) ----------------------------

@@ -90,7 +90,10 @@ absl::StatusOr<GenerateSummary> GenerateRecords(const GenerateOptions& options,
                                                 const GenerateStreams& streams,
                                                 const GenerateProgress& progress = {});
 
-// Writes the seven files into `dir` (created when missing).
+// Writes the seven files into `dir` (created when missing). They are written
+// as temporary files and renamed into place only when all seven are complete;
+// a failed write is DataLoss "cannot write FILE: reason" and leaves previous
+// files as they were.
 absl::StatusOr<GenerateSummary> GenerateRecordFiles(const GenerateOptions& options,
                                                     const std::string& dir,
                                                     const GenerateProgress& progress = {});

@@ -15,7 +15,8 @@
 //
 // Indicators (ids from the built-in catalogue; period kind in brackets):
 //   jeugdhulp_jongeren [year]            persons with any trajectory active
-//                                        during the year
+//                                        during the year; dim age_group (as
+//                                        jeugdhulp_met_verblijf)
 //   jeugdhulp_met_verblijf [year]        persons with a met-verblijf trajectory
 //                                        active during the year; dims age_group
 //                                        (0-4, 4-12, 12-18, 18-23, 0-18, 0-23;
@@ -30,7 +31,8 @@
 //                                        December and met verblijf active that
 //                                        day; dim measure (total = any measure)
 //   uithuisplaatsing_ots_pct [peildatum] the same among persons with an ots
-//                                        (and by default vots) measure, as %
+//                                        measure (and vots when
+//                                        vots_counts_as_ots), as %
 //   jeugdbescherming_beginstand / _instroom / _uitstroom / _eindstand [year]:
 //                                        active on 31 Dec Y-1 / started in Y /
 //                                        ended in Y / active on 31 Dec Y. Rows
@@ -46,16 +48,19 @@
 //     or touch (next start <= current end) are merged into one, from the first
 //     start to the last end, before anything is counted. The merged
 //     trajectory ends with the end reason of its last-ending part.
-//   - Regions: every person is counted, per period and per source file, in one
-//     municipality only: that of the most recent record relevant to the period
-//     (active during the year or school year; for a peildatum, active on it):
-//     latest start, ties -> latest end, ties -> highest municipality code. All
-//     cells of that person in that period (including trajectory and measure
-//     counts) go to that municipality, so region totals are sums of
-//     municipality cells and still unique counts. Municipality codes are first
+//   - Regions (Attribution::kCbs, the default): a person counts in every
+//     municipality where they had a record active during the period (for a
+//     peildatum: active on it), each cell where the record that makes it is
+//     (met verblijf where the met-verblijf trajectory was); jeugdregio,
+//     provincie and NL01 count each person once. Trajectory and measure counts
+//     follow each record's own municipality. Under Attribution::kLatest a
+//     person counts in one municipality per period and source file: that of
+//     the most recent relevant record (latest start, ties -> latest end, ties
+//     -> highest municipality code), with all their cells there, so region
+//     totals are sums of municipality cells. Municipality codes are first
 //     mapped through the herindeling to the classification of
-//     `classification_year` (default: to_year); regions come from the
-//     regions file for that same year.
+//     `classification_year` (default: to_year); regions come from the regions
+//     file for that same year.
 //   - Age: integer yyyymmdd rule on the basis date; persons with an unknown
 //     birth date count in totals only, never in an age group or in the 0-23
 //     populations of the percentages.
@@ -93,7 +98,19 @@ inline namespace v1 {
 enum class AgeBasis : uint8_t {
   kPeriodEnd,    // last day of the period (31 December) — default, as the peildatum
   kPeriodStart,  // first day of the period (1 January; CBS 85075NED)
-  kRecordStart,  // start of the person's attributed (most recent) trajectory
+  kRecordStart,  // start of the person's most recent trajectory of the period
+};
+
+// Which municipality (or municipalities) a person counts in for a period.
+enum class Attribution : uint8_t {
+  // CBS's per-cell rule (default): a person counts in every municipality where
+  // they had a record active during the period (for a peildatum: active on
+  // that day); jeugdregio, provincie and Nederland count each person once.
+  kCbs,
+  // One municipality per person and period: that of their most recent record
+  // relevant to the period, so that every region total is a sum of
+  // municipality cells.
+  kLatest,
 };
 
 // Region levels, combinable as a bit set.
@@ -117,9 +134,12 @@ struct ComputeOptions {
   AgeBasis age_basis = AgeBasis::kPeriodEnd;
   Feb29Rule feb29_rule = Feb29Rule::kMarch1;
   bool merge_trajectories = true;
+  Attribution attribution = Attribution::kCbs;
   // Whether a voorlopige OTS counts as OTS for uithuisplaatsing_ots_pct and the
-  // `ots` row of uithuisplaatsingen (then no separate `vots` row).
-  bool vots_counts_as_ots = true;
+  // `ots` row of uithuisplaatsingen (then no separate `vots` row). Off by
+  // default: CBS and the seeds report VOTS as a measure of its own, and the
+  // published 34% -> 27% share is "uithuisplaatsing bij ondertoezichtstelling".
+  bool vots_counts_as_ots = false;
   uint8_t levels = kAllRegionLevels;
   // Herindeling and region classification year. Unset: to_year.
   std::optional<int> classification_year;

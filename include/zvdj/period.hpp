@@ -20,6 +20,14 @@
 // previous row"); a peildatum's predecessor is the same day a year earlier
 // (29 February -> 28 February). Periods order by kind first, then by time, so a
 // series of one kind sorts chronologically.
+//
+// Year range: every day of a period lies in 1400-01-01 .. 9999-12-31, the
+// range of zvdj::Date. So years, half years, quarters and months are 1400..9999,
+// a school year starts in 1400..9998 (2018/'19 ends in 2019), and a peildatum
+// is a date of those years. Parse, Make and CheckedSuccessor/CheckedPredecessor
+// reject anything else ("0000JJ00", "1399JJ00", the successor of 9999JJ00), and
+// every reader (datasets, StatLine, break registers) and the C API go through
+// them.
 #ifndef ZVDJ_PERIOD_HPP_
 #define ZVDJ_PERIOD_HPP_
 
@@ -71,8 +79,17 @@ class Period {
   // The school year containing `date` (1 Aug .. 31 Jul).
   static Period SchoolYearOf(Date date) noexcept;
 
-  // Parses any code listed in the banner; InvalidArgument with the reason.
+  // The year range of the banner.
+  static constexpr int kMinYear = Date::kMinYear;  // 1400
+  static constexpr int kMaxYear = Date::kMaxYear;  // 9999
+
+  // Parses any code listed in the banner; InvalidArgument with the reason
+  // (also for a year outside the range).
   static absl::StatusOr<Period> Parse(std::string_view code);
+  // A checked constructor: `value` is the year (the start year of a school
+  // year) or, for a peildatum, a day number; `index` the half, quarter or month
+  // (0 for the other kinds). InvalidArgument for an index or year out of range.
+  static absl::StatusOr<Period> Make(PeriodKind kind, int value, int index);
 
   constexpr PeriodKind kind() const noexcept { return kind_; }
   // Calendar year; for a school year the start year; for a peildatum its year.
@@ -82,8 +99,15 @@ class Period {
 
   Date first_day() const noexcept;
   Date last_day() const noexcept;  // inclusive; the peildatum itself for a peildatum
+  // Unchecked: at the ends of the year range the result lies outside it
+  // (InRange() is false). Use the Checked forms where that can happen.
   Period Predecessor() const noexcept;
   Period Successor() const noexcept;
+  // InvalidArgument "no period after 9999JJ00 (years 1400..9999)" at the ends.
+  absl::StatusOr<Period> CheckedPredecessor() const;
+  absl::StatusOr<Period> CheckedSuccessor() const;
+  // Whether every day of the period lies in years kMinYear..kMaxYear.
+  bool InRange() const noexcept;
   // The CBS code (or school-year label, or ISO date).
   std::string ToString() const;
   // Time between the two periods in years (a quarter is 0.25), for growth rates.
@@ -104,6 +128,8 @@ class Period {
   }
 
  private:
+  // Parse without the year-range check.
+  static absl::StatusOr<Period> ParseAnyYear(std::string_view code);
   constexpr Period(PeriodKind kind, int32_t value, int index) noexcept
       : kind_(kind), value_(value), index_(static_cast<int8_t>(index)) {}
 

@@ -106,6 +106,9 @@ class IdDictionary {
   void Prefetch(uint64_t hash) const noexcept;
   // Bytes of memory held: the ids, their offsets and the whole table.
   size_t MemoryBytes() const;
+  // Forgets the ids with codes >= n (a load that failed puts the dictionary
+  // back as it found it). Allocates only if the table itself was lost.
+  void Truncate(size_t n) noexcept;
 
  private:
   // Slot index of `id` (hash `h`), or of the free slot where it would go.

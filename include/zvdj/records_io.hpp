@@ -36,10 +36,24 @@
 //
 // Strict mode (the default) stops at the first bad row with InvalidArgument
 // "file:line:column: reason (column 'name')"; rows before it stay in the store.
-// Lenient mode skips each bad row and lists it in the report (after a malformed
-// record, such as a quote left open, reading resumes on the next line). Always
-// report.loaded_rows + report.skipped.size() == report.input_rows. A bad header
+// Lenient mode skips each bad row, counts it per reason, keeps the first
+// LoadOptions::max_skipped_examples (1000 by default) in the report and hands
+// every one to LoadOptions::on_skipped if set (after a malformed record, such
+// as a quote left open, reading resumes on the next line). Always
+// report.loaded_rows + report.skipped_rows == report.input_rows. A bad header
 // is an error in both modes. A report passed to several loads accumulates.
+//
+// Faults of the environment leave the store as it was before the call:
+//  - a file that changes while it is read (truncated by another program) is
+//    DataLoss "PATH: changed while being read (...)"; a file is read, not
+//    memory-mapped, so this can never raise SIGBUS in the host program;
+//  - memory that runs out (also on a reading thread) is ResourceExhausted
+//    naming the file and the memory it needed; every thread is joined.
+// Inputs: a regular file, "-" for standard input, a pipe or a device, each
+// within LoadOptions::limits (a file, or standard input, larger than
+// max_file_bytes is ResourceExhausted; a directory is InvalidArgument). Gzip
+// data (a .csv.gz file, recognised by its first bytes) is decompressed on the
+// fly; the limits apply to the decompressed text.
 //
 // A CSV text is read on LoadOptions::threads threads (2 by default): the
 // checks of each row that do not depend on other rows (and the hashing of its
@@ -54,7 +68,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -74,6 +90,13 @@ enum class LoadMode : uint8_t {
   kLenient,  // bad rows are skipped and listed in the LoadReport
 };
 
+struct SkippedRow {
+  std::string file;    // source name; for array input the table name ("jeugdhulp")
+  size_t line = 0;     // 1-based line in the file; for array input the 0-based row index
+  size_t column = 0;   // 1-based column (field for array input); 0 for the whole row
+  std::string reason;  // e.g. "end_date 2019-01-01 is before start_date 2019-02-01"
+};
+
 struct LoadOptions {
   LoadMode mode = LoadMode::kStrict;
   // Field length, columns and rows per file (zvdj/limits.hpp). Exceeding one is
@@ -87,19 +110,29 @@ struct LoadOptions {
   // Bytes of text per parallel work unit; 0 for the default (256 KiB). Tests set
   // it tiny to put unit boundaries at awkward places.
   size_t parallel_block_bytes = 0;
-};
-
-struct SkippedRow {
-  std::string file;    // source name; for array input the table name ("jeugdhulp")
-  size_t line = 0;     // 1-based line in the file; for array input the 0-based row index
-  size_t column = 0;   // 1-based column (field for array input); 0 for the whole row
-  std::string reason;  // e.g. "end_date 2019-01-01 is before start_date 2019-02-01"
+  // Lenient mode: the skipped rows kept in LoadReport::skipped as examples
+  // (the first ones, in file order). Every skipped row is counted whatever
+  // this is; a load of millions of bad rows then takes no memory per row.
+  size_t max_skipped_examples = 1000;
+  // Lenient mode: when set, called with every skipped row, in file order, on
+  // the calling thread (e.g. to write them to a rejects file). It must not
+  // touch the store being loaded.
+  std::function<void(const SkippedRow&)> on_skipped;
+  // When set, called now and then on the calling thread with the data rows
+  // read so far (LoadReport::input_rows, after each block of text), for
+  // progress displays. It must not touch the store being loaded.
+  std::function<void(size_t rows_read)> on_progress;
 };
 
 struct LoadReport {
-  size_t input_rows = 0;   // data rows read (header and blank lines excluded)
-  size_t loaded_rows = 0;  // rows added to the store
+  size_t input_rows = 0;    // data rows read (header and blank lines excluded)
+  size_t loaded_rows = 0;   // rows added to the store
+  size_t skipped_rows = 0;  // rows skipped (lenient mode)
+  // The first LoadOptions::max_skipped_examples skipped rows.
   std::vector<SkippedRow> skipped;
+  // Skipped rows per reason, the reason without its values (digits become
+  // '#', quoted text '...'): "end_date #-#-# is before start_date #-#-#".
+  std::map<std::string, size_t> skipped_reasons;
 };
 
 // ---- CSV files ----

@@ -35,6 +35,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "zvdj/breaks.hpp"
 #include "zvdj/catalogue.hpp"
 #include "zvdj/table.hpp"
 #include "zvdj/trend.hpp"
@@ -53,6 +54,8 @@ struct ReportOptions {
   const Catalogue* catalogue = nullptr;
   // md/table layout: terminal width and the folding of dimensions.
   TableWriteOptions table;
+  // For the Dutch break reasons (`reden`) in md/table notes; may be null.
+  const BreakRegister* breaks = nullptr;
 };
 
 // The trend rows and summaries as the csv/json tables (columns above; integer

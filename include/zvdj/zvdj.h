@@ -215,7 +215,8 @@ enum {
 
 /** Parses `code` and writes its canonical form ("2018/2019" -> "2018/'19",
  *  "2019" -> "2019JJ00"). ZVDJ_INVALID_ARGUMENT with the reason if it is not a
- *  period. */
+ *  period. Every period function accepts only periods whose days lie in years
+ *  1400..9999 (a school year starts in 1400..9998). */
 ZVDJ_API zvdj_status zvdj_period_normalize(char *buffer, size_t capacity, size_t *written,
                                            const char *code);
 
@@ -224,7 +225,8 @@ ZVDJ_API zvdj_status zvdj_period_normalize(char *buffer, size_t capacity, size_t
 ZVDJ_API zvdj_status zvdj_period_predecessor(char *buffer, size_t capacity,
                                              size_t *written, const char *code);
 
-/** The calendar successor of `code`. */
+/** The calendar successor of `code`. ZVDJ_INVALID_ARGUMENT past 9999 (and for
+ *  the predecessor before 1400). */
 ZVDJ_API zvdj_status zvdj_period_successor(char *buffer, size_t capacity, size_t *written,
                                            const char *code);
 
@@ -241,7 +243,8 @@ ZVDJ_API zvdj_status zvdj_period_info(int32_t *out_kind, int32_t *out_year,
 /** Writes the code of the period of `kind` with `value` (the year; the start
  *  year of a school year; the day number of a peildatum) and `index` (half,
  *  quarter or month; ignored for other kinds). ZVDJ_INVALID_ARGUMENT for an
- *  index out of range or an unknown kind. */
+ *  index or year out of range (the range of zvdj_period_normalize) or an
+ *  unknown kind. */
 ZVDJ_API zvdj_status zvdj_period_make(char *buffer, size_t capacity, size_t *written,
                                       int32_t kind, int32_t value, int32_t index);
 
@@ -458,7 +461,9 @@ ZVDJ_API zvdj_status zvdj_dataset_find(size_t *out_row, const zvdj_dataset *data
 /** Writes the dataset as CSV (indicator, period, region, dimensions, value,
  *  status[, note]; full-precision plain numbers) to `path`.
  *  @return ZVDJ_NOT_FOUND / ZVDJ_PERMISSION_DENIED / ZVDJ_DATA_LOSS when the
- *          file cannot be created or written. */
+ *          file cannot be created or written ("cannot write PATH: reason"). The
+ *          text goes to a temporary file renamed onto `path` when complete: a
+ *          failed write leaves a previous file as it was. */
 ZVDJ_API zvdj_status zvdj_dataset_write_csv(const zvdj_dataset *dataset,
                                             const char *path);
 
@@ -905,7 +910,15 @@ enum {
   ZVDJ_LEVEL_LAND = 8
 };
 
-#define ZVDJ_COMPUTE_OPTIONS_VERSION 1
+enum {
+  ZVDJ_ATTRIBUTION_CBS = 0, /* every municipality with a record in the period; regions
+                               count each person once (default) */
+  ZVDJ_ATTRIBUTION_LATEST = 1 /* one municipality per person: the latest record's */
+};
+
+/* Version 2 appended `attribution`; version 1 structs are still accepted (and
+ * get the default attribution). */
+#define ZVDJ_COMPUTE_OPTIONS_VERSION 2
 typedef struct zvdj_compute_options {
   uint32_t version; /* ZVDJ_COMPUTE_OPTIONS_VERSION */
   int32_t from_year; /* 0 = from the records; school years: those ending in it */
@@ -914,11 +927,13 @@ typedef struct zvdj_compute_options {
   int64_t suppress_below; /* counts 0 < c < this get status "." (10; 0 = off) */
   int32_t age_basis; /* ZVDJ_AGE_BASIS_*; default PERIOD_END */
   int32_t merge_trajectories; /* merge overlapping same form+provider (1) */
-  int32_t vots_counts_as_ots; /* (1) */
+  int32_t vots_counts_as_ots; /* voorlopige OTS counts as OTS (0) */
   int32_t levels; /* ZVDJ_LEVEL_* bit set; 0 = all (default) */
   int32_t classification_year; /* herindeling/regions year; 0 = to_year */
   const char *regions_path; /* regions.csv; NULL = gemeente and NL01 only */
   const char *herindeling_path; /* herindeling.csv; NULL = none */
+  /* version 2 */
+  int32_t attribution; /* ZVDJ_ATTRIBUTION_*; default CBS */
 } zvdj_compute_options;
 
 /** Sets `opts` to the defaults. */
@@ -1314,7 +1329,10 @@ ZVDJ_API zvdj_status zvdj_generate_options_init(zvdj_generate_options *opts,
  *                      caller (zvdj_table_destroy).
  *  @param opts         NULL = defaults.
  *  @return ZVDJ_INVALID_ARGUMENT for persons < 1, years outside 1990..2100 or
- *          from_year > to_year. */
+ *          from_year > to_year; ZVDJ_DATA_LOSS "cannot write FILE: reason"
+ *          when a write fails. The seven files are renamed into place only
+ *          when all are complete: a failed call leaves previous files as they
+ *          were. */
 ZVDJ_API zvdj_status zvdj_generate_files(zvdj_table **out_summary, const char *dir,
                                          const zvdj_generate_options *opts);
 
@@ -1446,7 +1464,12 @@ ZVDJ_API zvdj_status zvdj_factsheet_default_config(char *buffer, size_t capacity
  *  @param opts        NULL = defaults.
  *  @return errors in the configuration name "file:line:column"; ZVDJ_NOT_FOUND
  *          for a missing configuration file; ZVDJ_PERMISSION_DENIED when the
- *          directory or a file cannot be written. */
+ *          directory or a file cannot be created; ZVDJ_DATA_LOSS when a write
+ *          fails ("cannot write FILE: reason"). Files are written as temporary
+ *          files and renamed into place only when all are complete, so a
+ *          failed call leaves a previous factsheet in `dir` as it was.
+ *          ZVDJ_INVALID_ARGUMENT for a chart file name that is not a plain
+ *          name inside `dir`. */
 ZVDJ_API zvdj_status zvdj_factsheet_write(zvdj_table **out_report,
                                           const zvdj_dataset *dataset,
                                           const zvdj_catalogue *catalogue,

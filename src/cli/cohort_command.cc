@@ -20,10 +20,14 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "cli/command.h"
+#include "cli/io.h"
+#include "cli/progress.h"
+#include "cli/records_support.h"
 #include "zvdj/cohort.hpp"
 #include "zvdj/dataset_io.hpp"
 #include "zvdj/number_format.hpp"
 #include "zvdj/records_io.hpp"
+#include "zvdj/table.hpp"
 
 namespace zvdj::cli {
 namespace {
@@ -48,171 +52,226 @@ absl::StatusOr<std::vector<int>> ParseYears(const std::string& text) {
   return years;
 }
 
-// The latest date in the data: starts, ends and exits.
-int32_t LatestDate(const RecordStore& s) {
-  int32_t latest = kNoDate;
-  auto see = [&](int32_t d) {
-    if (d != kOpenEnd && d != kNoDate) latest = std::max(latest, d);
+// Notes in Dutch for the reader table (the csv keeps the library's English).
+std::string CohortNoteNl(const std::string& note) {
+  static const std::vector<std::pair<std::string, std::string>> kNl = {
+      {"no members", "geen leden"},
+      {"1 - Kaplan-Meier, death treated as censoring", "1 - Kaplan-Meier, overlijden als censurering"},
+      {"death treated as censoring", "overlijden als censurering"},
+      {"share of the cohort, complete follow-up", "aandeel van het cohort, volledige follow-up"},
+      {"refused: follow-up incomplete at the horizon for", "geen schatting: follow-up onvolledig op de horizon voor"},
+      {" member(s) left out: entry after the cut-off or exit before entry",
+       " leden weggelaten: instroom na de einddatum of uitstroom voor instroom"},
+      {" member(s)", " leden"},
   };
-  for (size_t i = 0; i < s.jeugdhulp.size(); ++i) {
-    see(s.jeugdhulp.start[i]);
-    see(s.jeugdhulp.end[i]);
+  std::string out = note;
+  for (const auto& [en, nl] : kNl) {
+    for (size_t p; (p = out.find(en)) != std::string::npos;) out.replace(p, en.size(), nl);
   }
-  for (size_t i = 0; i < s.vervolgzorg.size(); ++i) {
-    see(s.vervolgzorg.start[i]);
-    see(s.vervolgzorg.end[i]);
-  }
-  for (int32_t d : s.persons.exit) see(d);
-  return latest;
+  return out;
 }
 
-std::string Num(double v) { return std::isnan(v) ? "" : FormatPlain(v); }
-std::string Fixed(double v, int decimals) {
-  return std::isnan(v) ? "" : absl::StrFormat("%.*f", decimals, v);
-}
-
-std::string JsonString(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      out += absl::StrFormat("\\u%04x", c);
-    } else {
-      out += c;
+// Years whose cohort has no members: a year of 18 outside the records gives
+// rows that look like results but are all "no members".
+void WarnEmptyCohorts(const Cohort& c, const std::vector<CohortEstimate>& rows,
+                      const std::vector<int>& years, std::ostream& err) {
+  for (int y : years) {
+    bool members = false;
+    for (const CohortEstimate& e : rows) {
+      if (c.groups[e.group].year == y && e.n_cohort > 0) members = true;
+    }
+    if (!members) {
+      err << "zvdj cohort: warning: nobody in the records turns 18 in " << y
+          << " (the cohort is empty)\n";
     }
   }
-  return out + "\"";
 }
 
-const std::vector<std::string> kColumns = {
-    "year_of_18", "region", "outcome", "horizon", "n_cohort", "n_at_risk", "n_events", "estimate",
-    "std_err", "ci_low", "ci_high", "method", "denominator", "note"};
+// The estimates as data (csv, json): the documented English columns.
+Table MachineTable(const Cohort& c, const std::vector<CohortEstimate>& rows) {
+  Table t;
+  const size_t year = t.AddInteger("year_of_18"), region = t.AddText("region", ColumnRole::kKey),
+               outcome = t.AddText("outcome", ColumnRole::kKey),
+               horizon = t.AddText("horizon", ColumnRole::kKey), n = t.AddInteger("n_cohort"),
+               risk = t.AddInteger("n_at_risk"), events = t.AddInteger("n_events"),
+               est = t.AddNumber("estimate"), se = t.AddNumber("std_err"),
+               lo = t.AddNumber("ci_low"), hi = t.AddNumber("ci_high"),
+               method = t.AddText("method"), denom = t.AddText("denominator"),
+               note = t.AddText("note");
+  for (const CohortEstimate& e : rows) {
+    const CohortGroup& g = c.groups[e.group];
+    t.Number(year, g.year);
+    t.Text(region, g.region);
+    t.Text(outcome, e.outcome);
+    t.Text(horizon, e.horizon);
+    t.Number(n, static_cast<double>(e.n_cohort));
+    t.Number(risk, static_cast<double>(e.n_at_risk));
+    t.Number(events, static_cast<double>(e.n_events));
+    t.Number(est, e.estimate);
+    t.Number(se, e.std_err);
+    t.Number(lo, e.ci_low);
+    t.Number(hi, e.ci_high);
+    t.Text(method, std::string(CohortMethodName(e.method)));
+    t.Text(denom, std::string(DenominatorName(e.denominator)));
+    t.Text(note, e.note);
+    t.EndRow();
+  }
+  return t;
+}
 
-std::vector<std::string> Cells(const Cohort& c, const CohortEstimate& e, bool human) {
-  const CohortGroup& g = c.groups[e.group];
-  auto num = [&](double v) { return human ? Fixed(v, 4) : Num(v); };
-  return {absl::StrCat(g.year), g.region, e.outcome, e.horizon, absl::StrCat(e.n_cohort),
-          absl::StrCat(e.n_at_risk), absl::StrCat(e.n_events), num(e.estimate), num(e.std_err),
-          num(e.ci_low), num(e.ci_high), std::string(CohortMethodName(e.method)),
-          std::string(DenominatorName(e.denominator)), e.note};
+std::string Percent(double v) {
+  return std::isnan(v) ? "" : absl::StrCat(FormatForReading(100 * v, 1), "%");
+}
+
+// For readers: Dutch labels, estimates as percentages with their 95% interval.
+Table ReaderTable(const Cohort& c, const std::vector<CohortEstimate>& rows) {
+  Table t;
+  const auto text = [&](const char* name, const char* label, bool right = false) {
+    const size_t i = t.AddText(name);
+    t.column(i).label = label;
+    t.column(i).align_right = right;
+    return i;
+  };
+  const size_t year = text("year_of_18", "18 in"), region = text("region", "Regio"),
+               outcome = text("outcome", "Uitkomst"), horizon = text("horizon", "Binnen"),
+               n = text("n_cohort", "Cohort", true), events = text("n_events", "Met uitkomst", true),
+               est = text("estimate", "Schatting", true), ci = text("ci", "95%-interval", true),
+               method = text("method", "Methode"), note = text("note", "Opmerking");
+  for (const CohortEstimate& e : rows) {
+    const CohortGroup& g = c.groups[e.group];
+    t.Text(year, absl::StrCat(g.year));
+    t.Text(region, g.region);
+    t.Text(outcome, DimensionLabelNl(e.outcome));
+    t.Text(horizon, e.horizon);
+    t.Text(n, FormatForReading(static_cast<double>(e.n_cohort), 0));
+    t.Text(events, FormatForReading(static_cast<double>(e.n_events), 0));
+    t.Text(est, Percent(e.estimate));
+    t.Text(ci, std::isnan(e.ci_low) ? "" : Percent(e.ci_low) + " – " + Percent(e.ci_high));
+    t.Text(method, std::string(CohortMethodName(e.method)));
+    t.Text(note, CohortNoteNl(e.note));
+    t.EndRow();
+  }
+  return t;
 }
 
 void WriteOutput(const std::string& format, const Cohort& c,
                  const std::vector<CohortEstimate>& rows, std::ostream& out) {
-  if (format == "csv") {
-    for (size_t i = 0; i < kColumns.size(); ++i) out << (i ? "," : "") << kColumns[i];
-    out << '\n';
-    for (const auto& e : rows) {
-      auto cells = Cells(c, e, false);
-      for (size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << CsvEscape(cells[i]);
-      out << '\n';
-    }
-  } else if (format == "json") {
-    out << "[";
-    for (size_t r = 0; r < rows.size(); ++r) {
-      auto cells = Cells(c, rows[r], false);
-      out << (r ? ",\n " : "\n ") << "{";
-      for (size_t i = 0; i < cells.size(); ++i) {
-        const bool text = i <= 3 || i >= 11;  // year_of_18 is a number too
-        out << (i ? ", " : "") << JsonString(kColumns[i]) << ": ";
-        if (i == 0 || !text) {
-          out << (cells[i].empty() ? "null" : cells[i]);
-        } else {
-          out << JsonString(cells[i]);
-        }
-      }
-      out << "}";
-    }
-    out << "\n]\n";
-  } else {  // md, table
-    std::vector<std::vector<std::string>> all = {kColumns};
-    for (const auto& e : rows) all.push_back(Cells(c, e, true));
-    std::vector<size_t> width(kColumns.size(), 0);
-    for (const auto& r : all) {
-      for (size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], r[i].size());
-    }
-    const bool md = format == "md";
-    for (size_t r = 0; r < all.size(); ++r) {
-      std::string line = md ? "|" : "";
-      for (size_t i = 0; i < all[r].size(); ++i) {
-        const bool right = i >= 4 && i <= 10;
-        const std::string& cell = all[r][i];
-        const std::string pad(width[i] - cell.size(), ' ');
-        const std::string padded = right ? absl::StrCat(pad, cell) : absl::StrCat(cell, pad);
-        absl::StrAppend(&line, md ? " " : (i ? "  " : ""), padded, md ? " |" : "");
-      }
-      if (!md) line.erase(line.find_last_not_of(' ') + 1);
-      out << line << '\n';
-      if (md && r == 0) {
-        out << "|";
-        for (size_t i = 0; i < width.size(); ++i) {
-          const bool right = i >= 4 && i <= 10;
-          out << ' ' << std::string(right ? width[i] - 1 : width[i], '-') << (right ? ": |" : " |");
-        }
-        out << '\n';
-      }
-    }
+  if (format == "csv" || format == "json") {
+    WriteTable(MachineTable(c, rows), format == "csv" ? TableFormat::kCsv : TableFormat::kJson,
+               out);
+  } else {
+    WriteTable(ReaderTable(c, rows), format == "md" ? TableFormat::kMarkdown : TableFormat::kTable,
+               out);
   }
 }
 
+const std::vector<Flag> kFlags = {
+    {"jeugdhulp", "F", "jeugdhulp records (CSV; '-' = standard input); required"},
+    {"vervolgzorg", "F", "vervolgzorg records"},
+    {"persons", "F", "persons (birth, exit)"},
+    {"year-of-18", "Y", "cohort years: 2017, 2016,2017 or 2015-2018; required"},
+    {"horizons", "LIST", "comma list of horizons (default 1m,3m,6m)"},
+    {"cutoff", "DATE", "end of follow-up (default the latest date in the records)"},
+    {"method", "LIST", "comma list of aj, km, naive (or all); default aj"},
+    {"ci", "T", "confidence interval transform: log (default), log-log or plain"},
+    {"denominator", "D", "all (default) or excluding_extended (alias zonder_verlengde)"},
+    {"death", "D", "death: competing (default) or censor"},
+    {"feb29", "R", "18th birthday of someone born on 29 February: mar1 (default) or feb28"},
+    {"by-municipality", nullptr, "one cohort per municipality as well"},
+    {"lenient", nullptr, "skip bad rows; print a count per reason with examples"},
+    {"rejects", "FILE", "with --lenient: write every skipped row (file,line,column,reason)"},
+    {"format", "FMT", "output: csv, dataset, json, md or table (default table on a terminal, else csv)"},
+};
+
+// --method as a comma list ("aj,km"); each name once, in the order given.
+absl::StatusOr<std::vector<CohortMethod>> ParseMethods(const std::string& text) {
+  std::vector<CohortMethod> methods;
+  for (const std::string& name : CommaList(text)) {
+    auto m = ParseCohortMethods(name);
+    if (!m.ok()) return absl::InvalidArgumentError(absl::StrCat("--method: ", m.status().message()));
+    for (CohortMethod x : *m) {
+      if (std::find(methods.begin(), methods.end(), x) == methods.end()) methods.push_back(x);
+    }
+  }
+  if (methods.empty()) return absl::InvalidArgumentError("--method: empty list");
+  return methods;
+}
+
+absl::Status ParseOutflowOptions(const Args& args, OutflowOptions* opt) {
+  auto horizons = ParseHorizons(args.GetOr("horizons", "1m,3m,6m"));
+  if (!horizons.ok()) return horizons.status();
+  opt->horizons = *horizons;
+  auto methods = ParseMethods(args.GetOr("method", "aj"));
+  if (!methods.ok()) return methods.status();
+  opt->methods = *methods;
+  auto ci = ParseCiTransform(args.GetOr("ci", "log"));
+  if (!ci.ok()) return ci.status();
+  opt->survival.ci = *ci;
+  std::string denominator = args.GetOr("denominator", "all");
+  if (denominator == "excluding_extended") denominator = "zonder_verlengde";
+  auto d = ParseDenominator(denominator);
+  if (!d.ok()) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "--denominator: '%s' (expected all or excluding_extended)", denominator));
+  }
+  opt->denominator = *d;
+  auto death = ParseDeathHandling(args.GetOr("death", "competing"));
+  if (!death.ok()) return death.status();
+  opt->death = *death;
+  return absl::OkStatus();
+}
+
+absl::Status LoadCohortRecords(const Args& args, RecordStore* store, Progress& progress,
+                               std::ostream& err) {
+  StdinFile stdin_file;
+  RecordFilePaths paths;
+  for (auto [flag, path] : {std::pair{"jeugdhulp", &paths.jeugdhulp},
+                            {"vervolgzorg", &paths.vervolgzorg}, {"persons", &paths.persons}}) {
+    if (!args.Has(flag)) continue;
+    auto p = stdin_file.Resolve(*args.Get(flag));
+    if (!p.ok()) return p.status();
+    *path = *p;
+  }
+  LoadOptions load;
+  if (args.Has("lenient")) load.mode = LoadMode::kLenient;
+  if (progress.active()) load.on_progress = [&progress](size_t rows) { progress.Rows(rows); };
+  if (args.Has("rejects") && !args.Has("lenient")) {
+    return absl::InvalidArgumentError("--rejects goes with --lenient");
+  }
+  LoadReport report;
+  RejectsFile rejects;
+  if (absl::Status s = rejects.Attach(args.GetOr("rejects", ""), &load); !s.ok()) return s;
+  absl::Status loaded = LoadRecordFiles(paths, store, load, &report);
+  progress.Done();
+  if (!loaded.ok()) return loaded;
+  if (absl::Status s = rejects.Commit(); !s.ok()) return s;
+  ReportSkipped(report, kName, err, args.GetOr("rejects", ""));
+  return absl::OkStatus();
+}
+
 int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
-  auto args = Args::Parse(argv,
-                          {"jeugdhulp", "vervolgzorg", "persons", "year-of-18", "horizons",
-                           "cutoff", "format", "method", "ci", "denominator", "death"},
-                          {"by-municipality", "lenient"});
-  if (!args.ok()) return ReportError(err, kName, args.status());
+  auto args = Args::Parse(argv, kFlags);
+  if (!args.ok()) return UsageError(err, kName, args.status().message());
   if (!args->positional().empty()) {
-    return ReportError(err, kName, absl::InvalidArgumentError(absl::StrFormat(
-                                       "unexpected argument '%s'", args->positional()[0])));
+    return UsageError(err, kName,
+                      absl::StrFormat("unexpected argument '%s'", args->positional()[0]));
   }
   if (!args->Get("jeugdhulp") || !args->Get("year-of-18")) {
-    return ReportError(err, kName,
-                       absl::InvalidArgumentError("--jeugdhulp and --year-of-18 are required"));
+    return UsageError(err, kName, "--jeugdhulp and --year-of-18 are required");
   }
-  const std::string format = args->GetOr("format", "csv");
-  if (format != "csv" && format != "dataset" && format != "json" && format != "md" &&
-      format != "table") {
-    return ReportError(err, kName, absl::InvalidArgumentError(absl::StrFormat(
-                                       "unknown --format '%s' (expected csv, dataset, json, md "
-                                       "or table)", format)));
-  }
+  auto format = OutputFormat(*args, out, {"csv", "dataset", "json", "md", "table"});
+  if (!format.ok()) return ReportError(err, kName, format.status());
   auto years = ParseYears(*args->Get("year-of-18"));
   if (!years.ok()) return ReportError(err, kName, years.status());
   OutflowOptions opt;
-  auto horizons = ParseHorizons(args->GetOr("horizons", "1m,3m,6m"));
-  if (!horizons.ok()) return ReportError(err, kName, horizons.status());
-  opt.horizons = *horizons;
-  auto methods = ParseCohortMethods(args->GetOr("method", "aj"));
-  if (!methods.ok()) return ReportError(err, kName, methods.status());
-  opt.methods = *methods;
-  auto ci = ParseCiTransform(args->GetOr("ci", "log"));
-  if (!ci.ok()) return ReportError(err, kName, ci.status());
-  opt.survival.ci = *ci;
-  auto denominator = ParseDenominator(args->GetOr("denominator", "all"));
-  if (!denominator.ok()) return ReportError(err, kName, denominator.status());
-  opt.denominator = *denominator;
-  auto death = ParseDeathHandling(args->GetOr("death", "competing"));
-  if (!death.ok()) return ReportError(err, kName, death.status());
-  opt.death = *death;
-
+  if (absl::Status s = ParseOutflowOptions(*args, &opt); !s.ok()) {
+    return ReportError(err, kName, s);
+  }
   RecordStore store;
-  RecordFilePaths paths;
-  paths.jeugdhulp = *args->Get("jeugdhulp");
-  paths.vervolgzorg = args->GetOr("vervolgzorg", "");
-  paths.persons = args->GetOr("persons", "");
-  LoadOptions load;
-  if (args->Has("lenient")) load.mode = LoadMode::kLenient;
-  LoadReport report;
-  if (auto st = LoadRecordFiles(paths, &store, load, &report); !st.ok()) {
-    return ReportError(err, kName, st);
+  Progress progress(err, kName);
+  if (absl::Status s = LoadCohortRecords(*args, &store, progress, err); !s.ok()) {
+    return ReportError(err, kName, s);
   }
-  for (const SkippedRow& s : report.skipped) {
-    err << "zvdj cohort: skipped " << s.file << ":" << s.line << ":" << s.column << ": "
-        << s.reason << '\n';
-  }
-
   if (auto c = args->Get("cutoff")) {
     auto d = Date::Parse(*c);
     if (!d.ok()) {
@@ -232,18 +291,28 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
 
   EighteenCohortOptions copt;
   copt.by_municipality = args->Has("by-municipality");
+  if (auto v = args->Get("feb29")) {
+    if (*v == "mar1") copt.feb29 = Feb29Rule::kMarch1;
+    else if (*v == "feb28") copt.feb29 = Feb29Rule::kFeb28;
+    else return ReportError(err, kName, absl::InvalidArgumentError(absl::StrFormat(
+        "--feb29: '%s' (expected mar1 or feb28)", *v)));
+  }
   copt.cutoff = opt.cutoff;
+  progress.Phase("building the cohorts");
   const Cohort cohort = EighteenthBirthdayCohort(store, *years, copt);
+  progress.Phase("estimating the outflow");
   const std::vector<Outcome> outcomes = BuiltinOutcomes(store);
   auto rows = CohortOutflow(store, cohort, outcomes, opt);
+  progress.Done();
   if (!rows.ok()) return ReportError(err, kName, rows.status());
+  WarnEmptyCohorts(cohort, *rows, *years, err);
 
-  if (format == "dataset") {
+  if (*format == "dataset") {
     auto ds = CohortEstimatesToDataset(cohort, *rows);
     if (!ds.ok()) return ReportError(err, kName, ds.status());
     WriteDatasetCsv(*ds, out);
   } else {
-    WriteOutput(format, cohort, *rows, out);
+    WriteOutput(*format, cohort, *rows, out);
   }
   return kExitOk;
 }
@@ -251,12 +320,11 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
 }  // namespace
 
 ZVDJ_REGISTER_COMMAND(Command{
-    "cohort",
-    "  zvdj cohort   --jeugdhulp F [--vervolgzorg F] [--persons F] --year-of-18 Y[,Y|-Y]\n"
-    "                [--horizons 1m,3m,6m] [--cutoff DATE] [--method aj|km|naive|all]\n"
-    "                [--ci log|log-log|plain] [--denominator all|zonder_verlengde]\n"
-    "                [--death competing|censor] [--by-municipality] [--lenient]\n"
-    "                [--format csv|dataset|json|md|table]",
-    &Run});
+    "cohort", "zvdj cohort --jeugdhulp F --year-of-18 Y [options]",
+    "  Outflow of the cohort turning 18 in year Y into verlengde jeugdhulp and\n"
+    "  vervolgzorg within each horizon (Aalen-Johansen, Kaplan-Meier or naive), one\n"
+    "  row per cohort, outcome, horizon and method on standard output; the cut-off\n"
+    "  and warnings on standard error. One input may be '-' (standard input).",
+    kFlags, &Run});
 
 }  // namespace zvdj::cli

@@ -1,15 +1,31 @@
 #include "cli/command.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 
-#include <unistd.h>
-
 #include "absl/status/statusor.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "zvdj/internal/csv_reader.h"
+#include "zvdj/limits.hpp"
 
 namespace zvdj::cli {
+
+absl::StatusOr<Args> Args::Parse(const std::vector<std::string>& argv,
+                                 const std::vector<Flag>& flags) {
+  std::set<std::string> value_flags, bool_flags;
+  for (const Flag& f : flags) (f.value ? value_flags : bool_flags).insert(f.name);
+  return Parse(argv, value_flags, bool_flags);
+}
 
 absl::StatusOr<Args> Args::Parse(const std::vector<std::string>& argv,
                                  const std::set<std::string>& value_flags,
@@ -34,9 +50,13 @@ absl::StatusOr<Args> Args::Parse(const std::vector<std::string>& argv,
         a.values_[name] = *value;
       } else if (bool_flags.count(name) && !value) {
         a.bools_.insert(name);
+      } else if (bool_flags.count(name)) {
+        return absl::InvalidArgumentError(absl::StrFormat("--%s takes no value", name));
       } else {
         return absl::InvalidArgumentError(absl::StrFormat("unknown option --%s", name));
       }
+    } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
+      return absl::InvalidArgumentError(absl::StrFormat("unknown option %s", arg));
     } else {
       a.positional_.push_back(arg);
     }
@@ -64,6 +84,7 @@ std::map<std::string, Command>& Registry() {
   static auto* r = new std::map<std::string, Command>();
   return *r;
 }
+const std::ostream* g_stdout = nullptr;
 }  // namespace
 
 bool RegisterCommand(const Command& command) {
@@ -73,8 +94,46 @@ bool RegisterCommand(const Command& command) {
 
 const std::map<std::string, Command>& Commands() { return Registry(); }
 
+std::string HelpText(const Command& command) {
+  std::string text = absl::StrCat("usage: ", command.synopsis, "\n\n", command.description,
+                                  "\n\noptions:\n");
+  std::vector<Flag> flags = command.flags;
+  flags.push_back({"help", nullptr, "this help (also -h)"});
+  size_t width = 0;
+  std::vector<std::string> heads;
+  for (const Flag& f : flags) {
+    heads.push_back(absl::StrCat("--", f.name, f.value ? " " : "", f.value ? f.value : ""));
+    width = std::max(width, heads.back().size());
+  }
+  for (size_t i = 0; i < flags.size(); ++i) {
+    absl::StrAppend(&text, "  ", heads[i], std::string(width - heads[i].size() + 2, ' '),
+                    flags[i].help, "\n");
+  }
+  absl::StrAppend(&text,
+                  "\nexit status: 0 done, 1 could not write or other runtime failure, "
+                  "2 bad input or usage\n");
+  return text;
+}
+
+std::string EscapeControl(absl::string_view text, bool keep_newlines) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && !(keep_newlines && c == '\n')) || u == 0x7f) {
+      absl::StrAppend(&out, absl::StrFormat("\\x%02x", u));
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 int ReportError(std::ostream& err, std::string_view command, const absl::Status& status) {
-  err << "zvdj " << command << ": " << status.message() << '\n';
+  err << "zvdj " << command << ": " << EscapeControl(status.message(), true) << '\n';
+  // A failed write is a runtime failure whatever its code (a read-only folder
+  // is PermissionDenied, a full disk DataLoss).
+  if (absl::StartsWith(status.message(), "cannot write ")) return kExitFailure;
   switch (status.code()) {
     case absl::StatusCode::kInvalidArgument:
     case absl::StatusCode::kNotFound:
@@ -83,22 +142,52 @@ int ReportError(std::ostream& err, std::string_view command, const absl::Status&
     case absl::StatusCode::kFailedPrecondition:
     case absl::StatusCode::kPermissionDenied:
     case absl::StatusCode::kResourceExhausted:
+    case absl::StatusCode::kDataLoss:
       return kExitBadInput;
     default:
       return kExitFailure;
   }
 }
 
+int UsageError(std::ostream& err, std::string_view command, absl::string_view message) {
+  err << "zvdj " << command << ": " << EscapeControl(message, true) << "\n(see 'zvdj "
+      << command << " --help')\n";
+  return kExitBadInput;
+}
+
+void SetStdoutStream(const std::ostream* out) { g_stdout = out; }
+
 std::string DefaultFormat(const std::ostream& out) {
-  return &out == &std::cout && isatty(STDOUT_FILENO) ? "table" : "csv";
+  return (&out == g_stdout || &out == &std::cout) && isatty(STDOUT_FILENO) ? "table" : "csv";
+}
+
+absl::StatusOr<std::string> OutputFormat(const Args& args, const std::ostream& out,
+                                         const std::vector<std::string>& allowed) {
+  const std::string f = args.GetOr("format", DefaultFormat(out));
+  for (const std::string& a : allowed) {
+    if (f == a) return f;
+  }
+  return absl::InvalidArgumentError(absl::StrFormat(
+      "--format: '%s' (expected %s)", f, absl::StrJoin(allowed, ", ")));
+}
+
+absl::Status CheckInputPath(const std::string& path) {
+  std::error_code ec;
+  if (path != "-" && std::filesystem::is_directory(path, ec)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": is a directory (expected a file, or - for standard input)"));
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::string> ReadInput(const std::string& path) {
-  if (path == "-") {
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    return text;
-  }
+  if (absl::Status s = CheckInputPath(path); !s.ok()) return s;
+  // "-" is standard input, read within the same limits as a file.
   return internal::ReadFileToString(path);
+}
+
+std::vector<std::string> CommaList(absl::string_view text) {
+  return absl::StrSplit(text, ',', absl::SkipEmpty());
 }
 
 }  // namespace zvdj::cli

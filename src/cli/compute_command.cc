@@ -4,12 +4,17 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <ostream>
 
 #include "absl/strings/str_format.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_join.h"
 #include "cli/command.h"
+#include "cli/dataset_output.h"
+#include "cli/io.h"
+#include "cli/progress.h"
+#include "cli/records_support.h"
 #include "zvdj/dataset_io.hpp"
 #include "zvdj/indicators.hpp"
 #include "zvdj/number_format.hpp"
@@ -19,15 +24,32 @@
 namespace zvdj::cli {
 namespace {
 
-constexpr char kUsage[] =
-    "zvdj compute  --jeugdhulp F [--jeugdbescherming F] [--verzuim F] [--persons F]\n"
-    "              [--regions F] [--herindeling F] [--from YEAR] [--to YEAR]\n"
-    "              [--classification-year YEAR] [--level gemeente,jeugdregio,provincie,land]\n"
-    "              [--round5] [--suppress N (default 10; 0 = off)] [--lenient]\n"
-    "              [--age-basis period_end|period_start|record_start] [--feb29 mar1|feb28]\n"
-    "              [--no-merge] [--vots-separate] [--closure F] [--format csv|json|md|table]\n"
-    "              [--threads N (reading the files and the jeugdhulp pass; default 2,\n"
-    "                            0 = one per core)]";
+const std::vector<Flag> kFlags = {
+    {"jeugdhulp", "F", "jeugdhulp records (CSV; '-' = standard input); required"},
+    {"jeugdbescherming", "F", "jeugdbescherming records"},
+    {"verzuim", "F", "verzuim (school absence) records"},
+    {"persons", "F", "persons (birth, exit)"},
+    {"regions", "F", "municipality -> jeugdregio/provincie file"},
+    {"herindeling", "F", "municipal mergers file"},
+    {"from", "YEAR", "first reporting year (required unless the input declares it)"},
+    {"to", "YEAR", "last reporting year (required unless the input declares it)"},
+    {"coverage", "F", "reporting window file (from_year,to_year); default coverage.csv beside --jeugdhulp"},
+    {"classification-year", "YEAR", "region classification year (default --to)"},
+    {"level", "LIST", "comma list of municipality,youth_region,province,country (aliases gemeente,jeugdregio,provincie,land); default all"},
+    {"round5", nullptr, "round counts to multiples of 5"},
+    {"suppress", "N", "suppress counts below N (default 10; 0 = off)"},
+    {"lenient", nullptr, "skip bad rows; print a count per reason with examples"},
+    {"rejects", "FILE", "with --lenient: write every skipped row (file,line,column,reason)"},
+    {"age-basis", "B", "period_end (default), period_start or record_start"},
+    {"feb29", "R", "birthday of 29 February in other years: mar1 (default) or feb28"},
+    {"no-merge", nullptr, "do not merge adjoining trajectories"},
+    {"vots-separate", nullptr, "count voorlopige OTS separately from OTS (the default)"},
+    {"vots-as-ots", nullptr, "count voorlopige OTS as OTS in the placement share"},
+    {"attribution", "RULE", "person counts per municipality: cbs (default; every municipality with a record) or latest"},
+    {"closure", "FILE", "write the jeugdbescherming stock-flow closure (CSV)"},
+    {"format", "FMT", "output: csv, json, md or table (default table on a terminal, else csv)"},
+    {"threads", "N", "threads for reading and the jeugdhulp pass (default 2; 0 = one per core)"},
+};
 
 absl::StatusOr<int> ParseYear(const std::string& flag, const std::string& text) {
   int y = 0;
@@ -38,185 +60,159 @@ absl::StatusOr<int> ParseYear(const std::string& flag, const std::string& text) 
   return y;
 }
 
-// Progress on stderr: only on a terminal, and only once the run is slow.
-class Progress {
- public:
-  explicit Progress(std::ostream& err)
-      : err_(err), tty_(&err == &std::cerr && isatty(STDERR_FILENO) == 1),
-        start_(std::chrono::steady_clock::now()) {}
-  void Step(std::string_view what) {
-    if (!tty_) return;
-    const double s = Seconds();
-    if (s < 1.0) return;
-    err_ << absl::StrFormat("\rzvdj compute: %s (%.1f s)\x1b[K", what, s) << std::flush;
-    shown_ = true;
-  }
-  void Done() {
-    if (shown_) err_ << "\r\x1b[K" << std::flush;
-  }
 
- private:
-  double Seconds() const {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+// Region levels by their English names or the Dutch ones (aliases).
+absl::StatusOr<uint8_t> ParseLevels(const std::string& text) {
+  static const std::map<std::string, std::string> kAlias = {
+      {"municipality", "gemeente"}, {"youth_region", "jeugdregio"},
+      {"province", "provincie"}, {"country", "land"}};
+  std::vector<std::string> names;
+  for (std::string& n : CommaList(text)) {
+    auto it = kAlias.find(n);
+    names.push_back(it == kAlias.end() ? n : it->second);
   }
-  std::ostream& err_;
-  bool tty_;
-  bool shown_ = false;
-  std::chrono::steady_clock::time_point start_;
-};
-
-std::string Cell(const Dataset& ds, size_t row) {
-  return HasValue(ds.status(row)) ? FormatPlain(ds.value(row)) : std::string();
+  auto levels = ParseRegionLevels(absl::StrJoin(names, ","));
+  if (!levels.ok()) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "--level: '%s' (expected a comma list of municipality, youth_region, province, "
+        "country; or gemeente, jeugdregio, provincie, land)", text));
+  }
+  return levels;
 }
 
-void WriteTable(const Dataset& ds, bool markdown, std::ostream& out) {
-  std::vector<std::string> head = {"indicator", "period", "region"};
-  for (const auto& d : ds.dimension_names()) head.push_back(d);
-  head.push_back("value");
-  head.push_back("status");
-  std::vector<std::vector<std::string>> rows;
-  rows.reserve(ds.size());
-  for (size_t r = 0; r < ds.size(); ++r) {
-    std::vector<std::string> row = {std::string(ds.indicator(r)), ds.period(r).ToString(),
-                                    std::string(ds.region(r))};
-    for (size_t d = 0; d < ds.dimension_names().size(); ++d) {
-      row.emplace_back(ds.dimension(r, d));
+// The reporting years: --from/--to, else the input's declared window
+// (--coverage, or coverage.csv beside the jeugdhulp file). Never guessed from
+// the earliest date in the records: a few early trajectories would pass for a
+// year of data.
+absl::Status ReportingYears(const Args& args, ComputeOptions* opt, std::ostream& err) {
+  for (const char* flag : {"from", "to", "classification-year"}) {
+    if (auto v = args.Get(flag)) {
+      auto y = ParseYear(flag, *v);
+      if (!y.ok()) return y.status();
+      if (std::string_view(flag) == "from") opt->from_year = *y;
+      else if (std::string_view(flag) == "to") opt->to_year = *y;
+      else opt->classification_year = *y;
     }
-    row.push_back(Cell(ds, r));
-    row.emplace_back(StatusSymbol(ds.status(r)));
-    rows.push_back(std::move(row));
   }
-  std::vector<size_t> width(head.size());
-  for (size_t c = 0; c < head.size(); ++c) {
-    width[c] = head[c].size();
-    for (const auto& row : rows) width[c] = std::max(width[c], row[c].size());
-  }
-  const auto line = [&](const std::vector<std::string>& cells) {
-    for (size_t c = 0; c < cells.size(); ++c) {
-      if (markdown) out << "| ";
-      const bool right = c + 2 == cells.size();  // the value column
-      const std::string pad(width[c] - cells[c].size(), ' ');
-      out << (right ? pad + cells[c] : cells[c] + pad);
-      out << (markdown ? " " : (c + 1 < cells.size() ? "  " : ""));
+  if (opt->from_year && opt->to_year) {
+    if (*opt->from_year > *opt->to_year) {
+      return absl::InvalidArgumentError("--from is after --to");
     }
-    out << (markdown ? "|\n" : "\n");
-  };
-  line(head);
-  if (markdown) {
-    for (size_t c = 0; c < head.size(); ++c) {
-      out << "|" << std::string(width[c] + 1, '-') << (c + 2 == head.size() ? ":" : "-");
-    }
-    out << "|\n";
+    return absl::OkStatus();
   }
-  for (const auto& row : rows) line(row);
+  std::optional<std::string> coverage = args.Get("coverage");
+  if (!coverage) coverage = CoverageBeside(*args.Get("jeugdhulp"));
+  if (!coverage) {
+    return absl::InvalidArgumentError(
+        "--from and --to are required: the records do not declare their reporting years "
+        "(no --coverage FILE and no coverage.csv beside the jeugdhulp file), and the "
+        "earliest date in them is no reporting year");
+  }
+  auto c = ReadCoverage(*coverage);
+  if (!c.ok()) return c.status();
+  if (!opt->from_year) opt->from_year = c->from_year;
+  if (!opt->to_year) opt->to_year = c->to_year;
+  if (*opt->from_year > *opt->to_year) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "the years %d-%d are empty (coverage %s)", *opt->from_year, *opt->to_year, *coverage));
+  }
+  err << absl::StrFormat("zvdj compute: years %d-%d (from %s)\n", *opt->from_year,
+                         *opt->to_year, *coverage);
+  return absl::OkStatus();
 }
 
-std::string JsonString(std::string_view s) {
-  std::string o = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      o += '\\';
-      o += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      o += absl::StrFormat("\\u%04x", c);
-    } else {
-      o += c;
-    }
+absl::Status ParseComputeOptions(const Args& args, ComputeOptions* opt, LoadOptions* load,
+                                 std::ostream& err) {
+  if (absl::Status s = ReportingYears(args, opt, err); !s.ok()) return s;
+  if (auto v = args.Get("level")) {
+    auto levels = ParseLevels(*v);
+    if (!levels.ok()) return levels.status();
+    opt->levels = *levels;
   }
-  return o + "\"";
+  if (auto v = args.Get("suppress")) {
+    int64_t n = 0;
+    if (!absl::SimpleAtoi(*v, &n) || n < 0) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("--suppress: '%s' is not a non-negative whole number", *v));
+    }
+    opt->publication.suppress_below = n;
+  }
+  opt->publication.round5 = args.Has("round5");
+  opt->merge_trajectories = !args.Has("no-merge");
+  if (args.Has("vots-as-ots") && args.Has("vots-separate")) {
+    return absl::InvalidArgumentError("--vots-as-ots and --vots-separate exclude each other");
+  }
+  if (args.Has("vots-as-ots")) opt->vots_counts_as_ots = true;
+  if (args.Has("vots-separate")) opt->vots_counts_as_ots = false;
+  if (auto v = args.Get("attribution")) {
+    if (*v == "cbs") opt->attribution = Attribution::kCbs;
+    else if (*v == "latest") opt->attribution = Attribution::kLatest;
+    else return absl::InvalidArgumentError(
+        absl::StrFormat("--attribution: '%s' (expected cbs or latest)", *v));
+  }
+  if (auto v = args.Get("age-basis")) {
+    if (*v == "period_end") opt->age_basis = AgeBasis::kPeriodEnd;
+    else if (*v == "period_start") opt->age_basis = AgeBasis::kPeriodStart;
+    else if (*v == "record_start") opt->age_basis = AgeBasis::kRecordStart;
+    else return absl::InvalidArgumentError(absl::StrFormat(
+        "--age-basis: '%s' (expected period_end, period_start or record_start)", *v));
+  }
+  if (auto v = args.Get("feb29")) {
+    if (*v == "mar1") opt->feb29_rule = Feb29Rule::kMarch1;
+    else if (*v == "feb28") opt->feb29_rule = Feb29Rule::kFeb28;
+    else return absl::InvalidArgumentError(
+        absl::StrFormat("--feb29: '%s' (expected mar1 or feb28)", *v));
+  }
+  load->mode = args.Has("lenient") ? LoadMode::kLenient : LoadMode::kStrict;
+  if (args.Has("rejects") && !args.Has("lenient")) {
+    return absl::InvalidArgumentError("--rejects goes with --lenient");
+  }
+  if (auto v = args.Get("threads")) {
+    int n = 0;
+    if (!absl::SimpleAtoi(*v, &n) || n < 0 || n > 256) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("--threads: '%s' is not a whole number from 0 to 256", *v));
+    }
+    load->threads = n;
+    opt->threads = n;
+  }
+  return absl::OkStatus();
 }
 
-void WriteJson(const Dataset& ds, std::ostream& out) {
-  out << "[\n";
-  for (size_t r = 0; r < ds.size(); ++r) {
-    out << "  {\"indicator\": " << JsonString(ds.indicator(r))
-        << ", \"period\": " << JsonString(ds.period(r).ToString())
-        << ", \"region\": " << JsonString(ds.region(r));
-    for (size_t d = 0; d < ds.dimension_names().size(); ++d) {
-      out << ", " << JsonString(ds.dimension_names()[d]) << ": "
-          << JsonString(ds.dimension(r, d));
+// Warns for every requested year after the latest date in the records: its
+// numbers would come from open-ended trajectories alone.
+void WarnBeyondData(const RecordStore& store, const ComputeOptions& opt, std::ostream& err) {
+  const int32_t latest = LatestDate(store);
+  if (latest == kNoDate) return;
+  const Date last = Date::FromDays(latest);
+  for (int y = *opt.from_year; y <= *opt.to_year; ++y) {
+    if (y > last.year()) {
+      err << absl::StrFormat(
+          "zvdj compute: warning: %d is after the latest date in the records (%s); its "
+          "numbers come from open-ended records only\n",
+          y, last.ToString());
     }
-    out << ", \"value\": " << (HasValue(ds.status(r)) ? FormatPlain(ds.value(r)) : "null")
-        << ", \"status\": " << JsonString(StatusSymbol(ds.status(r))) << "}"
-        << (r + 1 < ds.size() ? ",\n" : "\n");
   }
-  out << "]\n";
 }
 
 int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
   constexpr std::string_view kName = "compute";
-  auto args = Args::Parse(argv,
-                          {"jeugdhulp", "jeugdbescherming", "verzuim", "persons", "regions",
-                           "herindeling", "from", "to", "classification-year", "level",
-                           "suppress", "age-basis", "feb29", "closure", "format", "threads"},
-                          {"round5", "lenient", "no-merge", "vots-separate"});
-  if (!args.ok()) return ReportError(err, kName, args.status());
+  auto args = Args::Parse(argv, kFlags);
+  if (!args.ok()) return UsageError(err, kName, args.status().message());
   if (!args->positional().empty()) {
-    return ReportError(err, kName,
-                       absl::InvalidArgumentError(absl::StrFormat(
-                           "unexpected argument '%s'\nusage: %s", args->positional()[0], kUsage)));
+    return UsageError(err, kName,
+                      absl::StrFormat("unexpected argument '%s'", args->positional()[0]));
   }
-  if (!args->Has("jeugdhulp")) {
-    return ReportError(err, kName, absl::InvalidArgumentError(
-                                       absl::StrFormat("--jeugdhulp is required\nusage: %s", kUsage)));
-  }
-  ComputeOptions opt;
+  if (!args->Has("jeugdhulp")) return UsageError(err, kName, "--jeugdhulp is required");
   const auto bad = [&](const absl::Status& s) { return ReportError(err, kName, s); };
-  for (const char* flag : {"from", "to", "classification-year"}) {
-    if (auto v = args->Get(flag)) {
-      auto y = ParseYear(flag, *v);
-      if (!y.ok()) return bad(y.status());
-      if (std::string_view(flag) == "from") opt.from_year = *y;
-      else if (std::string_view(flag) == "to") opt.to_year = *y;
-      else opt.classification_year = *y;
-    }
-  }
-  if (auto v = args->Get("level")) {
-    auto levels = ParseRegionLevels(*v);
-    if (!levels.ok()) return bad(levels.status());
-    opt.levels = *levels;
-  }
-  if (auto v = args->Get("suppress")) {
-    int64_t n = 0;
-    if (!absl::SimpleAtoi(*v, &n) || n < 0) {
-      return bad(absl::InvalidArgumentError(
-          absl::StrFormat("--suppress: '%s' is not a non-negative whole number", *v)));
-    }
-    opt.publication.suppress_below = n;
-  }
-  opt.publication.round5 = args->Has("round5");
-  opt.merge_trajectories = !args->Has("no-merge");
-  opt.vots_counts_as_ots = !args->Has("vots-separate");
-  if (auto v = args->Get("age-basis")) {
-    if (*v == "period_end") opt.age_basis = AgeBasis::kPeriodEnd;
-    else if (*v == "period_start") opt.age_basis = AgeBasis::kPeriodStart;
-    else if (*v == "record_start") opt.age_basis = AgeBasis::kRecordStart;
-    else return bad(absl::InvalidArgumentError(absl::StrFormat(
-        "--age-basis: '%s' (expected period_end, period_start or record_start)", *v)));
-  }
-  if (auto v = args->Get("feb29")) {
-    if (*v == "mar1") opt.feb29_rule = Feb29Rule::kMarch1;
-    else if (*v == "feb28") opt.feb29_rule = Feb29Rule::kFeb28;
-    else return bad(absl::InvalidArgumentError(
-        absl::StrFormat("--feb29: '%s' (expected mar1 or feb28)", *v)));
-  }
-  LoadOptions load{.mode = args->Has("lenient") ? LoadMode::kLenient : LoadMode::kStrict};
-  if (auto v = args->Get("threads")) {
-    int n = 0;
-    if (!absl::SimpleAtoi(*v, &n) || n < 0 || n > 256) {
-      return bad(absl::InvalidArgumentError(
-          absl::StrFormat("--threads: '%s' is not a whole number from 0 to 256", *v)));
-    }
-    load.threads = n;
-    opt.threads = n;
-  }
-  const std::string format = args->GetOr("format", "csv");
-  if (format != "csv" && format != "json" && format != "md" && format != "table") {
-    return bad(absl::InvalidArgumentError(
-        absl::StrFormat("--format: '%s' (expected csv, json, md or table)", format)));
-  }
+  ComputeOptions opt;
+  LoadOptions load;
+  if (absl::Status s = ParseComputeOptions(*args, &opt, &load, err); !s.ok()) return bad(s);
+  auto format = OutputFormat(*args, out);
+  if (!format.ok()) return bad(format.status());
 
-  Progress progress(err);
+  Progress progress(err, "compute");
+  if (progress.active()) load.on_progress = [&progress](size_t rows) { progress.Rows(rows); };
   std::optional<RegionMap> regions;
   std::optional<Herindeling> herindeling;
   if (auto path = args->Get("regions")) {
@@ -233,32 +229,36 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
     return bad(absl::InvalidArgumentError("--level jeugdregio/provincie needs --regions"));
   }
 
+  StdinFile stdin_file;
   RecordFilePaths paths;
-  paths.jeugdhulp = *args->Get("jeugdhulp");
-  paths.jeugdbescherming = args->GetOr("jeugdbescherming", "");
-  paths.verzuim = args->GetOr("verzuim", "");
-  paths.persons = args->GetOr("persons", "");
+  for (auto [flag, path] : {std::pair{"jeugdhulp", &paths.jeugdhulp},
+                            {"jeugdbescherming", &paths.jeugdbescherming},
+                            {"verzuim", &paths.verzuim}, {"persons", &paths.persons}}) {
+    if (!args->Has(flag)) continue;
+    auto p = stdin_file.Resolve(*args->Get(flag));
+    if (!p.ok()) return bad(p.status());
+    *path = *p;
+  }
   RecordStore store;
   LoadReport report;
-  progress.Step("loading records");
+  RejectsFile rejects;
+  if (absl::Status s = rejects.Attach(args->GetOr("rejects", ""), &load); !s.ok()) return bad(s);
+  progress.Phase("loading records");
   if (absl::Status s = LoadRecordFiles(paths, &store, load, &report); !s.ok()) {
     progress.Done();
     return bad(s);
   }
-  for (const SkippedRow& r : report.skipped) {
-    err << "zvdj compute: skipped " << r.file << ':' << r.line;
-    if (r.column > 0) err << ':' << r.column;
-    err << ": " << r.reason << '\n';
+  if (absl::Status s = rejects.Commit(); !s.ok()) {
+    progress.Done();
+    return bad(s);
   }
-  if (!report.skipped.empty()) {
-    err << absl::StrFormat("zvdj compute: skipped %d of %d rows; loaded %d\n",
-                           report.skipped.size(), report.input_rows, report.loaded_rows);
-  }
-  progress.Step("computing indicators");
+  ReportSkipped(report, kName, err, args->GetOr("rejects", ""));
+  progress.Phase("computing indicators");
   auto result = ComputeIndicators(store, opt, regions ? &*regions : nullptr,
                                   herindeling ? &*herindeling : nullptr);
   progress.Done();
   if (!result.ok()) return bad(result.status());
+  WarnBeyondData(store, opt, err);
   if (!result->unmapped_municipalities.empty() && regions) {
     std::vector<std::string> codes;
     for (uint16_t m : result->unmapped_municipalities) codes.push_back(MunicipalityCodeString(m));
@@ -267,25 +267,31 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         "gemeente and NL01 only\n",
         result->classification_year, absl::StrJoin(codes, ", "));
   }
+  if (result->dataset.size() == 0 && report.loaded_rows > 0) {
+    err << "zvdj compute: warning: no indicator rows for the years " << *opt.from_year << '-'
+        << *opt.to_year << " although " << report.loaded_rows << " records were loaded\n";
+  }
   if (auto path = args->Get("closure")) {
-    std::ofstream f(*path);
-    if (!f) {
-      return bad(absl::PermissionDeniedError(absl::StrFormat("%s: cannot write", *path)));
-    }
-    WriteClosureCsv(result->closure, f);
+    auto f = AtomicFile::Create(*path);
+    if (!f.ok()) return bad(f.status());
+    WriteClosureCsv(result->closure, (*f)->stream());
+    if (absl::Status s = (*f)->Commit(); !s.ok()) return bad(s);
   }
-  if (format == "csv") {
-    WriteDatasetCsv(result->dataset, out);
-  } else if (format == "json") {
-    WriteJson(result->dataset, out);
-  } else {
-    WriteTable(result->dataset, format == "md", out);
-  }
+  WriteDataset(result->dataset, *format, out);
   return kExitOk;
 }
 
 }  // namespace
 
-ZVDJ_REGISTER_COMMAND(Command{"compute", kUsage, &Run});
+ZVDJ_REGISTER_COMMAND(Command{
+    "compute",
+    "zvdj compute --jeugdhulp F (--from YEAR --to YEAR | --coverage F) [options]",
+    "  The kernindicatoren from person-level record files, as a dataset (indicator,\n"
+    "  period, region, dimensions, value, status) on standard output, so that\n"
+    "  'zvdj compute ... | zvdj trends -' works. The reporting years are --from/--to,\n"
+    "  or the window the input declares (--coverage, or coverage.csv beside the\n"
+    "  jeugdhulp file as 'zvdj generate' writes it). One input may be '-' (standard\n"
+    "  input). Messages and warnings go to standard error.",
+    kFlags, &Run});
 
 }  // namespace zvdj::cli

@@ -3,17 +3,28 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <ostream>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
 #include "cli/command.h"
+#include "cli/progress.h"
+#include "cli/records_support.h"
 #include "zvdj/generator.hpp"
 
 namespace zvdj::cli {
 namespace {
 
 constexpr char kName[] = "generate";
+
+const std::vector<Flag> kFlags = {
+    {"out", "DIR", "folder for the files; required"},
+    {"persons", "N", "youths with jeugdhulp per year; required"},
+    {"from", "YEAR", "first year (default 2016)"},
+    {"to", "YEAR", "last year (default 2019)"},
+    {"seed", "S", "random seed (default 1)"},
+};
 
 template <typename T>
 absl::Status ParseIntFlag(const Args& args, const std::string& flag, T* out) {
@@ -27,19 +38,15 @@ absl::Status ParseIntFlag(const Args& args, const std::string& flag, T* out) {
 }
 
 int RunGenerate(const std::vector<std::string>& argv, std::ostream& /*out*/, std::ostream& err) {
-  auto args = Args::Parse(argv, {"out", "persons", "from", "to", "seed"}, {});
-  if (!args.ok()) return ReportError(err, kName, args.status());
+  auto args = Args::Parse(argv, kFlags);
+  if (!args.ok()) return UsageError(err, kName, args.status().message());
   if (!args->positional().empty()) {
-    return ReportError(err, kName, absl::InvalidArgumentError(absl::StrFormat(
-                                       "unexpected argument '%s'", args->positional()[0])));
+    return UsageError(err, kName,
+                      absl::StrFormat("unexpected argument '%s'", args->positional()[0]));
   }
   const auto dir = args->Get("out");
-  if (!dir || dir->empty()) {
-    return ReportError(err, kName, absl::InvalidArgumentError("--out DIR is required"));
-  }
-  if (!args->Has("persons")) {
-    return ReportError(err, kName, absl::InvalidArgumentError("--persons N is required"));
-  }
+  if (!dir || dir->empty()) return UsageError(err, kName, "--out DIR is required");
+  if (!args->Has("persons")) return UsageError(err, kName, "--persons N is required");
   GenerateOptions opt;
   for (const auto& s : {ParseIntFlag(*args, "persons", &opt.persons),
                         ParseIntFlag(*args, "from", &opt.from_year),
@@ -48,37 +55,32 @@ int RunGenerate(const std::vector<std::string>& argv, std::ostream& /*out*/, std
     if (!s.ok()) return ReportError(err, kName, s);
   }
 
-  // A progress line only for a person watching a terminal, and only once the
-  // run has taken more than a second.
-  const bool tty = isatty(fileno(stderr)) != 0;
-  const auto t0 = std::chrono::steady_clock::now();
-  bool shown = false;
+  Progress line(err, kName);
   GenerateProgress progress;
-  if (tty) {
-    progress = [&](double f) {
-      const auto elapsed = std::chrono::steady_clock::now() - t0;
-      if (elapsed < std::chrono::seconds(1)) return;
-      err << absl::StrFormat("\rzvdj generate: %3.0f%%", f * 100) << std::flush;
-      shown = true;
-    };
-  }
+  if (line.active()) progress = [&line](double f) { line.Fraction(f); };
   auto summary = GenerateRecordFiles(opt, *dir, progress);
-  if (shown) err << '\n';
+  line.Done();
   if (!summary.ok()) return ReportError(err, kName, summary.status());
+  // The reporting window beside the files, so that `zvdj compute` needs no
+  // --from/--to for them.
+  const std::string coverage = (std::filesystem::path(*dir) / "coverage.csv").string();
+  if (absl::Status s = WriteCoverage(coverage, {opt.from_year, opt.to_year}); !s.ok()) {
+    return ReportError(err, kName, s);
+  }
   err << absl::StrFormat(
       "zvdj generate: wrote %d persons, %d jeugdhulp, %d jeugdbescherming, %d verzuim, "
-      "%d vervolgzorg, %d regions and %d herindeling rows to %s\n",
+      "%d vervolgzorg, %d regions and %d herindeling rows and coverage.csv to %s\n",
       summary->persons, summary->jeugdhulp, summary->jeugdbescherming, summary->verzuim,
       summary->vervolgzorg, summary->regions, summary->herindeling, *dir);
   return kExitOk;
 }
 
 ZVDJ_REGISTER_COMMAND(Command{
-    kName,
-    "zvdj generate --out DIR --persons N [--from YEAR] [--to YEAR] [--seed S]\n"
-    "    write synthetic person-level files (N youths with jeugdhulp per year;\n"
-    "    450000 is national scale; defaults --from 2016 --to 2019 --seed 1)",
-    &RunGenerate});
+    kName, "zvdj generate --out DIR --persons N [options]",
+    "  Writes synthetic person-level files to DIR (N youths with jeugdhulp per year;\n"
+    "  450000 is national scale) and coverage.csv with the reporting years, which\n"
+    "  'zvdj compute' reads. The summary and progress go to standard error.",
+    kFlags, &RunGenerate});
 
 }  // namespace
 }  // namespace zvdj::cli

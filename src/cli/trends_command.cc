@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "absl/strings/str_format.h"
 #include "cli/command.h"
@@ -17,6 +18,20 @@ namespace zvdj::cli {
 namespace {
 
 constexpr const char* kName = "trends";
+
+const std::vector<Flag> kFlags = {
+    {"summary", nullptr, "one row per series instead of one per period"},
+    {"from", "P", "first period to use (e.g. 2016JJ00)"},
+    {"to", "P", "last period to use"},
+    {"base", "P", "base period for indexed series"},
+    {"format", "FMT", "output: csv, json, md or table (default table on a terminal, else csv)"},
+    {"breaks", "FILE", "break register (default DATASET.breaks.csv when present)"},
+    {"catalogue", "FILE", "indicator catalogue added to the built-in one"},
+    {"rule", "R", "assessment rule: cagr (default) or tolerance"},
+    {"tolerance", "X", "with --rule tolerance: changes within X count as stable"},
+    {"cagr-scale", "C", "with --rule cagr: scale of the thresholds, in (0, 1]"},
+    {"dutch-numbers", nullptr, "the dataset writes numbers the Dutch way (1.234,5)"},
+};
 
 absl::Status Bad(const std::string& msg) { return absl::InvalidArgumentError(msg); }
 
@@ -41,14 +56,25 @@ std::optional<std::string> DefaultBreaksFile(const std::string& dataset) {
   return std::nullopt;
 }
 
+// A dataset with rows that gives no output: say why (usually --from/--to
+// outside the periods of the dataset).
+void WarnEmpty(const Dataset& ds, const Args& args, std::ostream& err) {
+  Period first = ds.period(0), last = ds.period(0);
+  for (size_t r = 1; r < ds.size(); ++r) {
+    if (ds.period(r) < first) first = ds.period(r);
+    if (last < ds.period(r)) last = ds.period(r);
+  }
+  err << "zvdj trends: warning: no output although the dataset has " << ds.size()
+      << " rows (periods " << first.ToString() << " to " << last.ToString() << ")";
+  if (args.Has("from") || args.Has("to")) err << "; check --from/--to";
+  err << '\n';
+}
+
 int RunTrends(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
-  auto args = Args::Parse(argv,
-                          {"from", "to", "format", "breaks", "catalogue", "rule", "tolerance",
-                           "base", "cagr-scale"},
-                          {"summary", "dutch-numbers"});
-  if (!args.ok()) return ReportError(err, kName, args.status());
+  auto args = Args::Parse(argv, kFlags);
+  if (!args.ok()) return UsageError(err, kName, args.status().message());
   if (args->positional().size() != 1) {
-    return ReportError(err, kName, Bad("expected exactly one DATASET.csv (or - for stdin)"));
+    return UsageError(err, kName, "expected exactly one DATASET.csv (or - for standard input)");
   }
   const std::string path = args->positional()[0];
 
@@ -120,31 +146,36 @@ int RunTrends(const std::vector<std::string>& argv, std::ostream& out, std::ostr
   auto ds = ParseDatasetCsv(*text, path == "-" ? "<stdin>" : path, ropt);
   if (!ds.ok()) return ReportError(err, kName, ds.status());
 
-  const ReportOptions report{.catalogue = &catalogue};
+  const ReportOptions report{.catalogue = &catalogue, .breaks = &breaks};
+  // Tables for a person are rendered first so that control characters from the
+  // data are shown escaped instead of reaching the terminal.
+  const bool human = *format == ReportFormat::kTable || *format == ReportFormat::kMarkdown;
+  std::ostringstream rendered;
+  std::ostream& sink = human ? rendered : out;
+  size_t written = 0;
   if (args->Has("summary")) {
     SummaryTable sums = ComputeTrendSummaries(*ds, catalogue, breaks, topt);
     AssessSummaries(sums, *rule);
-    WriteTrendSummaries(sums, *format, out, report);
+    written = sums.summaries.size();
+    WriteTrendSummaries(sums, *format, sink, report);
   } else {
     TrendTable rows = ComputeTrendRows(*ds, catalogue, breaks, topt);
-    WriteTrendRows(rows, *format, out, report);
+    written = rows.rows.size();
+    WriteTrendRows(rows, *format, sink, report);
   }
-  out.flush();
-  return out ? kExitOk : kExitFailure;
+  if (human) out << EscapeControl(rendered.str(), true);
+  if (written == 0 && ds->size() > 0) WarnEmpty(*ds, *args, err);
+  return kExitOk;
 }
 
 }  // namespace
 
 ZVDJ_REGISTER_COMMAND(Command{
-    kName,
-    "zvdj trends DATASET.csv [--summary] [--from P] [--to P] [--format csv|json|md|table]\n"
-    "            [--breaks FILE] [--catalogue FILE] [--rule cagr|tolerance] [--tolerance X]\n"
-    "            [--cagr-scale C] [--base P] [--dutch-numbers]\n"
+    kName, "zvdj trends DATASET.csv [options]",
     "  Year-over-year changes per series and period (calendar predecessor), or with\n"
     "  --summary one row per series (first vs last, CAGR, Theil-Sen, Mann-Kendall,\n"
-    "  assessment). DATASET '-' reads standard input. Breaks default to\n"
-    "  DATASET.breaks.csv next to the dataset when it exists. The format defaults to\n"
-    "  table on a terminal and csv otherwise.",
-    &RunTrends});
+    "  assessment), on standard output. DATASET '-' reads standard input. Breaks\n"
+    "  default to DATASET.breaks.csv next to the dataset when it exists.",
+    kFlags, &RunTrends});
 
 }  // namespace zvdj::cli

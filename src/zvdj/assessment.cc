@@ -14,6 +14,10 @@ Assessment NoDirection() {
 
 Assessment NotAssessed(std::string why) { return {"not_assessed", "niet beoordeeld: " + why}; }
 
+// A change that cannot be computed (an overflow to infinity, a value that is
+// not a number) is not assessed: it says nothing about the direction.
+bool Finite(const std::optional<double>& v) { return !v || std::isfinite(*v); }
+
 }  // namespace
 
 AssessmentInput MakeAssessmentInput(const TrendSummary& s, Unit unit) {
@@ -32,9 +36,15 @@ Assessment CagrRule::Assess(const AssessmentInput& in, Direction desired) const 
   if (!in.first_value || !in.last_value || !in.years) {
     return NotAssessed("minder dan twee waarden");
   }
+  if (!Finite(in.first_value) || !Finite(in.last_value) || !Finite(in.years) ||
+      !Finite(in.target) || !Finite(in.target_years)) {
+    return NotAssessed("waarde niet te verwerken");
+  }
   const double d = desired == Direction::kUp ? 1.0 : -1.0;
   const Rate observed = Cagr(*in.first_value, *in.last_value, *in.years);
-  if (!observed.value) return NotAssessed("groeivoet niet te berekenen");
+  if (!observed.value || !std::isfinite(100.0 * *observed.value)) {
+    return NotAssessed("groeivoet niet te berekenen");
+  }
   const double cagr_pct = 100.0 * *observed.value;
   const std::string shown = FormatDutchSigned(cagr_pct, 1) + "% per jaar";
 
@@ -45,6 +55,7 @@ Assessment CagrRule::Assess(const AssessmentInput& in, Direction desired) const 
     const Rate needed = Cagr(*in.first_value, *in.target, *in.target_years);
     if (!needed.value || *needed.value == 0) return NotAssessed("benodigde groeivoet onbekend");
     const double r = *observed.value / *needed.value;
+    if (!std::isfinite(r)) return NotAssessed("benodigde groeivoet onbekend");
     const std::string ratio = ", " + FormatDutch(100.0 * r, 0) + "% van het benodigde tempo";
     if (r >= t_.ratio_on_track) return {"on_track", "op koers (" + shown + ratio + ")"};
     if (r >= t_.ratio_acceleration) {
@@ -79,6 +90,7 @@ Assessment ToleranceRule::Assess(const AssessmentInput& in, Direction desired) c
     change = *rel;
     shown = FormatDutchSigned(change, 1) + "%";
   }
+  if (!std::isfinite(change)) return NotAssessed("verandering niet te berekenen");
   const double signed_change = desired == Direction::kUp ? change : -change;
   const std::string tol =
       FormatDutch(o_.tolerance, 1) + (in.unit == Unit::kPercentage ? " procentpunt" : "%");

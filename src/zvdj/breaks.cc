@@ -55,13 +55,14 @@ absl::Status BreakRegister::ParseCsv(std::string_view text, std::string_view sou
   ZVDJ_RETURN_IF_ERROR(csv.ReadHeader());
   const int c_ind = csv.ColumnIndex("indicator"), c_before = csv.ColumnIndex("before"),
             c_after = csv.ColumnIndex("after"), c_reason = csv.ColumnIndex("reason"),
-            c_source = csv.ColumnIndex("source"), c_region = csv.ColumnIndex("region");
+            c_source = csv.ColumnIndex("source"), c_region = csv.ColumnIndex("region"),
+            c_reden = csv.ColumnIndex("reden");
   ZVDJ_RETURN_IF_ERROR(csv.RequireColumns({"indicator", "before", "after", "reason", "source"}));
   std::vector<size_t> dim_cols;
   for (size_t i = 0; i < csv.header().size(); ++i) {
     const int c = static_cast<int>(i);
     if (c != c_ind && c != c_before && c != c_after && c != c_reason && c != c_source &&
-        c != c_region) {
+        c != c_region && c != c_reden) {
       dim_cols.push_back(i);
     }
   }
@@ -80,6 +81,7 @@ absl::Status BreakRegister::ParseCsv(std::string_view text, std::string_view sou
     b.reason = std::string(csv.field(c_reason));
     b.source = std::string(csv.field(c_source));
     if (c_region >= 0) b.region = std::string(csv.field(c_region));
+    if (c_reden >= 0) b.reason_nl = std::string(csv.field(c_reden));
     for (size_t c : dim_cols) {
       if (!csv.field(c).empty()) b.dims.emplace_back(csv.header()[c], csv.field(c));
     }
@@ -100,7 +102,9 @@ void BreakRegister::WriteCsv(std::ostream& out) const {
   }
   out << "indicator,region";
   for (const auto& d : dim_names) out << ',' << CsvEscape(d);
-  out << ",before,after,reason,source\n";
+  bool reden = false;
+  for (const auto& b : breaks_) reden |= !b.reason_nl.empty();
+  out << ",before,after,reason,source" << (reden ? ",reden\n" : "\n");
   for (const auto& b : breaks_) {
     out << b.indicator << ',' << CsvEscape(b.region);
     for (const auto& d : dim_names) {
@@ -111,7 +115,9 @@ void BreakRegister::WriteCsv(std::ostream& out) const {
       out << ',' << CsvEscape(v);
     }
     out << ',' << b.before.ToString() << ',' << b.after.ToString() << ','
-        << CsvEscape(b.reason) << ',' << CsvEscape(b.source) << '\n';
+        << CsvEscape(b.reason) << ',' << CsvEscape(b.source);
+    if (reden) out << ',' << CsvEscape(b.reason_nl);
+    out << '\n';
   }
 }
 

@@ -26,6 +26,17 @@ IndicatorDef Def(const char* id, const char* nl, const char* en, Unit unit, Coun
   return IndicatorDef{id, nl, en, unit, cu, pk, dir, source, std::move(overrides)};
 }
 
+// The comparison groups of the reports ("geen jeugdhulp", "zonder jeugdhulp",
+// the referentiegroep of leeftijdsgenoten) have no desired direction of their
+// own: they are there to compare with. Listed first, so that they win over a
+// breakdown's override (e.g. woonsituatie=zelfstandig).
+std::vector<DirectionOverride> ReferenceGroups(std::vector<DirectionOverride> more = {}) {
+  std::vector<DirectionOverride> o = {{"group", "geen_jeugdhulp", Direction::kNone},
+                                      {"group", "zonder_jeugdhulp", Direction::kNone}};
+  o.insert(o.end(), more.begin(), more.end());
+  return o;
+}
+
 }  // namespace
 
 std::vector<IndicatorDef> BuiltInIndicatorDefs() {
@@ -65,10 +76,13 @@ std::vector<IndicatorDef> BuiltInIndicatorDefs() {
       Def("jeugdbescherming_eindstand", "Jeugdbescherming eindstand (31 december)",
           "Child protection stock at the end of the year", kCount, kPersons, year, kDown,
           kCbsJeugd),
-      Def("thuiszitters", "Langdurige thuiszitters", "Long-term home-sitters", kCount,
-          kPersons, school, kDown, kDuo),
-      Def("thuiszitters_langer_3m", "Thuiszitters langer dan 3 maanden",
-          "Home-sitters for more than 3 months", kCount, kPersons, school, kDown, kDuo),
+      // Thuiszitters: langdurig relatief verzuim (4 weeks or more) plus absoluut
+      // verzuim; the seeds' "langdurige thuiszitters" are those over 3 months.
+      Def("thuiszitters", "Thuiszitters (4 weken of langer)",
+          "Home-sitters (4 weeks or longer)", kCount, kPersons, school, kDown, kDuo),
+      Def("thuiszitters_langer_3m", "Langdurige thuiszitters (langer dan 3 maanden)",
+          "Long-term home-sitters (more than 3 months)", kCount, kPersons, school, kDown,
+          kDuo),
       Def("vrijstellingen_5a", "Vrijstellingen van leerplicht (artikel 5 onder a)",
           "Exemptions from compulsory education (art. 5 sub a)", kCount, kPersons, school,
           kDown, kDuo),
@@ -122,24 +136,24 @@ std::vector<IndicatorDef> BuiltInIndicatorDefs() {
           kMeasures, year, kDown, kRvdK),
       Def("onderwijs_ingeschreven_pct", "Jongeren 4 t/m 18 jaar ingeschreven in onderwijs",
           "Youths aged 4-18 enrolled in education", kPercentage, kPersons, school, kUp,
-          kCbsOnderwijs, {{"group", "zonder_jeugdhulp", kNone}}),
+          kCbsOnderwijs, ReferenceGroups()),
       // The programme itself cannot say whether more VSV among youths with jeugdhulp is good.
       Def("vsv_aanwas", "Aanwas voortijdig schoolverlaters (t/m 22 jaar)",
           "New early school leavers (up to age 22)", kCount, kPersons, school, kNone,
-          kCbsOnderwijs),
+          kCbsOnderwijs, ReferenceGroups()),
       Def("op_afstroom_pct", "Niveau in 3e leerjaar t.o.v. basisschooladvies",
           "School level in year 3 of secondary school relative to the primary-school advice",
           kPercentage, kPersons, school, kNone, kCbsOnderwijs,
-          {{"niveau", "lager", kDown}}),
+          ReferenceGroups({{"niveau", "lager", kDown}})),
       Def("woonsituatie_18_19_pct", "Woonsituatie van jongeren van 18-19 jaar",
           "Living situation of youths aged 18-19", kPercentage, kPersons, year, kNone,
-          kCbsStatLine, {{"woonsituatie", "zelfstandig", kUp}}),
+          kCbsStatLine, ReferenceGroups({{"woonsituatie", "zelfstandig", kUp}})),
       Def("economisch_zelfstandig_pct", "Economisch zelfstandig (inkomen boven bijstandsnorm)",
           "Economically independent (income above the social-assistance norm)", kPercentage,
-          kPersons, year, kUp, kCbsStatLine),
+          kPersons, year, kUp, kCbsStatLine, ReferenceGroups()),
       Def("werk_onderwijs_pct", "Jongeren van 18-19 jaar met werk of onderwijs",
           "Youths aged 18-19 in work or education", kPercentage, kPersons, year, kUp,
-          kCbsStatLine),
+          kCbsStatLine, ReferenceGroups()),
       Def("cohort_18_omvang",
           "Jongeren met jeugdhulp in het laatste kwartaal voor hun 18e verjaardag",
           "Youths with youth care in the last quarter before their 18th birthday", kCount,

@@ -1,4 +1,6 @@
 // C API: indicators from person-level records.
+#include <cstddef>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -16,6 +18,13 @@
 namespace zvdj::capi {
 namespace {
 
+// Bytes of the options struct that a caller of `version` knows: fields are
+// only appended, so an older caller's struct is a prefix of this one.
+size_t ComputeOptionsSize(uint32_t version) {
+  return version >= 2 ? sizeof(zvdj_compute_options)
+                      : offsetof(zvdj_compute_options, attribution);
+}
+
 }  // namespace
 
 absl::StatusOr<ComputeResult> RunCompute(const zvdj_records* records,
@@ -29,7 +38,9 @@ absl::StatusOr<ComputeResult> RunCompute(const zvdj_records* records,
       return absl::InvalidArgumentError("zvdj_compute_options version " +
                                         std::to_string(opts->version) + " is not supported");
     }
-    o = *opts;
+    // Defaults first, then the fields the caller's version has.
+    zvdj_compute_options_init(&o, ZVDJ_COMPUTE_OPTIONS_VERSION);
+    std::memcpy(&o, opts, ComputeOptionsSize(opts->version));
   }
   ComputeOptions c;
   if (o.from_year != 0) c.from_year = o.from_year;
@@ -52,6 +63,16 @@ absl::StatusOr<ComputeResult> RunCompute(const zvdj_records* records,
   }
   c.merge_trajectories = o.merge_trajectories != 0;
   c.vots_counts_as_ots = o.vots_counts_as_ots != 0;
+  switch (o.attribution) {
+    case ZVDJ_ATTRIBUTION_CBS:
+      c.attribution = Attribution::kCbs;
+      break;
+    case ZVDJ_ATTRIBUTION_LATEST:
+      c.attribution = Attribution::kLatest;
+      break;
+    default:
+      return absl::InvalidArgumentError("unknown attribution " + std::to_string(o.attribution));
+  }
   if (o.levels < 0 || o.levels > kAllRegionLevels) {
     return absl::InvalidArgumentError("levels must be a set of ZVDJ_LEVEL_* bits");
   }
@@ -95,14 +116,18 @@ ZVDJ_API zvdj_status zvdj_compute_options_init(zvdj_compute_options* opts, uint3
                                         std::to_string(version) + " is not supported");
     }
     const zvdj::ComputeOptions d;
-    *opts = zvdj_compute_options{};
-    opts->version = version;
-    opts->round5 = d.publication.round5 ? 1 : 0;
-    opts->suppress_below = d.publication.suppress_below;
-    opts->age_basis = ZVDJ_AGE_BASIS_PERIOD_END;
-    opts->merge_trajectories = d.merge_trajectories ? 1 : 0;
-    opts->vots_counts_as_ots = d.vots_counts_as_ots ? 1 : 0;
-    opts->levels = 0;
+    zvdj_compute_options o{};
+    o.version = version;
+    o.round5 = d.publication.round5 ? 1 : 0;
+    o.suppress_below = d.publication.suppress_below;
+    o.age_basis = ZVDJ_AGE_BASIS_PERIOD_END;
+    o.merge_trajectories = d.merge_trajectories ? 1 : 0;
+    o.vots_counts_as_ots = d.vots_counts_as_ots ? 1 : 0;
+    o.levels = 0;
+    o.attribution = d.attribution == zvdj::Attribution::kLatest ? ZVDJ_ATTRIBUTION_LATEST
+                                                                : ZVDJ_ATTRIBUTION_CBS;
+    // An older caller's struct is shorter: write only what it has.
+    std::memcpy(opts, &o, zvdj::capi::ComputeOptionsSize(version));
     return absl::OkStatus();
   });
 }

@@ -13,6 +13,7 @@
 #include "zvdj/c_api_internal.h"
 #include "zvdj/dataset.hpp"
 #include "zvdj/dataset_io.hpp"
+#include "zvdj/internal/atomic_file.h"
 #include "zvdj/internal/strings.h"
 #include "zvdj/number_format.hpp"
 #include "zvdj/zvdj.h"
@@ -454,10 +455,10 @@ ZVDJ_API zvdj_status zvdj_dataset_write_csv(const zvdj_dataset* dataset,
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(dataset);
     ZVDJ_CAPI_REQUIRE(path);
-    std::ofstream out;
-    ZVDJ_RETURN_IF_ERROR(zvdj::capi::OpenForWrite(path, out));
-    zvdj::WriteDatasetCsv(dataset->impl, out);
-    return zvdj::capi::FinishWrite(path, out);
+    // A temporary file renamed into place when complete: a failed write
+    // leaves a previous file untouched.
+    return zvdj::internal::WriteFileAtomically(
+        path, [&](std::ostream& out) { zvdj::WriteDatasetCsv(dataset->impl, out); });
   });
 }
 

@@ -9,6 +9,7 @@
 
 #include "absl/status/status.h"
 #include "zvdj/c_api_internal.h"
+#include "zvdj/internal/atomic_file.h"
 #include "zvdj/zvdj.h"
 
 namespace zvdj::capi {
@@ -43,10 +44,7 @@ zvdj_status WriteCsv(const R* result, F to_csv, const char* path) {
     std::string text(need, '\0');
     to_csv(text.data(), text.size(), &need, result);
     text.resize(need - 1);
-    std::ofstream out;
-    ZVDJ_RETURN_IF_ERROR(OpenForWrite(path, out));
-    out << text;
-    return FinishWrite(path, out);
+    return internal::WriteFileAtomically(path, std::string_view(text));
   });
 }
 

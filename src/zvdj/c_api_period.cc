@@ -122,7 +122,8 @@ ZVDJ_API zvdj_status zvdj_period_predecessor(char* buffer, size_t capacity,
                                              size_t* written, const char* code) {
   return Guard([&]() -> absl::Status {
     ZVDJ_ASSIGN_OR_RETURN(zvdj::Period p, zvdj::capi::ParsePeriodArg(code, "code"));
-    return CopyString(p.Predecessor().ToString(), buffer, capacity, written);
+    ZVDJ_ASSIGN_OR_RETURN(const zvdj::Period prev, p.CheckedPredecessor());
+    return CopyString(prev.ToString(), buffer, capacity, written);
   });
 }
 
@@ -130,7 +131,8 @@ ZVDJ_API zvdj_status zvdj_period_successor(char* buffer, size_t capacity, size_t
                                            const char* code) {
   return Guard([&]() -> absl::Status {
     ZVDJ_ASSIGN_OR_RETURN(zvdj::Period p, zvdj::capi::ParsePeriodArg(code, "code"));
-    return CopyString(p.Successor().ToString(), buffer, capacity, written);
+    ZVDJ_ASSIGN_OR_RETURN(const zvdj::Period next, p.CheckedSuccessor());
+    return CopyString(next.ToString(), buffer, capacity, written);
   });
 }
 
@@ -151,42 +153,17 @@ ZVDJ_API zvdj_status zvdj_period_info(int32_t* out_kind, int32_t* out_year,
 ZVDJ_API zvdj_status zvdj_period_make(char* buffer, size_t capacity, size_t* written,
                                       int32_t kind, int32_t value, int32_t index) {
   return Guard([&]() -> absl::Status {
-    const auto bad_index = [&](int max) {
-      return absl::InvalidArgumentError("index " + std::to_string(index) +
-                                        " is outside 1.." + std::to_string(max));
-    };
-    const bool year_ok = value >= zvdj::Date::kMinYear && value < zvdj::Date::kMaxYear;
-    if (kind != ZVDJ_PERIOD_PEILDATUM && !year_ok) {
-      return absl::InvalidArgumentError("year " + std::to_string(value) +
-                                        " is outside 1400..9998");
+    // One range for every path: Period::Make checks what Period::Parse checks.
+    if (kind < ZVDJ_PERIOD_YEAR || kind > ZVDJ_PERIOD_PEILDATUM) {
+      return absl::InvalidArgumentError("unknown period kind " + std::to_string(kind));
     }
-    zvdj::Period p;
-    switch (kind) {
-      case ZVDJ_PERIOD_YEAR:
-        p = zvdj::Period::Year(value);
-        break;
-      case ZVDJ_PERIOD_HALF_YEAR:
-        if (index < 1 || index > 2) return bad_index(2);
-        p = zvdj::Period::HalfYear(value, index);
-        break;
-      case ZVDJ_PERIOD_QUARTER:
-        if (index < 1 || index > 4) return bad_index(4);
-        p = zvdj::Period::Quarter(value, index);
-        break;
-      case ZVDJ_PERIOD_MONTH:
-        if (index < 1 || index > 12) return bad_index(12);
-        p = zvdj::Period::Month(value, index);
-        break;
-      case ZVDJ_PERIOD_SCHOOL_YEAR:
-        p = zvdj::Period::SchoolYear(value);
-        break;
-      case ZVDJ_PERIOD_PEILDATUM:
-        ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckDays(value, "day number"));
-        p = zvdj::Period::Peildatum(zvdj::Date::FromDays(value));
-        break;
-      default:
-        return absl::InvalidArgumentError("unknown period kind " + std::to_string(kind));
-    }
+    ZVDJ_ASSIGN_OR_RETURN(
+        const zvdj::Period p,
+        zvdj::Period::Make(static_cast<zvdj::PeriodKind>(kind), value,
+                           kind == ZVDJ_PERIOD_HALF_YEAR || kind == ZVDJ_PERIOD_QUARTER ||
+                                   kind == ZVDJ_PERIOD_MONTH
+                               ? index
+                               : 0));
     return CopyString(p.ToString(), buffer, capacity, written);
   });
 }

@@ -183,17 +183,27 @@ absl::StatusOr<std::vector<Horizon>> ParseHorizons(std::string_view text) {
   for (absl::string_view piece : absl::StrSplit(internal::ToAbsl(text), ',')) {
     const std::string item(internal::Trim(internal::ToStd(piece)));
     bool ok = item.size() >= 2 && (item.back() == 'm' || item.back() == 'd');
-    int n = 0;
+    // Digits only; the count saturates so that a long number is "too large",
+    // not "not a number".
+    int64_t n = 0;
     for (size_t i = 0; ok && i + 1 < item.size(); ++i) {
-      ok = item[i] >= '0' && item[i] <= '9' && n < 100000;
-      n = n * 10 + (item[i] - '0');
+      ok = item[i] >= '0' && item[i] <= '9';
+      n = std::min<int64_t>(n * 10 + (item[i] - '0'), int64_t{1} << 40);
     }
     if (!ok || n < 1) {
       return absl::InvalidArgumentError(absl::StrFormat(
           "bad horizon '%s' (expected a positive number of months or days, e.g. 1m, 6m, 30d)",
-          item));
+          internal::EscapeControl(item)));
     }
-    out.push_back({n, item.back() == 'm' ? Horizon::Unit::kMonths : Horizon::Unit::kDays,
+    // A horizon beyond a lifetime only runs dates past the calendar's range.
+    const int64_t limit = item.back() == 'm' ? kMaxHorizonMonths : kMaxHorizonDays;
+    if (n > limit) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("horizon '%s' is too large (at most %d%c)",
+                          internal::EscapeControl(item), limit, item.back()));
+    }
+    out.push_back({static_cast<int>(n),
+                   item.back() == 'm' ? Horizon::Unit::kMonths : Horizon::Unit::kDays,
                    absl::StrCat(n, item.substr(item.size() - 1))});
   }
   if (out.empty()) return absl::InvalidArgumentError("no horizons given");

@@ -61,7 +61,18 @@ absl::StatusOr<Dataset> ParseDatasetCsv(std::string_view text, std::string_view 
     obs.status = *status;
     const std::string_view raw_value = csv.field(c_val);
     obs.value.reset();
-    if (!raw_value.empty()) {
+    // StatLine downloads write a cell's symbol in the value column (value '.',
+    // status '.' or empty): read it as that status.
+    if (raw_value == "." || raw_value == "x" || raw_value == "X" || raw_value == "-") {
+      const ValueStatus symbol = *ParseStatusSymbol(raw_value);
+      if (obs.status != ValueStatus::kDefinitive && obs.status != symbol) {
+        return csv.FieldError(
+            c_val, absl::StrFormat("value '%s' (%s) contradicts status '%s'", raw_value,
+                                   symbol == ValueStatus::kNil ? "nil" : "no value",
+                                   StatusSymbol(obs.status)));
+      }
+      obs.status = symbol;
+    } else if (!raw_value.empty()) {
       auto v = ParseNumber(raw_value, format);
       if (!v.ok()) return csv.FieldError(c_val, v.status().message());
       obs.value = *v;

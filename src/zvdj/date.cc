@@ -1,6 +1,7 @@
 #include "zvdj/date.hpp"
 
 #include "absl/strings/str_format.h"
+#include "zvdj/internal/strings.h"
 #include "zvdj/internal/boost_dates.h"
 
 namespace zvdj {
@@ -36,7 +37,7 @@ absl::StatusOr<Date> Date::Parse(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(0, 4, &y) ||
       !digits(5, 2, &m) || !digits(8, 2, &d)) {
     return absl::InvalidArgumentError(
-        absl::StrFormat("'%s' is not an ISO date YYYY-MM-DD", s));
+        absl::StrFormat("'%s' is not an ISO date YYYY-MM-DD", internal::EscapeControl(s)));
   }
   return FromYmd(y, m, d);
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -18,6 +19,7 @@
 #include "zvdj/assessment.hpp"
 #include "zvdj/number_format.hpp"
 #include "zvdj/trend.hpp"
+#include "zvdj/internal/atomic_file.h"
 #include "zvdj/internal/factsheet_chart.h"
 #include "zvdj/internal/strings.h"
 
@@ -29,6 +31,32 @@ using internal::ChartBreak;
 using internal::ChartData;
 using internal::ChartPoint;
 using internal::ChartSeries;
+
+// The file name stem of a chart: the indicator and the dimension selection,
+// reduced to letters, digits, '_' and '-' so that a configuration cannot name
+// a path ("../x", "/tmp/x") or a hidden file. '|' between dimension values
+// becomes '_', anything else '-'; dimensions are lower-cased.
+std::string ChartSlug(std::string_view indicator, std::string_view dims) {
+  const auto keep = [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-';
+  };
+  std::string name;
+  for (char ch : indicator) name += keep(ch) ? ch : '-';
+  if (!dims.empty()) {
+    name += '_';
+    for (char ch : dims) {
+      if (keep(ch)) {
+        name += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      } else {
+        name += ch == '|' ? '_' : '-';
+      }
+    }
+  }
+  // Bounded, so that the name (plus "_NN.svg") stays well inside NAME_MAX.
+  if (name.size() > 200) name.resize(200);
+  if (name.empty()) name = "chart";
+  return name;
+}
 
 std::string RegionLabel(std::string_view code) {
   if (code == "NL01") return "Nederland";
@@ -286,7 +314,17 @@ LatestChange Builder::Latest(const FactsheetItem& item, const ItemSeries& s, int
     const TrendSummary& sum = sums_.summaries[si->second];
     lc.sign = AssessmentSign(sum.assessment);
     lc.assessment = sum.assessment_text;
-    if (sum.abs_change.has_value()) lc.arrow = *sum.abs_change > 0 ? 1 : *sum.abs_change < 0 ? -1 : 0;
+    const auto sign = [](double v) { return v > 0 ? 1 : v < 0 ? -1 : 0; };
+    const int span = sum.abs_change.has_value() ? sign(*sum.abs_change) : 0;
+    lc.arrow = span;
+    if (change.has_value()) {
+      // The arrow beside the headline points the way of that change; its
+      // colour is the span's assessment, turned round when the latest change
+      // goes against the span (same desired direction, opposite movement).
+      const int now = sign(*change);
+      lc.arrow = now;
+      lc.sign = span == 0 || now == 0 ? 0 : lc.sign * span * now;
+    }
     if (sum.first_period && sum.last_period && *sum.first_period != *sum.last_period) {
       lc.assessment = absl::StrCat(PeriodLabelNl(*sum.first_period), "–",
                                    PeriodLabelNl(*sum.last_period), ": ", lc.assessment);
@@ -306,7 +344,7 @@ std::string ArrowHtml(const LatestChange& lc) {
       EscapeXml(lc.assessment), word, arrow);
 }
 
-std::string Builder::Source(const FactsheetItem& item, const std::vector<ItemSeries>& series,
+std::string Builder::Source(const FactsheetItem& /*item*/, const std::vector<ItemSeries>& series,
                             std::vector<std::string>* notes) const {
   std::set<std::string> seen;
   for (const ItemSeries& s : series) {
@@ -315,13 +353,42 @@ std::string Builder::Source(const FactsheetItem& item, const std::vector<ItemSer
       if (!note.empty() && seen.insert(note).second) notes->push_back(note);
     }
   }
-  const IndicatorDef* d = cat_.Find(item.indicator);
-  if (d != nullptr && !d->source.empty()) return absl::StrCat("Bron: ", d->source);
+  // The dataset's own note names its source; the catalogue's source would
+  // label any data (synthetic, a municipality's own) as that source.
   if (!notes->empty()) {
     const std::string& n = notes->front();
     return absl::StrCat("Bron: ", n.substr(0, n.find(';')));
   }
   return "";
+}
+
+// Counts of a municipality beside Nederland differ by orders of magnitude: on
+// one axis the municipality lies flat at zero. Such a chart shows each series
+// as an index (its first value = 100) instead, and says so in its title.
+bool IndexWhenScalesDiffer(ChartData* c) {
+  if (c->unit != Unit::kCount || c->series.size() < 2) return false;
+  double lo = std::numeric_limits<double>::infinity(), hi = 0;
+  for (const ChartSeries& s : c->series) {
+    double m = 0;
+    for (const ChartPoint& p : s.points) {
+      if (p.value) m = std::max(m, std::abs(*p.value));
+    }
+    if (m > 0) {
+      lo = std::min(lo, m);
+      hi = std::max(hi, m);
+    }
+  }
+  if (!(hi > 5 * lo)) return false;
+  for (ChartSeries& s : c->series) {
+    std::optional<double> base;
+    for (ChartPoint& p : s.points) {
+      if (!base && p.value && *p.value != 0) base = *p.value;
+      if (p.value) p.value = base ? std::optional<double>(100 * *p.value / *base) : std::nullopt;
+    }
+  }
+  c->decimals = 0;
+  c->title += " (index, eerste meting = 100)";
+  return true;
 }
 
 ChartData Builder::Chart(const FactsheetItem& item, const std::vector<ItemSeries>& series,
@@ -360,13 +427,21 @@ ChartData Builder::Chart(const FactsheetItem& item, const std::vector<ItemSeries
       const SeriesBreak* b =
           breaks_.Blocking(item.indicator, s.region, s.variant, c.periods[i], c.periods[i + 1]);
       if (b == nullptr) continue;
-      c.breaks.push_back(ChartBreak{i, b->reason});
+      const std::string& reason = b->reason_nl.empty() ? b->reason : b->reason_nl;
+      c.breaks.push_back(ChartBreak{i, reason});
       break_notes->push_back(absl::StrFormat(
           "Trendbreuk tussen %s en %s%s: %s", PeriodLabelNl(c.periods[i]),
           PeriodLabelNl(c.periods[i + 1]), series.size() > 1 ? " (" + s.label + ")" : "",
-          b->reason));
+          reason));
       break;
     }
+  }
+  std::set<std::string> regions;
+  for (const ItemSeries& s : series) regions.insert(s.region);
+  if (regions.size() > 1 && IndexWhenScalesDiffer(&c)) {
+    break_notes->push_back(
+        "Grafiek als index: elke reeks ten opzichte van haar eerste meting (= 100), omdat de "
+        "aantallen van de regio's te ver uiteenlopen voor één as.");
   }
   return c;
 }
@@ -591,18 +666,7 @@ absl::StatusOr<Factsheet> Builder::Build(const FactsheetConfig& config) {
       chart.source = Source(*it, series, &notes);
       const std::string svg = it->chart == ChartKind::kBar ? internal::RenderBarChartSvg(chart)
                                                            : internal::RenderLineChartSvg(chart);
-      std::string name = it->indicator;
-      if (!it->dims.empty()) {
-        std::string d;
-        for (char ch : it->dims) {
-          if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-') {
-            d += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-          } else {
-            d += ch == '|' ? '_' : '-';
-          }
-        }
-        absl::StrAppend(&name, "_", d);
-      }
+      const std::string name = ChartSlug(it->indicator, it->dims);
       std::string file = name + ".svg";
       for (int n = 2; !used_names.insert(file).second; ++n) file = absl::StrCat(name, "_", n, ".svg");
       sheet.charts.push_back(FactsheetChart{file, chart.title, svg});
@@ -637,6 +701,13 @@ absl::StatusOr<Factsheet> Builder::Build(const FactsheetConfig& config) {
   return sheet;
 }
 
+// A plain file name inside the output folder: no separator, not "." or "..",
+// not hidden.
+bool IsPlainFileName(std::string_view name) {
+  return !name.empty() && name.front() != '.' && name.find('/') == std::string_view::npos &&
+         name.find('\\') == std::string_view::npos && name.find('\0') == std::string_view::npos;
+}
+
 }  // namespace
 
 absl::StatusOr<Factsheet> RenderFactsheet(const Dataset& dataset, const FactsheetConfig& config,
@@ -646,22 +717,28 @@ absl::StatusOr<Factsheet> RenderFactsheet(const Dataset& dataset, const Factshee
 }
 
 absl::Status WriteFactsheet(const Factsheet& sheet, const std::string& dir) {
+  // Refuse names that would leave `dir` before anything is created.
+  for (const FactsheetChart& c : sheet.charts) {
+    if (!IsPlainFileName(c.file_name) || c.file_name == "index.html") {
+      return absl::InvalidArgumentError(
+          absl::StrCat("chart file name '", internal::EscapeControl(c.file_name),
+                       "' would be written outside ", dir, " (a plain file name is needed)"));
+    }
+  }
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) return absl::PermissionDeniedError(absl::StrCat(dir, ": ", ec.message()));
-  auto write = [&](const std::string& name, const std::string& text) -> absl::Status {
-    const std::string path = (std::filesystem::path(dir) / name).string();
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) return absl::PermissionDeniedError(absl::StrCat(path, ": cannot write"));
-    return absl::OkStatus();
-  };
-  if (absl::Status st = write("index.html", sheet.html); !st.ok()) return st;
-  for (const FactsheetChart& c : sheet.charts) {
-    if (absl::Status st = write(c.file_name, c.svg); !st.ok()) return st;
+  if (ec) {
+    return absl::PermissionDeniedError(absl::StrCat("cannot write ", dir, ": ", ec.message()));
   }
-  return absl::OkStatus();
+  // All files are written as temporary files first and renamed into place only
+  // when every one is complete, index.html last: a failed run leaves the
+  // previous factsheet as it was.
+  std::vector<std::pair<std::string, std::string_view>> files;
+  for (const FactsheetChart& c : sheet.charts) {
+    files.emplace_back((std::filesystem::path(dir) / c.file_name).string(), c.svg);
+  }
+  files.emplace_back((std::filesystem::path(dir) / "index.html").string(), sheet.html);
+  return internal::WriteFilesAtomically(files);
 }
 
 }  // namespace v1

@@ -56,7 +56,8 @@ absl::StatusOr<FactsheetConfig> FactsheetConfig::Parse(std::string_view text,
     if (!ok) {
       return absl::InvalidArgumentError(
           absl::StrFormat("%s:1:%d: unknown column '%s' (section, indicator, dims, chart, title)",
-                          std::string(source), c + 1, reader.header()[c]));
+                          std::string(source), c + 1,
+                          internal::EscapeControl(reader.header()[c])));
     }
   }
   const int ind = reader.ColumnIndex("indicator");
@@ -115,15 +116,15 @@ Kernindicatoren,client_samen_beslissen_pct,,table,Cliënt vindt dat beslissingen
 Kernindicatoren,jeugdhulp_met_verblijf_pct,,table,Jeugdhulp met verblijf % totale jeugdhulp
 Kernindicatoren,jeugdhulp_met_verblijf,age_group=18-23,table,Jeugdhulp met verblijf (18-23 jaar)
 Kernindicatoren,uithuisplaatsing_ots_pct,,table,% uithuisplaatsingen bij ondertoezichtstelling
-Kernindicatoren,thuiszitters,,table,Aantal langdurige thuiszitters
+Kernindicatoren,thuiszitters_langer_3m,,table,Aantal langdurige thuiszitters (langer dan 3 maanden)
 Kernindicatoren,vrijstellingen_5a,,table,Aantal vrijstellingen van leerplicht (artikel 5 onder a)
 Kernindicatoren,professionals_uitstroom_pct,sector=jeugdzorg,table,Uitstroom jeugdprofessionals naar sector buiten zorg en welzijn (3e kwartaal)
 Kernindicatoren,professionals_invloed_pct,sector=jeugdzorg,table,Jeugdprofessionals hebben invloed op de inhoud van hun werk
 Kernindicatoren,professionals_tevreden_pct,sector=jeugdzorg,table,Jeugdprofessionals zijn (zeer) tevreden over hun werk
 Actielijn 2: Meer kinderen zo thuis mogelijk,jeugdhulp_met_verblijf_pct,,line,Jeugdhulp met verblijf als % van totale jeugdhulp (0-23 jaar)
-Actielijn 2: Meer kinderen zo thuis mogelijk,jeugdhulp_met_verblijf,,line,Jongeren met jeugdhulp met verblijf (0-23 jaar)
+Actielijn 2: Meer kinderen zo thuis mogelijk,jeugdhulp_met_verblijf,age_group=0-23,line,Jongeren met jeugdhulp met verblijf (0-23 jaar)
 Actielijn 2: Meer kinderen zo thuis mogelijk,jeugdhulp_met_verblijf,age_group=0-4|4-12|12-18|18-23,bar,Jeugdhulp met verblijf naar leeftijd
-Actielijn 2: Meer kinderen zo thuis mogelijk,jeugdhulp_met_verblijf,form=gezinsgericht,bar,Gezinsgerichte jeugdhulp met verblijf
+Actielijn 2: Meer kinderen zo thuis mogelijk,jeugdhulp_met_verblijf,age_group=0-23;form=gezinsgericht,bar,Gezinsgerichte jeugdhulp met verblijf (0-23 jaar)
 Actielijn 2: Meer kinderen zo thuis mogelijk,pleegzorg_gezinsgericht_pct_verblijf,,bar,Pleegzorg en gezinsgericht als % van jeugdhulp met verblijf
 Actielijn 5: Jeugdigen beter beschermen,jeugdbescherming_instroom,,bar,Instroom cliënten in de jeugdbescherming
 Actielijn 5: Jeugdigen beter beschermen,uithuisplaatsing_ots_pct,,line,Percentage uithuisplaatsing bij ondertoezichtstelling (peildatum 31 december)

@@ -6,9 +6,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
 #include "zvdj/factsheet.hpp"
 #include "zvdj/number_format.hpp"
+#include "zvdj/table.hpp"
 #include "zvdj/internal/factsheet_chart.h"
+#include "zvdj/internal/strings.h"
 
 namespace zvdj::internal {
 namespace {
@@ -28,6 +31,13 @@ const char* PeriodColour(size_t i, size_t n) {
 }
 
 std::string Num(double v) { return absl::StrFormat("%.1f", v); }
+
+// The footnote fits the chart width: past 120 bytes it is cut to 117 and
+// "..." added, at a character boundary so the SVG stays valid UTF-8.
+std::string ShortFoot(const std::string& foot) {
+  if (foot.size() <= 120) return foot;
+  return std::string(Utf8Prefix(foot, 117)) + "...";
+}
 
 struct Scale {
   double lo = 0, hi = 1, step = 1;
@@ -134,7 +144,7 @@ void Legend(const std::vector<std::pair<std::string, std::string>>& entries, boo
     absl::StrAppendFormat(&s,
                           "<text class=\"source\" x=\"12\" y=\"%s\" font-size=\"10.5\" "
                           "fill=\"#666\">%s</text>\n",
-                          Num(kHeight - 12), EscapeXml(foot.size() > 120 ? foot.substr(0, 117) + "..." : foot));
+                          Num(kHeight - 12), EscapeXml(ShortFoot(foot)));
   }
 }
 
@@ -243,6 +253,32 @@ std::string RenderLineChartSvg(const ChartData& c) {
   return s;
 }
 
+// The label under a group of bars, kept inside the group's band so that
+// neighbours never overlap: "0-4 jaar · GM0363" goes onto two lines, and a
+// line still too wide is cut with "…".
+void GroupLabel(const std::string& label, const char* cls, double cx, double band,
+                std::string& s) {
+  constexpr double kCharWidth = 6.6;  // about, at 11-12 px
+  const size_t fit = static_cast<size_t>(std::max(3.0, band * 0.95 / kCharWidth));
+  std::vector<std::string> lines;
+  if (DisplayWidth(label) <= fit) {
+    lines.push_back(label);
+  } else {
+    for (absl::string_view part : absl::StrSplit(label, " \u00b7 ")) {
+      lines.push_back(ShortenToWidth(std::string_view(part.data(), part.size()), fit));
+    }
+  }
+  absl::StrAppendFormat(&s,
+                        "<text class=\"%s\" x=\"%s\" y=\"%s\" font-size=\"%s\" fill=\"#333\" "
+                        "text-anchor=\"middle\">",
+                        cls, Num(cx), Num(kBottom + 18), lines.size() > 1 ? "11" : "12");
+  for (size_t i = 0; i < lines.size() && i < 2; ++i) {
+    absl::StrAppendFormat(&s, "<tspan x=\"%s\" dy=\"%s\">%s</tspan>", Num(cx),
+                          i == 0 ? "0" : "13", EscapeXml(lines[i]));
+  }
+  absl::StrAppend(&s, "</text>\n");
+}
+
 std::string RenderBarChartSvg(const ChartData& c) {
   std::string s = Open(c);
   const Scale sc = MakeScale(c, /*from_zero=*/true);
@@ -257,11 +293,7 @@ std::string RenderBarChartSvg(const ChartData& c) {
     const double gx = kLeft + band * static_cast<double>(g) + (band - inner) / 2;
     const std::string glabel =
         c.group_by_series ? c.series[g].label : PeriodLabelNl(c.periods[g]);
-    absl::StrAppendFormat(&s,
-                          "<text class=\"%s\" x=\"%s\" y=\"%s\" font-size=\"12\" fill=\"#333\" "
-                          "text-anchor=\"middle\">%s</text>\n",
-                          c.group_by_series ? "category" : "period", Num(gx + inner / 2),
-                          Num(kBottom + 18), EscapeXml(glabel));
+    GroupLabel(glabel, c.group_by_series ? "category" : "period", gx + inner / 2, band, s);
     for (size_t b = 0; b < bars; ++b) {
       const ChartSeries& ser = c.series[c.group_by_series ? g : b];
       const Period period = c.periods[c.group_by_series ? b : g];

@@ -13,6 +13,7 @@
 
 #include "absl/strings/str_format.h"
 #include "zvdj/date.hpp"
+#include "zvdj/internal/atomic_file.h"
 #include "zvdj/internal/csv_out.h"
 #include "zvdj/records.hpp"
 
@@ -694,16 +695,24 @@ absl::StatusOr<GenerateSummary> GenerateRecords(const GenerateOptions& options,
   const int64_t total = careers + extra;
   const int64_t step = std::max<int64_t>(1, total / 100);
   int64_t done = 0;
+  // A failed write (a full disk) stops the run at the next step instead of
+  // generating the rest for nothing; the check below reports it.
+  bool failed = false;
   auto tick = [&] {
-    if (progress && ++done % step == 0) progress(static_cast<double>(done) / static_cast<double>(total));
+    if (++done % step != 0) return;
+    if (progress) progress(static_cast<double>(done) / static_cast<double>(total));
+    for (std::ostream* os : {streams.jeugdhulp, streams.jeugdbescherming, streams.verzuim,
+                             streams.vervolgzorg, streams.persons}) {
+      failed |= os != nullptr && !*os;
+    }
   };
 
   uint64_t index = 0;
-  for (int64_t i = 0; i < careers; ++i) {
+  for (int64_t i = 0; i < careers && !failed; ++i) {
     model.Career(index++);
     tick();
   }
-  for (int sy = warmup_sy; sy <= options.to_year; ++sy) {
+  for (int sy = warmup_sy; sy <= options.to_year && !failed; ++sy) {
     for (int64_t k = 0; k < model.VrijstellingStartsPerYear(); ++k) {
       model.VerzuimOnly(index++, sy, true);
       tick();
@@ -718,12 +727,15 @@ absl::StatusOr<GenerateSummary> GenerateRecords(const GenerateOptions& options,
   GenerateSummary summary = out.summary;
   if (streams.regions != nullptr) WriteRegions(geo, 2015, streams.regions, &summary);
   if (streams.herindeling != nullptr) WriteHerindeling(geo, streams.herindeling, &summary);
-  for (std::ostream* os : {streams.jeugdhulp, streams.jeugdbescherming, streams.verzuim,
-                           streams.vervolgzorg, streams.persons, streams.regions,
-                           streams.herindeling}) {
+  const std::pair<std::ostream*, const char*> outputs[] = {
+      {streams.jeugdhulp, "jeugdhulp.csv"},     {streams.jeugdbescherming, "jeugdbescherming.csv"},
+      {streams.verzuim, "verzuim.csv"},         {streams.vervolgzorg, "vervolgzorg.csv"},
+      {streams.persons, "persons.csv"},         {streams.regions, "regions.csv"},
+      {streams.herindeling, "herindeling.csv"}};
+  for (const auto& [os, name] : outputs) {
     if (os != nullptr) {
       os->flush();
-      if (!*os) return absl::DataLossError("writing the generated data failed");
+      if (!*os) return absl::DataLossError(absl::StrFormat("cannot write %s", name));
     }
   }
   if (progress) progress(1.0);
@@ -743,16 +755,28 @@ absl::StatusOr<GenerateSummary> GenerateRecordFiles(const GenerateOptions& optio
   }
   const char* names[] = {"jeugdhulp.csv", "jeugdbescherming.csv", "verzuim.csv",
                          "vervolgzorg.csv", "persons.csv", "regions.csv", "herindeling.csv"};
-  std::vector<std::unique_ptr<std::ofstream>> files;
+  // Each file is written as a temporary file beside its final name; all seven
+  // are renamed into place only when every one is complete, so a failed run
+  // (a full disk) leaves a previous data set as it was.
+  std::vector<std::unique_ptr<internal::AtomicFile>> files;
   for (const char* name : names) {
-    const std::string path = (std::filesystem::path(dir) / name).string();
-    auto f = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
-    if (!*f) return absl::PermissionDeniedError(absl::StrFormat("%s: cannot open for writing", path));
-    files.push_back(std::move(f));
+    auto f = internal::AtomicFile::Create((std::filesystem::path(dir) / name).string());
+    if (!f.ok()) return f.status();
+    files.push_back(*std::move(f));
   }
-  GenerateStreams s{files[0].get(), files[1].get(), files[2].get(), files[3].get(),
-                    files[4].get(), files[5].get(), files[6].get()};
-  return GenerateRecords(options, s, progress);
+  GenerateStreams s{&files[0]->stream(), &files[1]->stream(), &files[2]->stream(),
+                    &files[3]->stream(), &files[4]->stream(), &files[5]->stream(),
+                    &files[6]->stream()};
+  absl::StatusOr<GenerateSummary> summary = GenerateRecords(options, s, progress);
+  // The file's own error (with the path and strerror) explains a failed stream.
+  for (auto& f : files) {
+    if (absl::Status st = f->Finish(); !st.ok()) return st;
+  }
+  if (!summary.ok()) return summary.status();
+  for (auto& f : files) {
+    if (absl::Status st = f->Publish(); !st.ok()) return st;
+  }
+  return summary;
 }
 
 }  // namespace v1

@@ -137,19 +137,83 @@ std::vector<RegionGroup> BuildRegionGroups(const internal::MunicipalitySlots& sl
   return groups;
 }
 
-uint64_t Sum(const internal::CellCounts& c, int period, const std::vector<int>& slots,
-             int cell) {
-  uint64_t v = 0;
-  for (int s : slots) v += c.get(period, s, cell);
-  return v;
-}
+// Cell values of the region groups: the sum of their municipality cells,
+// less the persons counted in more than one of those municipalities (CBS
+// rule), so that every region counts unique persons.
+class GroupCells {
+ public:
+  GroupCells(const Family& f, const std::vector<RegionGroup>& groups)
+      : f_(f), groups_(groups), periods_(static_cast<int>(f.periods.size())),
+        cells_(f.counts.cells()) {
+    if (f.counts.movers().empty()) return;
+    // Groups of more than one municipality, per slot (a singleton needs nothing).
+    std::vector<std::vector<int>> of_slot;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      if (groups[g].slots.size() < 2) continue;
+      for (int s : groups[g].slots) {
+        if (static_cast<size_t>(s) >= of_slot.size()) of_slot.resize(static_cast<size_t>(s) + 1);
+        of_slot[static_cast<size_t>(s)].push_back(static_cast<int>(g));
+      }
+    }
+    over_.assign(groups.size() * static_cast<size_t>(periods_) * static_cast<size_t>(cells_), 0);
+    // A cell of a mover is counted once too often in a group for every slot
+    // of the group after the first that has it: the bits an entry shares with
+    // the group's earlier entries.
+    std::vector<std::pair<int, uint64_t>> seen;  // group -> cells of its earlier entries
+    const auto& mc = f.counts.mover_cells();
+    for (const internal::Mover& m : f.counts.movers()) {
+      seen.clear();
+      for (uint32_t i = m.begin; i < m.begin + m.count; ++i) {
+        const auto s = static_cast<size_t>(mc[i].slot);
+        if (s >= of_slot.size()) continue;
+        for (int g : of_slot[s]) {
+          auto it = std::find_if(seen.begin(), seen.end(),
+                                 [g](const auto& a) { return a.first == g; });
+          if (it == seen.end()) {
+            seen.emplace_back(g, mc[i].cells);
+          } else {
+            Adjust(g, m.period, it->second & mc[i].cells);
+            it->second |= mc[i].cells;
+          }
+        }
+      }
+    }
+  }
+
+  uint64_t Get(size_t group, int period, int cell) const {
+    uint64_t v = 0;
+    for (int s : groups_[group].slots) v += f_.counts.get(period, s, cell);
+    if (!over_.empty()) v -= static_cast<uint64_t>(over_[Index(group, period, cell)]);
+    return v;
+  }
+
+ private:
+  size_t Index(size_t group, int period, int cell) const {
+    return (group * static_cast<size_t>(periods_) + static_cast<size_t>(period)) *
+               static_cast<size_t>(cells_) +
+           static_cast<size_t>(cell);
+  }
+  void Adjust(int group, int period, uint64_t cells) {
+    const size_t base = Index(static_cast<size_t>(group), period, 0);
+    for (uint64_t c = cells; c != 0; c &= c - 1) {
+      ++over_[base + static_cast<size_t>(__builtin_ctzll(c))];
+    }
+  }
+
+  const Family& f_;
+  const std::vector<RegionGroup>& groups_;
+  int periods_, cells_;
+  std::vector<uint32_t> over_;  // [group][period][cell]
+};
 
 // Appends the family's cells with the publication rules applied directly (the
 // same rules as Publish(), without a second copy of the dataset).
 void Emit(const Family& f, const std::vector<RegionGroup>& groups,
           const PublicationOptions& pub, Dataset* ds) {
+  const GroupCells cells(f, groups);
   for (const internal::OutputSpec& spec : f.specs) {
-    for (const RegionGroup& g : groups) {
+    for (size_t gi = 0; gi < groups.size(); ++gi) {
+      const RegionGroup& g = groups[gi];
       for (size_t p = 0; p < f.periods.size(); ++p) {
         const int pi = static_cast<int>(p);
         Observation obs;
@@ -157,7 +221,7 @@ void Emit(const Family& f, const std::vector<RegionGroup>& groups,
         obs.period = f.periods[p];
         obs.region = g.code;
         obs.dims = spec.dims;
-        const double num = static_cast<double>(Sum(f.counts, pi, g.slots, spec.num));
+        const double num = static_cast<double>(cells.Get(gi, pi, spec.num));
         if (spec.den < 0) {
           if (IsSuppressed(num, pub)) {
             obs.status = ValueStatus::kUnknown;
@@ -168,7 +232,7 @@ void Emit(const Family& f, const std::vector<RegionGroup>& groups,
           }
         } else {
           // From unrounded counts; suppressed with its numerator or denominator.
-          const double den = static_cast<double>(Sum(f.counts, pi, g.slots, spec.den));
+          const double den = static_cast<double>(cells.Get(gi, pi, spec.den));
           if (IsSuppressed(num, pub) || IsSuppressed(den, pub)) {
             obs.status = ValueStatus::kUnknown;
           } else if (den > 0) {
@@ -186,7 +250,9 @@ void Emit(const Family& f, const std::vector<RegionGroup>& groups,
 void AppendClosure(const Family& f, const std::vector<RegionGroup>& groups,
                    std::vector<ClosureRow>* out) {
   using internal::JbCell;
-  for (const RegionGroup& g : groups) {
+  const GroupCells cells(f, groups);
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    const RegionGroup& g = groups[gi];
     for (size_t p = 0; p < f.periods.size(); ++p) {
       for (int m = 0; m <= kMeasureCount; ++m) {
         ClosureRow r;
@@ -196,10 +262,10 @@ void AppendClosure(const Family& f, const std::vector<RegionGroup>& groups,
                         ? std::string()
                         : std::string(MeasureName(static_cast<Measure>(m)));
         const int pi = static_cast<int>(p);
-        r.begin = static_cast<int64_t>(Sum(f.counts, pi, g.slots, JbCell(0, m)));
-        r.inflow = static_cast<int64_t>(Sum(f.counts, pi, g.slots, JbCell(1, m)));
-        r.outflow = static_cast<int64_t>(Sum(f.counts, pi, g.slots, JbCell(2, m)));
-        r.end = static_cast<int64_t>(Sum(f.counts, pi, g.slots, JbCell(3, m)));
+        r.begin = static_cast<int64_t>(cells.Get(gi, pi, JbCell(0, m)));
+        r.inflow = static_cast<int64_t>(cells.Get(gi, pi, JbCell(1, m)));
+        r.outflow = static_cast<int64_t>(cells.Get(gi, pi, JbCell(2, m)));
+        r.end = static_cast<int64_t>(cells.Get(gi, pi, JbCell(3, m)));
         r.difference = r.end - (r.begin + r.inflow - r.outflow);
         out->push_back(std::move(r));
       }

@@ -59,6 +59,8 @@ absl::StatusOr<Family> ComputeJeugdbescherming(const EngineContext& ctx) {
   const PersonGroups groups = GroupByPerson(t.person, person_count);
   const int32_t range_first = EngineContext::Jan1(ctx.from);
   const int32_t range_last = EngineContext::Dec31(ctx.to);
+  const bool cbs = ctx.options->attribution == Attribution::kCbs;
+  SlotCells cells;
   for (size_t p = 0; p < person_count; ++p) {
     const uint32_t b = groups.offsets[p], e = groups.offsets[p + 1];
     if (b == e) continue;
@@ -74,8 +76,9 @@ absl::StatusOr<Family> ComputeJeugdbescherming(const EngineContext& ctx) {
     for (int yi = y_lo; yi <= y_hi; ++yi) {
       const int y = ctx.from + yi;
       const int32_t d0 = EngineContext::Dec31(y - 1), d1 = EngineContext::Dec31(y);
-      // Attribution among the measures active during the year; this set is
-      // exactly the measures that count in any of the four quantities.
+      // The measures active during the year are exactly those that count in
+      // any of the four quantities. Under kLatest all go to the municipality
+      // of the most recent of them; under kCbs each to its own.
       LatestRow latest(t, ctx.classify);
       for (uint32_t pos = b; pos < e; ++pos) {
         const uint32_t row = groups.row(pos);
@@ -83,12 +86,16 @@ absl::StatusOr<Family> ComputeJeugdbescherming(const EngineContext& ctx) {
         latest.Offer(row);
       }
       if (!latest.found()) continue;
-      uint32_t* c = f.counts.at(yi, f.slots.slot_of[latest.code()]);
-      bool any[4] = {false, false, false, false};
+      const int32_t latest_slot = f.slots.slot_of[latest.code()];
+      cells.Clear();
       for (uint32_t pos = b; pos < e; ++pos) {
         const uint32_t row = groups.row(pos);
         const int32_t st = t.start[row], en = t.end[row];
         if (st > d1 || en <= d0) continue;
+        const int32_t slot =
+            cbs ? f.slots.slot_of[ctx.classify[t.municipality[row]]] : latest_slot;
+        uint32_t* c = f.counts.at(yi, slot);
+        uint64_t& persons = cells[slot];
         const int m = static_cast<int>(t.measure[row]);
         const bool q[4] = {st <= d0,              // active on 31 Dec Y-1 (en > d0 holds)
                            st > d0,               // started in Y (st <= d1 holds)
@@ -96,14 +103,12 @@ absl::StatusOr<Family> ComputeJeugdbescherming(const EngineContext& ctx) {
                            en > d1};              // active on 31 Dec Y (st <= d1 holds)
         for (int k = 0; k < 4; ++k) {
           if (q[k]) {
-            ++c[JbCell(k, m)];
-            any[k] = true;
+            ++c[JbCell(k, m)];  // measures: each in its own (or the attributed) municipality
+            persons |= uint64_t{1} << JbCell(k, kJbPersons);
           }
         }
       }
-      for (int k = 0; k < 4; ++k) {
-        if (any[k]) ++c[JbCell(k, kJbPersons)];
-      }
+      cells.Flush(yi, &f.counts);
     }
   }
   return f;
@@ -134,36 +139,45 @@ absl::StatusOr<Family> ComputeUithuisplaatsing(const EngineContext& ctx,
 
   const size_t person_count = PersonCount(s);
   const PersonGroups groups = GroupByPerson(t.person, person_count);
+  const bool cbs = ctx.options->attribution == Attribution::kCbs;
+  SlotCells measures_in;  // measure bits per municipality slot
+  SlotCells cells;
   for (size_t p = 0; p < person_count; ++p) {
     const uint32_t b = groups.offsets[p], e = groups.offsets[p + 1];
     if (b == e) continue;
     const uint64_t placed_years = p < jmv_on_dec31.size() ? jmv_on_dec31[p] : 0;
     for (int yi = 0; yi < years; ++yi) {
       const int32_t d = EngineContext::Dec31(ctx.from + yi);
+      // Measures active on the peildatum, in the municipality of each record
+      // (kCbs) or all in that of the most recent one (kLatest).
       LatestRow latest(t, ctx.classify);
-      unsigned measures = 0;
+      measures_in.Clear();
       for (uint32_t pos = b; pos < e; ++pos) {
         const uint32_t row = groups.row(pos);
         if (t.start[row] > d || t.end[row] <= d) continue;  // active on the peildatum
         Measure m = t.measure[row];
         if (vots_as_ots && m == Measure::kVots) m = Measure::kOts;
-        measures |= 1u << static_cast<unsigned>(m);
+        measures_in[cbs ? f.slots.slot_of[ctx.classify[t.municipality[row]]] : 0] |=
+            uint64_t{1} << static_cast<unsigned>(m);
         latest.Offer(row);
       }
       if (!latest.found()) continue;
-      uint32_t* c = f.counts.at(yi, f.slots.slot_of[latest.code()]);
       const bool placed = (placed_years >> yi) & 1u;
-      const bool ots = (measures & 1u) || (vots_as_ots && (measures & 2u));
-      if (ots) {
-        ++c[kOtsDen];
-        if (placed) ++c[kOtsNum];
-      }
-      if (placed) {
-        ++c[kPlacedAny];
-        for (int m = 0; m < kMeasureCount; ++m) {
-          if (measures & (1u << m)) ++c[m];
+      cells.Clear();
+      for (int k = 0;; ++k) {
+        int32_t slot = -1;
+        uint64_t measures = 0;
+        if (!measures_in.At(static_cast<size_t>(k), &slot, &measures)) break;
+        if (!cbs) slot = f.slots.slot_of[latest.code()];
+        uint64_t& c = cells[slot];
+        const bool ots = (measures & 1u) || (vots_as_ots && (measures & 2u));
+        if (ots) {
+          c |= uint64_t{1} << kOtsDen;
+          if (placed) c |= uint64_t{1} << kOtsNum;
         }
+        if (placed) c |= (uint64_t{1} << kPlacedAny) | measures;  // cells 0..4 = measures
       }
+      cells.Flush(yi, &f.counts);
     }
   }
   return f;

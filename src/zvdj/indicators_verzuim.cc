@@ -39,6 +39,12 @@ absl::StatusOr<Family> ComputeVerzuim(const EngineContext& ctx) {
     first[static_cast<size_t>(yi)] = Date::FromYmdUnchecked(ctx.from + yi - 1, 8, 1).days();
     last[static_cast<size_t>(yi)] = Date::FromYmdUnchecked(ctx.from + yi, 7, 31).days();
   }
+  // Under kCbs each cell goes to the municipality of the record that makes
+  // it (the vrijstelling, the thuiszitter episode); under kLatest all go to
+  // that of the most recent record active during the school year.
+  const bool cbs = opt.attribution == Attribution::kCbs;
+  SlotCells cells;
+  const auto bit = [](int cell) { return uint64_t{1} << cell; };
   for (size_t p = 0; p < person_count; ++p) {
     const uint32_t b = groups.offsets[p], e = groups.offsets[p + 1];
     if (b == e) continue;
@@ -53,15 +59,20 @@ absl::StatusOr<Family> ComputeVerzuim(const EngineContext& ctx) {
         latest.Offer(row);
       }
       if (!latest.found()) continue;
-      uint32_t* c = f.counts.at(yi, f.slots.slot_of[latest.code()]);
-      if (vrijstelling) ++c[kVrijstellingen];
-      bool thuiszitter = false, langer = false;
+      const int32_t latest_slot = f.slots.slot_of[latest.code()];
+      const auto slot_of = [&](uint32_t row) {
+        return cbs ? f.slots.slot_of[ctx.classify[t.municipality[row]]] : latest_slot;
+      };
+      cells.Clear();
       for (uint32_t pos = b; pos < e; ++pos) {
         const uint32_t row = groups.row(pos);
         const VerzuimKind kind = t.kind[row];
-        if (kind == VerzuimKind::kVrijstelling5a) continue;
         const int32_t st = t.start[row], en = t.end[row];
         if (st > sl || en < sf) continue;
+        if (kind == VerzuimKind::kVrijstelling5a) {
+          cells[slot_of(row)] |= bit(kVrijstellingen);
+          continue;
+        }
         // Duration up to the episode's end or the end of S (exclusive day).
         const int32_t stop = std::min(en, sl + 1);
         if (kind == VerzuimKind::kRelatief && stop - st < opt.thuiszitter_min_relatief_days) {
@@ -78,14 +89,13 @@ absl::StatusOr<Family> ComputeVerzuim(const EngineContext& ctx) {
           }
         }
         if (covered) continue;
-        thuiszitter = true;
-        if (!langer &&
-            stop > AddMonths(Date::FromDays(st), opt.thuiszitter_long_months).days()) {
-          langer = true;
+        uint64_t& c = cells[slot_of(row)];
+        c |= bit(kThuiszitters);
+        if (stop > AddMonths(Date::FromDays(st), opt.thuiszitter_long_months).days()) {
+          c |= bit(kLanger);
         }
       }
-      if (thuiszitter) ++c[kThuiszitters];
-      if (langer) ++c[kLanger];
+      cells.Flush(yi, &f.counts);
     }
   }
   return f;

@@ -12,7 +12,8 @@ inline namespace v1 {
 namespace {
 
 absl::Status NotANumber(std::string_view text, std::string_view why) {
-  return absl::InvalidArgumentError(absl::StrFormat("'%s' is not a number: %s", text, why));
+  return absl::InvalidArgumentError(
+      absl::StrFormat("'%s' is not a number: %s", internal::EscapeControl(text), why));
 }
 
 }  // namespace

@@ -25,7 +25,8 @@ int ToInt(std::string_view s) {
 }
 
 absl::Status BadCode(std::string_view code, std::string_view why) {
-  return absl::InvalidArgumentError(absl::StrFormat("'%s' is not a period: %s", code, why));
+  return absl::InvalidArgumentError(
+      absl::StrFormat("'%s' is not a period: %s", internal::EscapeControl(code), why));
 }
 
 // "2018/'19", "2018/2019", "2018/19", "2018-2019", "2018-'19", "2018/'2019" is rejected.
@@ -51,6 +52,11 @@ absl::StatusOr<Period> ParseSchoolYear(std::string_view code, std::string_view s
   return Period::SchoolYear(start);
 }
 
+absl::Status OutsideRange(const Period& p) {
+  return absl::InvalidArgumentError(absl::StrFormat("%s is outside years %d..%d", p.ToString(),
+                                               Period::kMinYear, Period::kMaxYear));
+}
+
 }  // namespace
 
 std::string_view PeriodKindName(PeriodKind kind) noexcept {
@@ -72,7 +78,7 @@ absl::StatusOr<PeriodKind> ParsePeriodKind(std::string_view name) {
   }
   return absl::InvalidArgumentError(absl::StrFormat(
       "unknown period kind '%s' (year, half_year, quarter, month, school_year, peildatum)",
-      name));
+      internal::EscapeControl(name)));
 }
 
 Period Period::SchoolYearOf(Date date) noexcept {
@@ -80,6 +86,99 @@ Period Period::SchoolYearOf(Date date) noexcept {
 }
 
 absl::StatusOr<Period> Period::Parse(std::string_view code) {
+  absl::StatusOr<Period> p = ParseAnyYear(code);
+  if (p.ok() && !p->InRange()) {
+    return BadCode(code, absl::StrFormat("years must lie in %d..%d", kMinYear, kMaxYear));
+  }
+  return p;
+}
+
+absl::StatusOr<Period> Period::Make(PeriodKind kind, int value, int index) {
+  const auto bad_index = [&](int max) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%s index %d is outside 1..%d", PeriodKindName(kind), index, max));
+  };
+  Period p;
+  switch (kind) {
+    case PeriodKind::kYear:
+    case PeriodKind::kSchoolYear:
+      if (index != 0) {
+        return absl::InvalidArgumentError(
+            absl::StrFormat("%s index must be 0, got %d", PeriodKindName(kind), index));
+      }
+      p = Period(kind, value, 0);
+      break;
+    case PeriodKind::kHalfYear:
+      if (index < 1 || index > 2) return bad_index(2);
+      p = HalfYear(value, index);
+      break;
+    case PeriodKind::kQuarter:
+      if (index < 1 || index > 4) return bad_index(4);
+      p = Quarter(value, index);
+      break;
+    case PeriodKind::kMonth:
+      if (index < 1 || index > 12) return bad_index(12);
+      p = Month(value, index);
+      break;
+    case PeriodKind::kPeildatum:
+      p = Peildatum(Date::FromDays(value));
+      break;
+    default:
+      return absl::InvalidArgumentError(
+          absl::StrFormat("unknown period kind %d", static_cast<int>(kind)));
+  }
+  if (!p.InRange()) {
+    if (kind == PeriodKind::kPeildatum) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "day number %d is outside years %d..%d", value, kMinYear, kMaxYear));
+    }
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "year %d is outside %d..%d%s", value, kMinYear,
+        kind == PeriodKind::kSchoolYear ? kMaxYear - 1 : kMaxYear,
+        kind == PeriodKind::kSchoolYear ? " for a school year" : ""));
+  }
+  return p;
+}
+
+bool Period::InRange() const noexcept {
+  switch (kind_) {
+    case PeriodKind::kYear:
+    case PeriodKind::kHalfYear:
+    case PeriodKind::kQuarter:
+    case PeriodKind::kMonth:
+      return value_ >= kMinYear && value_ <= kMaxYear;
+    case PeriodKind::kSchoolYear:
+      return value_ >= kMinYear && value_ < kMaxYear;  // it ends in the next year
+    case PeriodKind::kPeildatum: {
+      constexpr int32_t kFirst = Date::FromYmdUnchecked(kMinYear, 1, 1).days();
+      constexpr int32_t kLast = Date::FromYmdUnchecked(kMaxYear, 12, 31).days();
+      return value_ >= kFirst && value_ <= kLast;
+    }
+  }
+  return false;
+}
+
+absl::StatusOr<Period> Period::CheckedSuccessor() const {
+  if (!InRange()) return OutsideRange(*this);
+  const Period next = Successor();
+  if (!next.InRange()) {
+    return absl::InvalidArgumentError(absl::StrFormat("no period after %s (years %d..%d)",
+                                                 ToString(), kMinYear, kMaxYear));
+  }
+  return next;
+}
+
+absl::StatusOr<Period> Period::CheckedPredecessor() const {
+  if (!InRange()) return OutsideRange(*this);
+  const Period prev = Predecessor();
+  if (!prev.InRange()) {
+    return absl::InvalidArgumentError(absl::StrFormat("no period before %s (years %d..%d)",
+                                                 ToString(), kMinYear, kMaxYear));
+  }
+  return prev;
+}
+
+absl::StatusOr<Period> Period::ParseAnyYear(std::string_view code) {
   const std::string_view s = internal::Trim(code);
   if (s.size() == 4 && AllDigits(s)) return Year(ToInt(s));
   if (s.size() == 10 && s[4] == '-' && s[7] == '-') {

@@ -230,6 +230,38 @@ void IdDictionary::Reserve(size_t n, size_t id_bytes) {
   if (capacity > slots_.size()) Rehash(capacity);
 }
 
+void IdDictionary::Truncate(size_t n) noexcept {
+  if (n > size_) return;
+  const size_t wanted = std::max<size_t>(16, n + n / 3 + 1);
+  if (slots_.size() < wanted) {
+    // A rehash failed half way (out of memory): build the table again.
+    size_ = n;
+    try {
+      Rehash(wanted);
+    } catch (...) {
+      slots_.clear();
+      size_ = 0;
+      chars_.clear();
+      offsets_.clear();
+      return;
+    }
+  } else {
+    // Ids are placed in code order (also by a rehash), so the probe path of
+    // an id below n never runs through a slot of a later one: clearing the
+    // later ones keeps every earlier id findable.
+    for (uint32_t& slot : slots_) {
+      if (slot != 0 && (slot & code_mask_) - 1 >= n) slot = 0;
+    }
+    size_ = n;
+  }
+  if (offsets_.empty()) {
+    chars_.resize(std::min(chars_.size(), n * width_));
+  } else {
+    chars_.resize(std::min<size_t>(chars_.size(), offsets_[std::min(n, offsets_.size() - 1)]));
+    offsets_.resize(std::min(offsets_.size(), n + 1));
+  }
+}
+
 size_t IdDictionary::MemoryBytes() const {
   return chars_.size() + offsets_.size() * sizeof(uint64_t) + slots_.size() * sizeof(uint32_t);
 }

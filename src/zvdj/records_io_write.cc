@@ -12,7 +12,7 @@ namespace {
 absl::Status Finish(internal::CsvOut& out, std::ostream& os, std::string_view what) {
   out.Flush();
   os.flush();
-  if (!os) return absl::DataLossError(absl::StrFormat("writing %s failed", what));
+  if (!os) return absl::DataLossError(absl::StrFormat("cannot write %s", what));
   return absl::OkStatus();
 }
 

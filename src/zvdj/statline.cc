@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <deque>
 #include <filesystem>
 #include <set>
@@ -17,6 +18,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "zvdj/date.hpp"
+#include "zvdj/limits.hpp"
 #include "zvdj/number_format.hpp"
 #include "zvdj/internal/csv_reader.h"
 #include "zvdj/internal/statline_table.h"
@@ -42,7 +44,8 @@ absl::StatusOr<StatLineFormat> ParseStatLineFormat(std::string_view name) {
   if (name == "odata4" || name == "v4") return StatLineFormat::kODataV4;
   if (name == "csv") return StatLineFormat::kCsv;
   return absl::InvalidArgumentError(
-      absl::StrCat("unknown StatLine format '", std::string(name), "' (odata3, odata4, csv)"));
+      absl::StrCat("unknown StatLine format '", internal::EscapeControl(name),
+                   "' (odata3, odata4, csv)"));
 }
 
 namespace {
@@ -117,7 +120,7 @@ absl::StatusOr<StatLinePeriod> ParseStatLinePeriod(std::string_view key, std::st
   absl::StatusOr<Period> p = Period::Parse(k);
   if (!p.ok()) {
     return absl::InvalidArgumentError(
-        absl::StrCat("unknown period code '", std::string(Trim(key)), "'"));
+        absl::StrCat("unknown period code '", internal::EscapeControl(Trim(key)), "'"));
   }
   return StatLinePeriod{*p, status};
 }
@@ -125,6 +128,16 @@ absl::StatusOr<StatLinePeriod> ParseStatLinePeriod(std::string_view key, std::st
 absl::StatusOr<StatLinePeriod> ParseStatLinePeriodLabel(std::string_view label) {
   std::string_view s = label;
   const ValueStatus status = StripMarker(s);
+  // A label is held to the year range of Period::Parse.
+  const auto Checked = [&](absl::StatusOr<Period> p,
+                           ValueStatus st) -> absl::StatusOr<StatLinePeriod> {
+    if (!p.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "unknown period label '", internal::EscapeControl(Trim(label)), "': ",
+          p.status().message()));
+    }
+    return StatLinePeriod{*p, st};
+  };
   if (absl::StatusOr<Period> p = Period::Parse(s); p.ok()) return StatLinePeriod{*p, status};
   std::vector<std::string_view> words;
   for (absl::string_view w : absl::StrSplit(internal::ToAbsl(s), ' ', absl::SkipEmpty())) {
@@ -133,14 +146,14 @@ absl::StatusOr<StatLinePeriod> ParseStatLinePeriodLabel(std::string_view label) 
   int year = 0;
   auto bad = [&] {
     return absl::InvalidArgumentError(
-        absl::StrCat("unknown period label '", std::string(Trim(label)), "'"));
+        absl::StrCat("unknown period label '", internal::EscapeControl(Trim(label)), "'"));
   };
   if (words.size() == 2) {
     // "2019 mei" / "mei 2019"
     const bool y_first = IsYear(words[0], &year);
     if (y_first || IsYear(words[1], &year)) {
       const int m = DutchMonth(words[y_first ? 1 : 0]);
-      if (m > 0) return StatLinePeriod{Period::Month(year, m), status};
+      if (m > 0) return Checked(Period::Make(PeriodKind::kMonth, year, m), status);
     }
     return bad();
   }
@@ -152,10 +165,10 @@ absl::StatusOr<StatLinePeriod> ParseStatLinePeriodLabel(std::string_view label) 
       const std::string_view unit = y_first ? words[2] : words[1];
       const int n = Ordinal(ord);
       if (n > 0 && internal::EqualsIgnoreCase(unit, "halfjaar") && n <= 2) {
-        return StatLinePeriod{Period::HalfYear(year, n), status};
+        return Checked(Period::Make(PeriodKind::kHalfYear, year, n), status);
       }
       if (n > 0 && internal::EqualsIgnoreCase(unit, "kwartaal")) {
-        return StatLinePeriod{Period::Quarter(year, n), status};
+        return Checked(Period::Make(PeriodKind::kQuarter, year, n), status);
       }
       if (!y_first) {
         const int m = DutchMonth(words[1]);
@@ -165,7 +178,9 @@ absl::StatusOr<StatLinePeriod> ParseStatLinePeriodLabel(std::string_view label) 
           day = day * 10 + (c - '0');
         }
         if (m > 0 && words[0].size() <= 2 && day >= 1 && day <= DaysInMonth(year, m)) {
-          return StatLinePeriod{Period::Peildatum(Date::FromYmdUnchecked(year, m, day)), status};
+          return Checked(Period::Make(PeriodKind::kPeildatum,
+                                      Date::FromYmdUnchecked(year, m, day).days(), 0),
+                         status);
         }
       }
     }
@@ -237,7 +252,9 @@ std::string StatLineWhere(std::string_view file, size_t line, size_t column) {
 }
 
 absl::Status StatLineError(std::string_view where, std::string_view reason) {
-  return absl::InvalidArgumentError(absl::StrCat(std::string(where), ": ", std::string(reason)));
+  // The reason may quote the export: control characters are escaped.
+  return absl::InvalidArgumentError(
+      internal::EscapeControl(absl::StrCat(std::string(where), ": ", std::string(reason))));
 }
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
@@ -312,6 +329,38 @@ void FromFileName(std::string_view path, std::string* table, std::string* set) {
   }
 }
 
+// Where a nextLink leads: nullopt for a remote page (http(s), not fetched);
+// otherwise the path of a page beside `page` (the same folder). An export is
+// untrusted, so anything else is refused: another folder ("../x", "sub/x",
+// an absolute path, a file:// URL elsewhere), other schemes, hidden names.
+absl::StatusOr<std::optional<std::string>> LocalNextPage(const std::string& page,
+                                                        const std::string& link) {
+  const std::filesystem::path dir = std::filesystem::path(page).parent_path();
+  std::string name = link;
+  if (const size_t scheme = link.find("://"); scheme != std::string::npos) {
+    const std::string s = absl::AsciiStrToLower(link.substr(0, scheme));
+    if (s == "http" || s == "https") return std::nullopt;
+    if (s != "file") return absl::InvalidArgumentError("only http(s) and local pages");
+    // file://[localhost]/folder/name: allowed when the folder is this page's.
+    std::string path = link.substr(scheme + 3);
+    if (path.rfind("localhost/", 0) == 0) path = path.substr(9);
+    const std::filesystem::path p(path);
+    std::error_code e1, e2;
+    const auto here = std::filesystem::weakly_canonical(dir.empty() ? "." : dir, e1);
+    const auto there = std::filesystem::weakly_canonical(p.parent_path(), e2);
+    if (path.empty() || path[0] != '/' || e1 || e2 || here != there) {
+      return absl::InvalidArgumentError("it is not a file beside the page that names it");
+    }
+    name = p.filename().string();
+  }
+  if (name.empty() || name[0] == '.' || name.find_first_of(std::string("/\\\0", 3)) !=
+                                            std::string::npos) {
+    return absl::InvalidArgumentError(
+        "it is not a file beside the page that names it (a plain file name is needed)");
+  }
+  return dir.empty() ? name : (dir / name).string();
+}
+
 }  // namespace
 
 absl::StatusOr<std::vector<ODataDocument>> CollectODataDocuments(
@@ -375,25 +424,25 @@ absl::StatusOr<std::vector<ODataDocument>> CollectODataDocuments(
     auto& count = pages[absl::StrCat(od.table, "/", od.entity_set)];
     (next.empty() ? count.second : count.first) += 1;
     if (!next.empty()) {
-      std::string path;
-      bool local = true;
-      if (next.rfind("file://", 0) == 0) {
-        path = next.substr(7);
-      } else if (next.find("://") == std::string::npos) {
-        const std::string dir = std::filesystem::path(doc.name).parent_path().string();
-        path = dir.empty() ? next : dir + "/" + next;
-      } else {
-        local = false;
+      absl::StatusOr<std::optional<std::string>> path = LocalNextPage(doc.name, next);
+      if (!path.ok()) {
+        return absl::InvalidArgumentError(absl::StrFormat(
+            "%s: %s '%s' is not followed: %s", StatLineWhere(doc.name, next_line, next_col),
+            next_key, EscapeControl(next), ToStd(path.status().message())));
       }
-      if (local && !seen.contains(norm(path))) {
-        absl::StatusOr<StatLineDocument> page = load(path);
+      if (path->has_value() && !seen.contains(norm(**path))) {
+        absl::StatusOr<StatLineDocument> page = load(**path);
         if (!page.ok()) {
-          return absl::NotFoundError(absl::StrFormat(
-              "%s: %s names '%s', which cannot be read: %s",
-              StatLineWhere(doc.name, next_line, next_col), next_key, next,
-              std::string(ToStd(page.status().message()))));
+          return absl::Status(
+              page.status().code() == absl::StatusCode::kNotFound ||
+                      page.status().code() == absl::StatusCode::kPermissionDenied
+                  ? absl::StatusCode::kNotFound
+                  : page.status().code(),
+              absl::StrFormat("%s: %s names '%s', which cannot be read: %s",
+                              StatLineWhere(doc.name, next_line, next_col), next_key,
+                              EscapeControl(next), std::string(ToStd(page.status().message()))));
         }
-        seen.insert(norm(path));
+        seen.insert(norm(**path));
         queue.push_back(*std::move(page));
       }
     }
@@ -451,9 +500,24 @@ absl::StatusOr<StatLineResult> ReadStatLine(StatLineFormat format,
     ZVDJ_ASSIGN_OR_RETURN(std::string text, internal::ReadFileToString(p));
     docs.push_back({p, std::move(text)});
   }
+  // A followed page must be a regular file within the size limit, checked
+  // before anything is read (a link to /dev/zero or a fifo reads nothing).
   const internal::StatLineLoader load =
       [](const std::string& path) -> absl::StatusOr<StatLineDocument> {
-    ZVDJ_ASSIGN_OR_RETURN(std::string text, internal::ReadFileToString(path));
+    std::error_code ec;
+    const auto st = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(st)) {
+      return absl::NotFoundError(absl::StrCat(path, ": cannot open: no such file"));
+    }
+    if (!std::filesystem::is_regular_file(st)) {
+      return absl::InvalidArgumentError(absl::StrCat(path, ": not a regular file"));
+    }
+    const uintmax_t size = std::filesystem::file_size(path, ec);
+    if (ec || size > kMaxFileBytes) {
+      return absl::ResourceExhaustedError(
+          absl::StrFormat("%s: file larger than the limit of %d bytes", path, kMaxFileBytes));
+    }
+    ZVDJ_ASSIGN_OR_RETURN(std::string text, internal::ReadFileToString(path, kMaxFileBytes));
     return StatLineDocument{path, std::move(text)};
   };
   return ReadDocuments(format, docs, load, mapping, options);

@@ -13,7 +13,12 @@ size_t MergeTrajectories(Trajectory* t, size_t n) {
     if (a.form != b.form) return a.form < b.form;
     if (a.provider != b.provider) return a.provider < b.provider;
     if (a.start != b.start) return a.start < b.start;
-    return a.end < b.end;
+    if (a.end != b.end) return a.end < b.end;
+    // A full order: rows that differ only in end reason or municipality sort
+    // the same whatever the input order, so the merged row does not depend
+    // on it (the row last in this order wins a tie on the end).
+    if (a.end_reason != b.end_reason) return a.end_reason < b.end_reason;
+    return a.municipality < b.municipality;
   };
   // Persons have few trajectories: insertion sort beats std::sort here.
   for (size_t i = 1; i < n; ++i) {

@@ -14,14 +14,45 @@ inline namespace v1 {
 
 // ---- Change primitives ----------------------------------------------------
 
-double AbsoluteChange(double from, double to) noexcept { return to - from; }
+namespace {
+
+// Decimals with which `x` is written in its shortest form (97.7 -> 1, 4790 ->
+// 0), or -1 when it needs more than 9 (a computed ratio, say).
+int ShortDecimals(double x) noexcept {
+  double scale = 1;
+  for (int d = 0; d <= 9; ++d, scale *= 10) {
+    const double scaled = x * scale;
+    if (std::fabs(scaled - std::nearbyint(scaled)) <= 1e-12 * std::max(1.0, std::fabs(scaled))) {
+      return d;
+    }
+  }
+  return -1;
+}
+
+// to - from in decimal arithmetic at the inputs' precision: two figures
+// published with one decimal differ by a number with one decimal (97.7 -> 97.5
+// is -0.2, not -0.20000000000000284). Unrounded when either input has no
+// short decimal form.
+double DecimalDifference(double from, double to) noexcept {
+  const double diff = to - from;
+  const int a = ShortDecimals(from), b = ShortDecimals(to);
+  if (a < 0 || b < 0 || !std::isfinite(diff)) return diff;
+  const double scale = std::pow(10.0, std::max(a, b));
+  return std::nearbyint(diff * scale) / scale;
+}
+
+}  // namespace
+
+double AbsoluteChange(double from, double to) noexcept { return DecimalDifference(from, to); }
 
 std::optional<double> RelativeChangePct(double from, double to) noexcept {
   if (from == 0) return std::nullopt;
   return 100.0 * (to - from) / from;
 }
 
-double PercentagePointChange(double from, double to) noexcept { return to - from; }
+double PercentagePointChange(double from, double to) noexcept {
+  return DecimalDifference(from, to);
+}
 
 std::optional<double> PercentagePointChangeFor(Unit unit, double from, double to) noexcept {
   if (unit != Unit::kPercentage) return std::nullopt;

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_format.h"
 #include "zvdj/assessment.hpp"
+#include "zvdj/internal/notes_nl.h"
 #include "zvdj/dataset_io.hpp"
 #include "zvdj/names.hpp"
 #include "zvdj/number_format.hpp"
@@ -296,7 +297,7 @@ void WriteTrendRows(const TrendTable& table, ReportFormat format, std::ostream& 
     t.Text(c[4], s.unit == Unit::kCount && r.abs_change ? FormatDutchSigned(*r.abs_change, d)
                                                           : "");
     t.Text(c[5], r.index ? FormatDutch(*r.index, 1) : "");
-    t.Text(c[6], r.note);
+    t.Text(c[6], internal::NoteNl(r.note, options.breaks));
     t.EndRow();
   }
   WriteTable(t, format, out, options.table);
@@ -327,7 +328,7 @@ void WriteTrendSummaries(const SummaryTable& table, ReportFormat format, std::os
                                                            : "");
     t.Text(c[6], s.cagr_pct ? FormatDutchSigned(*s.cagr_pct, 1) + "%" : "");
     t.Text(c[7], AssessmentShown(s));
-    t.Text(c[8], s.note);
+    t.Text(c[8], internal::NoteNl(s.note, options.breaks));
     t.EndRow();
   }
   WriteTable(t, format, out, options.table);

@@ -1,6 +1,6 @@
 // Fuzzes Period::Parse (CBS codes, school years, peildatums). Invariants: a parsed
-// period writes a code that parses back to the same period, and calendar
-// navigation stays consistent.
+// period writes a code that parses back to the same period, lies in the year
+// range, and calendar navigation stays consistent.
 #include <cstddef>
 #include <cstdint>
 
@@ -27,6 +27,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     ZVDJ_FUZZ_CHECK(Period::YearsBetween(p->Predecessor(), *p) > 0, code);
   }
   ZVDJ_FUZZ_CHECK(p->Predecessor() < *p, code);
+  // One year range: what parses is in range, and the checked navigation fails
+  // exactly where the unchecked one leaves the range.
+  ZVDJ_FUZZ_CHECK(p->InRange(), code);
+  auto next = p->CheckedSuccessor();
+  ZVDJ_FUZZ_CHECK(next.ok() == p->Successor().InRange(), code);
+  if (next.ok()) ZVDJ_FUZZ_CHECK(*next == p->Successor(), code);
+  auto prev = p->CheckedPredecessor();
+  ZVDJ_FUZZ_CHECK(prev.ok() == p->Predecessor().InRange(), code);
+  if (prev.ok()) ZVDJ_FUZZ_CHECK(*prev == p->Predecessor(), code);
   // The only non-ASCII text accepted is a typographic apostrophe in a school year.
   for (size_t i = 0; i < text.size(); ++i) {
     if (static_cast<unsigned char>(text[i]) >= 0x80) {

@@ -11,7 +11,9 @@
 #endif
 
 #include "absl/strings/str_format.h"
+#include "zvdj/internal/file_source.h"
 #include "zvdj/internal/status_macros.h"
+#include "zvdj/internal/strings.h"
 
 namespace zvdj::internal {
 
@@ -22,43 +24,7 @@ void CsvReader::InitStopTable() {
 }
 
 absl::StatusOr<std::string> ReadFileToString(const std::string& path, uint64_t max_bytes) {
-  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) {
-    const int err = errno;
-    const std::string msg = absl::StrFormat("%s: cannot open: %s", path, std::strerror(err));
-    return err == ENOENT ? absl::NotFoundError(msg) : absl::PermissionDeniedError(msg);
-  }
-  std::string out;
-  // Read a regular file in one piece into a buffer of its size: appending in
-  // chunks copies the text several times as the string grows.
-  if (std::fseek(f.get(), 0, SEEK_END) == 0) {
-    const long size = std::ftell(f.get());
-    if (size > 0 && static_cast<uint64_t>(size) > max_bytes) {
-      return absl::ResourceExhaustedError(
-          absl::StrFormat("%s: file larger than the limit of %d bytes", path, max_bytes));
-    }
-    if (size > 0 && std::fseek(f.get(), 0, SEEK_SET) == 0) {
-      out.resize(static_cast<size_t>(size));
-      out.resize(std::fread(out.data(), 1, out.size(), f.get()));
-    } else {
-      std::rewind(f.get());
-    }
-  } else {
-    std::clearerr(f.get());
-  }
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
-    if (out.size() + n > max_bytes) {
-      return absl::ResourceExhaustedError(
-          absl::StrFormat("%s: file larger than the limit of %d bytes", path, max_bytes));
-    }
-    out.append(buf, n);
-  }
-  if (std::ferror(f.get())) {
-    return absl::DataLossError(absl::StrFormat("%s: read error", path));
-  }
-  return out;
+  return ReadWholeFile(path, max_bytes);
 }
 
 size_t FindInvalidUtf8(std::string_view text) {
@@ -126,7 +92,8 @@ absl::Status CsvReader::ReadHeader() {
     for (size_t j = 0; j < header_.size(); ++j) {
       if (header_[j] == name) {
         return absl::InvalidArgumentError(absl::StrFormat(
-            "%s:%d:%d: duplicated column '%s'", source_, record_line_, i + 1, name));
+            "%s:%d:%d: duplicated column '%s'", source_, record_line_, i + 1,
+            EscapeControl(name)));
       }
     }
     header_.push_back(std::move(name));
@@ -373,12 +340,14 @@ absl::Status CsvReader::RecordError(std::string_view message) const {
 absl::Status CsvReader::FieldErrorAt(size_t line, size_t column,
                                      std::string_view message) const {
   const std::string name = column < header_.size() ? header_[column] : std::string("?");
-  return absl::InvalidArgumentError(
-      absl::StrFormat("%s:%d:%d: %s (column '%s')", source_, line, column + 1, message, name));
+  // Messages quote input: control characters are escaped for the terminal.
+  return absl::InvalidArgumentError(EscapeControl(
+      absl::StrFormat("%s:%d:%d: %s (column '%s')", source_, line, column + 1, message, name)));
 }
 
 absl::Status CsvReader::RecordErrorAt(size_t line, std::string_view message) const {
-  return absl::InvalidArgumentError(absl::StrFormat("%s:%d: %s", source_, line, message));
+  return absl::InvalidArgumentError(
+      EscapeControl(absl::StrFormat("%s:%d: %s", source_, line, message)));
 }
 
 }  // namespace zvdj::internal

@@ -22,8 +22,9 @@
 
 namespace zvdj::internal {
 
-// Reads a whole file; NotFound / PermissionDenied name the path;
-// ResourceExhausted when it is larger than `max_bytes`.
+// Reads a whole file ("-": standard input; gzip data is decompressed);
+// NotFound / PermissionDenied name the path; InvalidArgument for a directory;
+// ResourceExhausted when it is larger than `max_bytes` or memory runs out.
 absl::StatusOr<std::string> ReadFileToString(const std::string& path,
                                              uint64_t max_bytes = kMaxFileBytes);
 

@@ -36,7 +36,20 @@ struct MunicipalitySlots {
 MunicipalitySlots BuildSlots(const std::vector<uint16_t>& municipality,
                              const std::vector<uint16_t>& classify);
 
-// Counters [period][slot][cell].
+// A person counted in more than one municipality of a period (the CBS rule):
+// the person cells set in each, so that a region over several municipalities
+// counts the person once. Entries [begin, begin + count) of CellCounts::mover_cells().
+struct MoverCell {
+  int32_t slot;
+  uint64_t cells;  // bit c = person cell c
+};
+struct Mover {
+  int32_t period;
+  uint32_t begin;
+  uint32_t count;
+};
+
+// Counters [period][slot][cell], plus the movers of the CBS rule.
 class CellCounts {
  public:
   CellCounts() = default;
@@ -54,14 +67,65 @@ class CellCounts {
               static_cast<size_t>(cell)];
   }
   int cells() const { return cells_; }
-  // Adds the counts of `other` (of the same shape).
+  // Adds the counts and movers of `other` (of the same shape).
   void Add(const CellCounts& other) {
     for (size_t i = 0; i < v_.size(); ++i) v_[i] += other.v_[i];
+    const auto base = static_cast<uint32_t>(mover_cells_.size());
+    mover_cells_.insert(mover_cells_.end(), other.mover_cells_.begin(), other.mover_cells_.end());
+    for (Mover m : other.movers_) {
+      m.begin += base;
+      movers_.push_back(m);
+    }
   }
+  void AddMover(int period, const MoverCell* cells, size_t n) {
+    movers_.push_back({period, static_cast<uint32_t>(mover_cells_.size()),
+                       static_cast<uint32_t>(n)});
+    mover_cells_.insert(mover_cells_.end(), cells, cells + n);
+  }
+  const std::vector<Mover>& movers() const { return movers_; }
+  const std::vector<MoverCell>& mover_cells() const { return mover_cells_; }
 
  private:
   int slots_ = 0, cells_ = 0;
   std::vector<uint32_t> v_;
+  std::vector<Mover> movers_;
+  std::vector<MoverCell> mover_cells_;
+};
+
+// The person cells of one person in one period, per municipality slot. Flush
+// adds one to each set cell in each slot and, when more than one slot has
+// cells, records the person as a mover.
+class SlotCells {
+ public:
+  void Clear() { e_.clear(); }
+  uint64_t& operator[](int32_t slot) {
+    for (MoverCell& c : e_) {
+      if (c.slot == slot) return c.cells;
+    }
+    e_.push_back({slot, 0});
+    return e_.back().cells;
+  }
+  // The k-th slot and its cells, in order of first use; false past the end.
+  bool At(size_t k, int32_t* slot, uint64_t* cells) const {
+    if (k >= e_.size()) return false;
+    *slot = e_[k].slot;
+    *cells = e_[k].cells;
+    return true;
+  }
+  void Flush(int period, CellCounts* counts) {
+    size_t used = 0;
+    for (const MoverCell& c : e_) {
+      if (c.cells == 0) continue;
+      e_[used++] = c;
+      uint32_t* v = counts->at(period, c.slot);
+      for (uint64_t m = c.cells; m != 0; m &= m - 1) ++v[__builtin_ctzll(m)];
+    }
+    if (used > 1) counts->AddMover(period, e_.data(), used);
+    e_.clear();
+  }
+
+ private:
+  std::vector<MoverCell> e_;
 };
 
 // One published series of a family: a count (den < 0) or a percentage
@@ -100,8 +164,8 @@ inline bool MoreRecent(int32_t start, int32_t end, uint16_t code, int32_t best_s
 }
 
 // The most recent of the rows offered (MoreRecent), with its municipality
-// classified: the person's region in a year (CBS practice), so that regional
-// totals count each person once.
+// classified: the person's municipality in a period under
+// Attribution::kLatest.
 template <typename Table>
 class LatestRow {
  public:
@@ -148,10 +212,12 @@ struct Trajectory {
   EndReason end_reason;
 };
 
-// Sorts by (form, provider, start, end) and merges trajectories with the same
-// form and provider that overlap or touch (next start <= current end) into one
-// from the first start to the last end; the merged one keeps the end reason
-// and municipality of the part that ends last (ties: the later start).
+// Sorts by (form, provider, start, end, end reason, municipality) and merges
+// trajectories with the same form and provider that overlap or touch (next
+// start <= current end) into one from the first start to the last end; the
+// merged one keeps the end reason and municipality of the part that ends last
+// (ties: the later start, then the higher end reason code, then the higher
+// municipality code), so the result depends on the set of rows only.
 // Returns the new count; t[0..count) holds the result.
 size_t MergeTrajectories(Trajectory* t, size_t n);
 

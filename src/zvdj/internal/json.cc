@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_format.h"
 #include "zvdj/internal/csv_reader.h"
+#include "zvdj/internal/strings.h"
 #include "zvdj/limits.hpp"
 
 namespace zvdj::internal {
@@ -67,8 +68,9 @@ class JsonParser {
     return ErrorAt(line_, pos_ - line_start_ + 1, reason);
   }
   absl::Status ErrorAt(size_t line, size_t col, std::string_view reason) const {
-    return absl::InvalidArgumentError(
-        absl::StrFormat("%s:%d:%d: %s", std::string(source_), line, col, std::string(reason)));
+    // The reason may quote the document: control characters are escaped.
+    return absl::InvalidArgumentError(EscapeControl(
+        absl::StrFormat("%s:%d:%d: %s", std::string(source_), line, col, std::string(reason))));
   }
   bool AtEnd() const { return pos_ >= s_.size(); }
   char Peek() const { return s_[pos_]; }

@@ -1,0 +1,17 @@
+// The dataset (indicator, period, region, dimensions, value, status) in the
+// command's output formats: csv (the dataset format), json, md and table.
+#ifndef ZVDJ_CLI_DATASET_OUTPUT_H_
+#define ZVDJ_CLI_DATASET_OUTPUT_H_
+
+#include <ostream>
+#include <string>
+
+#include "zvdj/dataset.hpp"
+
+namespace zvdj::cli {
+
+void WriteDataset(const Dataset& ds, const std::string& format, std::ostream& out);
+
+}  // namespace zvdj::cli
+
+#endif  // ZVDJ_CLI_DATASET_OUTPUT_H_

@@ -1,0 +1,287 @@
+#include "zvdj/internal/file_source.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <new>
+
+#include "absl/strings/str_format.h"
+#include "zvdj/internal/huge_pages.h"
+#include "zvdj/internal/status_macros.h"
+
+namespace zvdj::internal {
+namespace {
+
+// Bytes read by one pread: large enough that the system call costs nothing,
+// small enough that the reading threads do not wait on one another.
+constexpr size_t kChunk = size_t{1} << 20;
+
+absl::Status OpenError(const std::string& path, int err) {
+  const std::string msg = absl::StrFormat("%s: cannot open: %s", path, std::strerror(err));
+  return err == ENOENT ? absl::NotFoundError(msg) : absl::PermissionDeniedError(msg);
+}
+
+absl::Status TooLarge(const std::string& path, uint64_t max_bytes) {
+  return absl::ResourceExhaustedError(
+      absl::StrFormat("%s: file larger than the limit of %d bytes", path, max_bytes));
+}
+
+absl::Status OutOfMemory(const std::string& path, uint64_t bytes) {
+  return absl::ResourceExhaustedError(
+      absl::StrFormat("%s: out of memory: reading it needs %d bytes", path, bytes));
+}
+
+// Closes a descriptor on every path out of Open, unless released.
+struct FdCloser {
+  int fd;
+  ~FdCloser() {
+    if (fd > 0) ::close(fd);
+  }
+};
+
+}  // namespace
+
+absl::StatusOr<std::string> ReadAll(int fd, const std::string& path, uint64_t max_bytes,
+                                    size_t size_hint) {
+  std::string out;
+  size_t used = 0;
+  try {
+    // One byte past the expected size, so that the end is seen without a copy.
+    out.resize(std::min<uint64_t>(std::max<size_t>(size_hint + 1, size_t{64} << 10),
+                                  max_bytes + 1));
+    while (true) {
+      if (used == out.size()) {
+        if (out.size() > max_bytes) return TooLarge(path, max_bytes);
+        out.resize(std::min<uint64_t>(out.size() * 2, max_bytes + 1));
+      }
+      const ssize_t n = ::read(fd, out.data() + used, out.size() - used);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        return absl::DataLossError(
+            absl::StrFormat("%s: read error: %s", path, std::strerror(errno)));
+      }
+      if (n == 0) break;
+      used += static_cast<size_t>(n);
+      if (used > max_bytes) return TooLarge(path, max_bytes);
+    }
+    out.resize(used);
+    out.shrink_to_fit();
+  } catch (const std::bad_alloc&) {
+    return OutOfMemory(path, std::max<uint64_t>(used, out.size()) * 2);
+  }
+  return out;
+}
+
+absl::StatusOr<std::string> GunzipText(std::string_view data, const std::string& path,
+                                       uint64_t max_bytes) {
+  z_stream z{};
+  if (inflateInit2(&z, 15 + 16) != Z_OK) return OutOfMemory(path, sizeof(z_stream));
+  struct End {
+    z_stream* z;
+    ~End() { inflateEnd(z); }
+  } end{&z};
+  std::string out;
+  size_t used = 0;
+  size_t in_at = 0;
+  try {
+    out.resize(std::min<uint64_t>(std::max<size_t>(data.size() * 4, 1 << 16), max_bytes + 1));
+    while (true) {
+      if (z.avail_in == 0 && in_at < data.size()) {
+        // avail_in is 32 bits wide: feed the input in pieces.
+        const size_t piece = std::min<size_t>(data.size() - in_at, size_t{1} << 30);
+        z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data() + in_at));
+        z.avail_in = static_cast<uInt>(piece);
+        in_at += piece;
+      }
+      if (used == out.size()) {
+        if (out.size() > max_bytes) return TooLarge(path, max_bytes);
+        out.resize(std::min<uint64_t>(out.size() * 2, max_bytes + 1));
+      }
+      const size_t room = std::min<size_t>(out.size() - used, size_t{1} << 30);
+      z.next_out = reinterpret_cast<Bytef*>(out.data() + used);
+      z.avail_out = static_cast<uInt>(room);
+      const int rc = inflate(&z, Z_NO_FLUSH);
+      used += room - z.avail_out;
+      if (used > max_bytes) return TooLarge(path, max_bytes);
+      if (rc == Z_STREAM_END) {
+        // Another gzip member may follow (concatenated .gz files).
+        if (z.avail_in == 0 && in_at == data.size()) break;
+        if (inflateReset(&z) != Z_OK) break;
+        continue;
+      }
+      if (rc == Z_BUF_ERROR && z.avail_in == 0 && in_at == data.size()) {
+        return absl::DataLossError(absl::StrFormat("%s: the compressed data ends early", path));
+      }
+      if (rc == Z_MEM_ERROR) return OutOfMemory(path, out.size());
+      if (rc != Z_OK && rc != Z_BUF_ERROR) {
+        return absl::InvalidArgumentError(absl::StrFormat(
+            "%s: not valid gzip data: %s", path, z.msg != nullptr ? z.msg : "inflate failed"));
+      }
+    }
+    out.resize(used);
+    out.shrink_to_fit();
+  } catch (const std::bad_alloc&) {
+    return OutOfMemory(path, out.size() * 2);
+  }
+  return out;
+}
+
+absl::StatusOr<std::unique_ptr<FileSource>> FileSource::Open(const std::string& path,
+                                                             const InputLimits& limits) {
+  auto src = std::unique_ptr<FileSource>(new FileSource);
+  src->path_ = path;
+  const bool is_stdin = path == "-";
+  const std::string name = is_stdin ? "<stdin>" : path;
+  const int fd = is_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return OpenError(path, errno);
+  FdCloser closer{is_stdin ? -1 : fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return OpenError(path, errno);
+  if (S_ISDIR(st.st_mode)) {
+    return absl::InvalidArgumentError(absl::StrFormat("%s: is a directory, not a file", path));
+  }
+  if (S_ISREG(st.st_mode)) {
+    if (static_cast<uint64_t>(st.st_size) > limits.max_file_bytes) {
+      return TooLarge(path, limits.max_file_bytes);
+    }
+    src->size_ = static_cast<size_t>(st.st_size);
+    char magic[2] = {0, 0};
+    const bool gz = src->size_ >= 2 && ::pread(fd, magic, 2, 0) == 2 &&
+                    LooksGzipped(std::string_view(magic, 2));
+    if (!gz && src->size_ > 0) {
+      void* p = ::mmap(nullptr, src->size_, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+      if (p == MAP_FAILED) return OutOfMemory(path, src->size_);
+      src->region_ = static_cast<char*>(p);
+      src->region_bytes_ = src->size_;
+      src->data_ = src->region_;
+      AdviseHugePages(p, src->size_);
+      const size_t chunks = (src->size_ + kChunk - 1) / kChunk;
+      src->state_.reset(new (std::nothrow) std::atomic<uint8_t>[chunks]);
+      if (src->state_ == nullptr) return OutOfMemory(path, chunks);
+      for (size_t c = 0; c < chunks; ++c) src->state_[c].store(0, std::memory_order_relaxed);
+      src->fd_ = fd;
+      closer.fd = -1;
+      return src;
+    }
+  }
+  // Read whole: a pipe, standard input, a device, or gzip data.
+  ZVDJ_ASSIGN_OR_RETURN(src->owned_, ReadAll(fd, name, limits.max_file_bytes, src->size_));
+  if (LooksGzipped(src->owned_)) {
+    ZVDJ_ASSIGN_OR_RETURN(src->owned_, GunzipText(src->owned_, name, limits.max_file_bytes));
+  }
+  src->data_ = src->owned_.data();
+  src->size_ = src->owned_.size();
+  return src;
+}
+
+absl::StatusOr<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes) {
+  const bool is_stdin = path == "-";
+  const std::string name = is_stdin ? "<stdin>" : path;
+  const int fd = is_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return OpenError(path, errno);
+  FdCloser closer{is_stdin ? -1 : fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return OpenError(path, errno);
+  if (S_ISDIR(st.st_mode)) {
+    return absl::InvalidArgumentError(absl::StrFormat("%s: is a directory, not a file", path));
+  }
+  size_t hint = 0;
+  if (S_ISREG(st.st_mode)) {
+    if (static_cast<uint64_t>(st.st_size) > max_bytes) return TooLarge(path, max_bytes);
+    hint = static_cast<size_t>(st.st_size);
+  }
+  absl::StatusOr<std::string> text = ReadAll(fd, name, max_bytes, hint);
+  if (text.ok() && LooksGzipped(*text)) return GunzipText(*text, name, max_bytes);
+  return text;
+}
+
+std::unique_ptr<FileSource> FileSource::FromText(std::string_view text) {
+  auto src = std::unique_ptr<FileSource>(new FileSource);
+  src->data_ = text.data();
+  src->size_ = text.size();
+  return src;
+}
+
+FileSource::~FileSource() {
+  if (region_ != nullptr) ::munmap(region_, region_bytes_);
+  if (fd_ > 0) ::close(fd_);
+}
+
+absl::Status FileSource::FillChunk(size_t chunk) const {
+  std::unique_lock<std::mutex> lock(mu_);
+  while (true) {
+    if (state_[chunk].load(std::memory_order_acquire) == 2) return absl::OkStatus();
+    if (!error_.ok()) return error_;
+    if (state_[chunk].load(std::memory_order_relaxed) == 0) break;
+    cv_.wait(lock);  // another thread reads this chunk
+  }
+  state_[chunk].store(1, std::memory_order_relaxed);
+  lock.unlock();
+  const size_t begin = chunk * kChunk, end = std::min(size_, begin + kChunk);
+  absl::Status status;
+  for (size_t at = begin; at < end;) {
+    const ssize_t n = ::pread(fd_, region_ + at, end - at, static_cast<off_t>(at));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      status = absl::DataLossError(
+          absl::StrFormat("%s: read error: %s", path_, std::strerror(errno)));
+      break;
+    }
+    if (n == 0) {
+      status = absl::DataLossError(absl::StrFormat(
+          "%s: changed while being read (it had %d bytes, now it ends at byte %d)", path_,
+          size_, at));
+      break;
+    }
+    at += static_cast<size_t>(n);
+  }
+  lock.lock();
+  if (status.ok()) {
+    state_[chunk].store(2, std::memory_order_release);
+  } else {
+    state_[chunk].store(0, std::memory_order_relaxed);
+    if (error_.ok()) error_ = status;
+  }
+  cv_.notify_all();
+  return status;
+}
+
+absl::Status FileSource::Fill(size_t from, size_t to) const {
+  if (fd_ < 0) return absl::OkStatus();
+  to = std::min(to, size_);
+  if (from >= to) return absl::OkStatus();
+  for (size_t c = from / kChunk; c <= (to - 1) / kChunk; ++c) {
+    if (state_[c].load(std::memory_order_acquire) == 2) continue;
+    ZVDJ_RETURN_IF_ERROR(FillChunk(c));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<size_t> FileSource::FillLine(size_t from) const {
+  for (size_t at = from; at < size_;) {
+    const size_t end = std::min(size_, (at / kChunk + 1) * kChunk);
+    ZVDJ_RETURN_IF_ERROR(Fill(at, end));
+    const void* nl = std::memchr(data_ + at, '\n', end - at);
+    if (nl != nullptr) return static_cast<size_t>(static_cast<const char*>(nl) - data_) + 1;
+    at = end;
+  }
+  return size_;
+}
+
+void FileSource::Release(size_t from, size_t to) const {
+  if (region_ == nullptr) return;
+  static const auto page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  from = (from + page - 1) / page * page;
+  to = std::min(to, size_) / page * page;
+  if (to <= from) return;
+  ::madvise(region_ + from, to - from, MADV_DONTNEED);
+}
+
+}  // namespace zvdj::internal
