@@ -73,6 +73,9 @@ class Table {
     int decimals = -1;
     // md/table: a text column of formatted numbers, aligned to the right.
     bool align_right = false;
+    // table: narrowed before the other text columns when the table is too
+    // wide (notes and other long free text).
+    bool wrap_first = false;
     std::vector<double> numbers;     // number and integer columns
     std::vector<std::string> texts;  // text columns
 

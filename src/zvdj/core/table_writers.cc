@@ -74,6 +74,7 @@ void WriteJson(const Table& t, std::ostream& out) {
 struct Grid {
   std::vector<std::string> header;
   std::vector<bool> right;   // aligned to the right (numbers)
+  std::vector<bool> wrap_first;
   std::vector<std::vector<std::string>> rows;
 };
 
@@ -140,11 +141,13 @@ Grid BuildGrid(const Table& t, bool breakdown) {
         breakdown_added = true;
         g.header.push_back("Uitsplitsing");
         g.right.push_back(false);
+        g.wrap_first.push_back(false);
         for (size_t r = 0; r < t.rows(); ++r) g.rows[r].push_back(SafeCell(BreakdownCell(dims, r)));
         continue;
       }
       g.header.push_back(SafeCell(HeaderOf(c)));
       g.right.push_back(false);
+      g.wrap_first.push_back(false);
       for (size_t r = 0; r < t.rows(); ++r) {
         g.rows[r].push_back(c.texts[r].empty() ? "totaal" : SafeCell(c.texts[r]));
       }
@@ -152,6 +155,7 @@ Grid BuildGrid(const Table& t, bool breakdown) {
     }
     g.header.push_back(SafeCell(HeaderOf(c)));
     g.right.push_back(c.numeric() || c.align_right);
+    g.wrap_first.push_back(c.wrap_first);
     if (c.numeric()) {
       const int dec = c.decimals >= 0                     ? c.decimals
                       : c.kind == ColumnKind::kInteger ? 0
@@ -193,22 +197,26 @@ void WriteMarkdown(const Grid& g, std::ostream& out) {
   }
 }
 
-// Narrows the widest columns, one terminal column at a time, until the line
-// fits `limit`: text columns down to kMinWidth, number columns down to their
-// widest cell and the longest word of their header.
-void FitWidths(std::vector<size_t>& width, const std::vector<size_t>& min, size_t limit) {
+// Narrows columns one terminal column at a time, the widest of a phase first,
+// until the line fits `limit`: first number columns down to their widest cell
+// (their header wraps), then the wrap-first columns (notes), then every text
+// column, none below `min`.
+void FitWidths(std::vector<size_t>& width, const std::vector<size_t>& min,
+               const std::vector<int>& phase, size_t limit) {
   size_t total = 0;
   for (size_t w : width) total += w;
   total += width.empty() ? 0 : 2 * (width.size() - 1);
-  while (total > limit) {
-    size_t widest = width.size();
-    for (size_t c = 0; c < width.size(); ++c) {
-      if (width[c] <= min[c]) continue;
-      if (widest == width.size() || width[c] > width[widest]) widest = c;
+  for (int p = 0; p < 3 && total > limit; ++p) {
+    while (total > limit) {
+      size_t widest = width.size();
+      for (size_t c = 0; c < width.size(); ++c) {
+        if (phase[c] > p || width[c] <= min[c]) continue;
+        if (widest == width.size() || width[c] > width[widest]) widest = c;
+      }
+      if (widest == width.size()) break;  // nothing left to narrow in this phase
+      --width[widest];
+      --total;
     }
-    if (widest == width.size()) return;  // nothing left to narrow
-    --width[widest];
-    --total;
   }
 }
 
@@ -256,15 +264,17 @@ void WriteTerminal(const Grid& g, size_t limit, std::ostream& out) {
   constexpr size_t kMinWidth = 8;
   const size_t n = g.header.size();
   std::vector<size_t> width(n, 0), min(n, 0), cells(n, 0);
+  std::vector<int> phase(n, 2);
   for (const auto& r : g.rows) {
     for (size_t c = 0; c < n; ++c) cells[c] = std::max(cells[c], DisplayWidth(r[c]));
   }
   for (size_t c = 0; c < n; ++c) {
     width[c] = std::max(cells[c], DisplayWidth(g.header[c]));
     min[c] = g.right[c] ? std::max(cells[c], LongestWord(g.header[c]))
-                        : std::min(width[c], kMinWidth);
+                        : std::min(width[c], std::max(kMinWidth, LongestWord(g.header[c])));
+    phase[c] = g.right[c] ? 0 : g.wrap_first[c] ? 1 : 2;
   }
-  if (limit > 0) FitWidths(width, min, limit);
+  if (limit > 0) FitWidths(width, min, phase, limit);
   WriteWrappedRow(g.header, width, g.right, out);
   std::string rule;
   for (size_t c = 0; c < n; ++c) {

@@ -160,6 +160,7 @@ Table ToTable(const TrendTable& table) {
   const size_t direction = t.AddText("direction");
   const size_t flags = t.AddText("flags");
   const size_t note = t.AddText("note");
+  t.column(note).wrap_first = true;
   const size_t n_dims = table.dimension_names.size();
   for (const TrendRow& r : table.rows) {
     const TrendSeries& s = table.series[r.series];
@@ -207,6 +208,7 @@ Table ToTable(const SummaryTable& table) {
   const size_t text = t.AddText("assessment_text");
   const size_t flags = t.AddText("flags");
   const size_t note = t.AddText("note");
+  t.column(note).wrap_first = true;
   const size_t n_dims = table.dimension_names.size();
   for (const TrendSummary& s : table.summaries) {
     const TrendSeries& se = table.series[s.series];
@@ -258,6 +260,7 @@ ReaderColumns MakeReader(const Table_& table, std::initializer_list<const char*>
   for (const char* h : headers) {
     const size_t c = r.t.AddText(h);
     for (size_t x : right) r.t.column(c).align_right |= (x == i);
+    r.t.column(c).wrap_first = std::string_view(h) == "Opmerking";
     r.cols.push_back(c);
     ++i;
   }

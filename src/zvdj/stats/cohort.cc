@@ -14,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "zvdj/core/strings.h"
+#include "zvdj/names.hpp"
 
 namespace zvdj {
 inline namespace v1 {
@@ -334,43 +335,29 @@ Outcome OutcomeFromEvents(std::string name, std::vector<std::pair<uint32_t, int3
 
 // ---- Estimation ----
 
-std::string_view CohortMethodName(CohortMethod m) noexcept {
-  switch (m) {
-    case CohortMethod::kAalenJohansen: return "aj";
-    case CohortMethod::kKaplanMeier: return "km";
-    case CohortMethod::kNaive: return "naive";
-  }
-  return "aj";
-}
+// The spellings live in the name tables of names.hpp.
+std::string_view CohortMethodName(CohortMethod m) noexcept { return EnumName(m); }
 
-std::string_view DenominatorName(Denominator d) noexcept {
-  return d == Denominator::kAll ? "all" : "zonder_verlengde";
-}
+std::string_view DenominatorName(Denominator d) noexcept { return EnumName(d); }
 
 absl::StatusOr<std::vector<CohortMethod>> ParseCohortMethods(std::string_view s) {
-  if (s == "aj") return std::vector<CohortMethod>{CohortMethod::kAalenJohansen};
-  if (s == "km") return std::vector<CohortMethod>{CohortMethod::kKaplanMeier};
-  if (s == "naive") return std::vector<CohortMethod>{CohortMethod::kNaive};
   if (s == "all") {
     return std::vector<CohortMethod>{CohortMethod::kAalenJohansen, CohortMethod::kKaplanMeier,
                                      CohortMethod::kNaive};
+  }
+  if (absl::StatusOr<CohortMethod> m = ParseEnum<CohortMethod>(s); m.ok()) {
+    return std::vector<CohortMethod>{*m};
   }
   return absl::InvalidArgumentError(absl::StrFormat(
       "unknown method '%s' (expected aj, km, naive or all)", std::string(s)));
 }
 
 absl::StatusOr<DeathHandling> ParseDeathHandling(std::string_view s) {
-  if (s == "competing") return DeathHandling::kCompeting;
-  if (s == "censor") return DeathHandling::kCensor;
-  return absl::InvalidArgumentError(absl::StrFormat(
-      "unknown death handling '%s' (expected competing or censor)", std::string(s)));
+  return ParseEnum<DeathHandling>(s);
 }
 
 absl::StatusOr<Denominator> ParseDenominator(std::string_view s) {
-  if (s == "all") return Denominator::kAll;
-  if (s == "zonder_verlengde") return Denominator::kZonderVerlengde;
-  return absl::InvalidArgumentError(absl::StrFormat(
-      "unknown denominator '%s' (expected all or zonder_verlengde)", std::string(s)));
+  return ParseEnum<Denominator>(s);
 }
 
 absl::StatusOr<std::vector<CohortEstimate>> CohortOutflow(const RecordStore& store,

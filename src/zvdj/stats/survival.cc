@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_format.h"
 #include "boost/math/special_functions/erf.hpp"
+#include "zvdj/names.hpp"
 
 namespace zvdj {
 inline namespace v1 {
@@ -23,23 +24,12 @@ double ZValue(double conf_level) {
 
 }  // namespace
 
+// The spellings live in the name table of names.hpp.
 absl::StatusOr<CiTransform> ParseCiTransform(std::string_view name) {
-  if (name == "log") return CiTransform::kLog;
-  if (name == "log-log" || name == "loglog") return CiTransform::kLogLog;
-  if (name == "plain") return CiTransform::kPlain;
-  return absl::InvalidArgumentError(
-      absl::StrFormat("unknown confidence interval transform '%s' (expected log, log-log or plain)",
-                      std::string(name)));
+  return ParseEnum<CiTransform>(name);
 }
 
-std::string_view CiTransformName(CiTransform t) noexcept {
-  switch (t) {
-    case CiTransform::kLog: return "log";
-    case CiTransform::kLogLog: return "log-log";
-    case CiTransform::kPlain: return "plain";
-  }
-  return "log";
-}
+std::string_view CiTransformName(CiTransform t) noexcept { return EnumName(t); }
 
 std::pair<double, double> ConfidenceInterval(double p, double se, const SurvivalOptions& options) {
   const double z = ZValue(options.conf_level);

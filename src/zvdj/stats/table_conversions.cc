@@ -34,6 +34,7 @@ Table ToTable(const Dataset& ds) {
   // "" is a definitive value, not a missing status.
   const size_t status = t.AddText("status", ColumnRole::kKey);
   const size_t note = any_note ? t.AddText("note") : 0;
+  if (any_note) t.column(note).wrap_first = true;
   for (size_t r = 0; r < ds.size(); ++r) {
     t.Text(indicator, std::string(ds.indicator(r)));
     t.Text(period, ds.period(r).ToString());
@@ -90,6 +91,7 @@ Table ToTable(const Cohort& cohort, std::span<const CohortEstimate> rows,
   const size_t method = t.AddText("method", ColumnRole::kDimension);
   const size_t denominator = t.AddText("denominator", ColumnRole::kDimension);
   const size_t note = t.AddText("note");
+  t.column(note).wrap_first = true;
   for (const CohortEstimate& e : rows) {
     const CohortGroup& g = cohort.groups[e.group];
     if (groups) t.Text(group, g.label);
@@ -162,6 +164,7 @@ Table ToTable(const LoadReport& report) {
   const size_t line = t.AddInteger("line");
   const size_t column = t.AddInteger("column");
   const size_t reason = t.AddText("reason");
+  t.column(reason).wrap_first = true;
   for (const SkippedRow& s : report.skipped) {
     t.Text(file, s.file);
     t.Number(line, static_cast<double>(s.line));
