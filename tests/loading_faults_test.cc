@@ -131,7 +131,7 @@ TEST(LoadingFaults, FileTruncatedDuringCApiAndCommandLoads) {
       std::this_thread::sleep_for(std::chrono::milliseconds(40 * round));
       ASSERT_EQ(::truncate(again.c_str(), 20 << 10), 0);
     });
-    const std::string cmd = std::string(ZVDJ_CLI_PATH) + " compute --jeugdhulp " + again +
+    const std::string cmd = std::string(ZVDJ_CLI_PATH) + " compute --from 2015 --to 2019 --jeugdhulp " + again +
                             " >/dev/null 2>" + dir.path() + "/err.txt";
     const int st = std::system(cmd.c_str());
     cut2.join();
@@ -278,7 +278,7 @@ TEST(LoadingFaults, DirectoryIsNamedAsSuch) {
 // ---- Input order ----
 
 std::string RunCompute(const std::string& args) {
-  const std::string cmd = std::string(ZVDJ_CLI_PATH) + " compute " + args + " 2>&1";
+  const std::string cmd = std::string(ZVDJ_CLI_PATH) + " compute --from 2015 --to 2019 " + args + " 2>&1";
   FILE* p = ::popen(cmd.c_str(), "r");
   std::string out;
   char buf[4096];
