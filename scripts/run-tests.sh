@@ -33,6 +33,8 @@ stage() {
 launcher=()
 if command -v ccache >/dev/null; then
   export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
+  # Debug-info builds (asan, tsan) would otherwise key on the build folder.
+  export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
   launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   echo "run-tests: compiling through ccache" >&2
 fi

@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config python3
   libabsl-dev libboost-date-time-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev chromium
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev ccache
   python3-pandas python3-pytest python3-venv python3-pip python3-setuptools python3-wheel
   python3-build r-base-dev r-cran-testthat
 )
