@@ -17,9 +17,9 @@
 // the table to kEnumTables (names.cc). When zvdj.h has constants for it, give
 // the table their prefix (ZVDJ_AGE_BASIS_): zvdj_constant then finds
 // ZVDJ_AGE_BASIS_PERIOD_START from the name "period_start". For example the
-// attribution rule (which trajectory a person is counted with) becomes
-//   inline constexpr EnumEntry kAttributionNames[] = {{"latest", 0}, {"cbs", 1}};
-//   inline constexpr EnumTable kAttributionTable{"attribution", "attribution",
+// attribution rule is
+//   inline constexpr EnumEntry kAttributionNames[] = {{"cbs", 0}, {"latest", 1}};
+//   inline constexpr EnumTable kAttributionTable{"attribution", "attribution rule",
 //                                                "ZVDJ_ATTRIBUTION_", kAttributionNames, {}};
 //   template <> struct EnumTraits<Attribution> { ... kAttributionTable ... };
 #ifndef ZVDJ_NAMES_HPP_
@@ -113,6 +113,11 @@ inline constexpr EnumEntry kAssessmentNames[] = {{"cagr", 0}, {"tolerance", 1}, 
 inline constexpr EnumTable kAssessmentTable{"assessment", "assessment rule", "ZVDJ_ASSESSMENT_",
                                             kAssessmentNames, {}};
 
+// Which municipality a person counts in (ZVDJ_ATTRIBUTION_*).
+inline constexpr EnumEntry kAttributionNames[] = {{"cbs", 0}, {"latest", 1}};
+inline constexpr EnumTable kAttributionTable{"attribution", "attribution rule",
+                                             "ZVDJ_ATTRIBUTION_", kAttributionNames, {}};
+
 // Region levels are a bit set: the values are the bits (ZVDJ_LEVEL_*).
 inline constexpr EnumEntry kLevelNames[] = {
     {"gemeente", 1}, {"jeugdregio", 2}, {"provincie", 4}, {"land", 8}};
@@ -177,6 +182,10 @@ struct EnumTraits<LoadMode> {
 template <>
 struct EnumTraits<StatLineFormat> {
   static constexpr const EnumTable& table = kStatLineFormatTable;
+};
+template <>
+struct EnumTraits<Attribution> {
+  static constexpr const EnumTable& table = kAttributionTable;
 };
 template <>
 struct EnumTraits<AssessmentKind> {

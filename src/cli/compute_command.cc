@@ -7,6 +7,7 @@
 #include <map>
 #include <ostream>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_join.h"
@@ -17,6 +18,7 @@
 #include "cli/records_support.h"
 #include "zvdj/dataset_io.hpp"
 #include "zvdj/indicators.hpp"
+#include "zvdj/names.hpp"
 #include "zvdj/number_format.hpp"
 #include "zvdj/records_io.hpp"
 #include "zvdj/regions.hpp"
@@ -145,10 +147,11 @@ absl::Status ParseComputeOptions(const Args& args, ComputeOptions* opt, LoadOpti
   if (args.Has("vots-as-ots")) opt->vots_counts_as_ots = true;
   if (args.Has("vots-separate")) opt->vots_counts_as_ots = false;
   if (auto v = args.Get("attribution")) {
-    if (*v == "cbs") opt->attribution = Attribution::kCbs;
-    else if (*v == "latest") opt->attribution = Attribution::kLatest;
-    else return absl::InvalidArgumentError(
-        absl::StrFormat("--attribution: '%s' (expected cbs or latest)", *v));
+    auto a = ParseEnum<Attribution>(*v);
+    if (!a.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("--attribution: ", a.status().message()));
+    }
+    opt->attribution = *a;
   }
   if (auto v = args.Get("age-basis")) {
     if (*v == "period_end") opt->age_basis = AgeBasis::kPeriodEnd;

@@ -67,6 +67,10 @@ static_assert(NameValue(zvdj::kLevelTable, "jeugdregio") == ZVDJ_LEVEL_JEUGDREGI
 static_assert(NameValue(zvdj::kLevelTable, "provincie") == ZVDJ_LEVEL_PROVINCIE);
 static_assert(NameValue(zvdj::kLevelTable, "land") == ZVDJ_LEVEL_LAND);
 static_assert(NameValue(zvdj::kDenominatorTable, "all") == ZVDJ_DENOMINATOR_ALL);
+static_assert(NameValue(zvdj::kAttributionTable, "cbs") == ZVDJ_ATTRIBUTION_CBS);
+static_assert(NameValue(zvdj::kAttributionTable, "latest") == ZVDJ_ATTRIBUTION_LATEST);
+static_assert(static_cast<int>(zvdj::Attribution::kCbs) == ZVDJ_ATTRIBUTION_CBS);
+static_assert(static_cast<int>(zvdj::Attribution::kLatest) == ZVDJ_ATTRIBUTION_LATEST);
 static_assert(NameValue(zvdj::kDenominatorTable, "zonder_verlengde") == ZVDJ_DENOMINATOR_ZONDER_VERLENGDE);
 static_assert(NameValue(zvdj::kCiTable, "log") == ZVDJ_CI_LOG);
 static_assert(NameValue(zvdj::kCiTable, "log-log") == ZVDJ_CI_LOG_LOG);
@@ -148,8 +152,6 @@ constexpr Constant kConstants[] = {
     ZVDJ_C(ZVDJ_TREND_OPTIONS_VERSION),
     ZVDJ_C(ZVDJ_LOAD_OPTIONS_VERSION),
     ZVDJ_C(ZVDJ_COMPUTE_OPTIONS_VERSION),
-    ZVDJ_C(ZVDJ_ATTRIBUTION_CBS),
-    ZVDJ_C(ZVDJ_ATTRIBUTION_LATEST),
     ZVDJ_C(ZVDJ_COHORT_OPTIONS_VERSION),
     ZVDJ_C(ZVDJ_SURVIVAL_ALL_CAUSE),
     ZVDJ_C(ZVDJ_SURVIVAL_CUMULATIVE_INCIDENCE),

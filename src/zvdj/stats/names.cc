@@ -13,6 +13,7 @@ constexpr const EnumTable* kEnumTables[] = {
     &kAgeBasisTable, &kFeb29Table,    &kCiTable,       &kMethodTable,
     &kDeathTable,    &kDenominatorTable, &kFormatTable, &kRecordKindTable,
     &kLoadModeTable, &kStatLineFormatTable, &kAssessmentTable, &kLevelTable,
+    &kAttributionTable,
 };
 
 }  // namespace
