@@ -147,8 +147,8 @@ def _path_only(value, name):
 def compute(jeugdhulp=None, jeugdbescherming=None, verzuim=None, persons=None, regions=None,
             herindeling=None, from_year=None, to_year=None, suppress=10, round5=False,
             threads=2, age_basis="period_end", merge_trajectories=True,
-            vots_counts_as_ots=True, levels=None, classification_year=None, *, records=None,
-            **legacy):
+            vots_counts_as_ots=None, levels=None, classification_year=None,
+            attribution="cbs", *, records=None, **legacy):
     """The kernindicatoren from person-level records, as `zvdj compute`: a
     DataFrame with columns indicator, period, region, <dimensions>, value,
     status (and note when set).
@@ -156,7 +156,9 @@ def compute(jeugdhulp=None, jeugdbescherming=None, verzuim=None, persons=None, r
     jeugdhulp, jeugdbescherming, verzuim, persons: paths or DataFrames in the
     record formats (text columns; dates as 'YYYY-MM-DD' text or datetime64; NaN,
     None and '' are missing). regions, herindeling: paths. threads: threads
-    reading the files and computing (0 = one per core).
+    reading the files and computing (0 = one per core). attribution: "cbs"
+    (default; a youth counts in every municipality with a record) or "latest".
+    vots_counts_as_ots: None keeps the default (voorlopige OTS separate).
 
     zvdj.compute(records, ...) with a zvdj.Records store is the object API and
     returns a zvdj.Dataset.
@@ -167,7 +169,7 @@ def compute(jeugdhulp=None, jeugdbescherming=None, verzuim=None, persons=None, r
                       age_basis=age_basis, merge_trajectories=merge_trajectories,
                       vots_counts_as_ots=vots_counts_as_ots, levels=levels,
                       classification_year=classification_year, regions=regions,
-                      herindeling=herindeling)
+                      herindeling=herindeling, attribution=attribution)
         return compute_dataset(jeugdhulp, **legacy)
     if legacy:
         raise TypeError(f"compute() got unexpected arguments {sorted(legacy)}")
@@ -178,7 +180,8 @@ def compute(jeugdhulp=None, jeugdbescherming=None, verzuim=None, persons=None, r
                             "verzuim": verzuim, "persons": persons}, threads)
     o = _compute_options(from_year, to_year, round5, suppress, age_basis, merge_trajectories,
                          vots_counts_as_ots, levels, classification_year,
-                         _path_only(regions, "regions"), _path_only(herindeling, "herindeling"))
+                         _path_only(regions, "regions"), _path_only(herindeling, "herindeling"),
+                         attribution)
     o.threads = int(threads)
     h = c_void_p()
     check(lib.zvdj_compute(byref(h), records.handle, byref(o)))

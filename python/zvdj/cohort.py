@@ -19,6 +19,8 @@ _AGE_BASIS = Enum("age_basis", {"period_end": "ZVDJ_AGE_BASIS_PERIOD_END",
 _LEVELS = Enum("level", {"gemeente": "ZVDJ_LEVEL_GEMEENTE", "jeugdregio": "ZVDJ_LEVEL_JEUGDREGIO",
                          "provincie": "ZVDJ_LEVEL_PROVINCIE", "land": "ZVDJ_LEVEL_LAND",
                          "nl": "ZVDJ_LEVEL_LAND"})
+_ATTRIBUTION = Enum("attribution", {"cbs": "ZVDJ_ATTRIBUTION_CBS",
+                                    "latest": "ZVDJ_ATTRIBUTION_LATEST"})
 _DENOMINATORS = Enum("denominator", {"all": "ZVDJ_DENOMINATOR_ALL",
                                      "zonder_verlengde": "ZVDJ_DENOMINATOR_ZONDER_VERLENGDE"})
 
@@ -29,7 +31,7 @@ class _ComputeOptions(Structure):
                 ("merge_trajectories", c_int32), ("vots_counts_as_ots", c_int32),
                 ("levels", c_int32), ("classification_year", c_int32),
                 ("regions_path", c_char_p), ("herindeling_path", c_char_p),
-                ("threads", c_int32)]
+                ("attribution", c_int32), ("threads", c_int32)]
 
 
 class _CohortOptions(Structure):
@@ -90,7 +92,8 @@ def _day(value):
 
 def _compute_options(from_year, to_year, round5, suppress_below, age_basis,
                      merge_trajectories, vots_counts_as_ots, levels, classification_year,
-                     regions, herindeling):
+                     regions, herindeling, attribution="cbs"):
+    # vots_counts_as_ots None keeps the library's default (VOTS separate).
     o = _ComputeOptions()
     check(lib.zvdj_compute_options_init(byref(o), _COMPUTE_OPTIONS_VERSION))
     o.from_year = from_year or 0
@@ -100,7 +103,9 @@ def _compute_options(from_year, to_year, round5, suppress_below, age_basis,
         o.suppress_below = int(suppress_below)
     o.age_basis = _AGE_BASIS[age_basis]
     o.merge_trajectories = 1 if merge_trajectories else 0
-    o.vots_counts_as_ots = 1 if vots_counts_as_ots else 0
+    if vots_counts_as_ots is not None:
+        o.vots_counts_as_ots = 1 if vots_counts_as_ots else 0
+    o.attribution = _ATTRIBUTION[attribution]
     if levels:
         o.levels = sum(_LEVELS[level] for level in set(levels))
     o.classification_year = classification_year or 0
@@ -111,14 +116,14 @@ def _compute_options(from_year, to_year, round5, suppress_below, age_basis,
 
 def compute_with_closure(records, from_year=None, to_year=None, round5=False,
                          suppress_below=None, age_basis="period_end", merge_trajectories=True,
-                         vots_counts_as_ots=True, levels=None, classification_year=None,
-                         regions=None, herindeling=None):
+                         vots_counts_as_ots=None, levels=None, classification_year=None,
+                         regions=None, herindeling=None, attribution="cbs"):
     """As compute(), returning (Dataset, closure ResultTable): the jeugdbescherming
     stock-flow rows period, region, measure ('' = persons), begin, inflow, outflow,
     end, difference (unrounded, unsuppressed)."""
     o = _compute_options(from_year, to_year, round5, suppress_below, age_basis,
                          merge_trajectories, vots_counts_as_ots, levels, classification_year,
-                         regions, herindeling)
+                         regions, herindeling, attribution)
     h = c_void_p()
     c = c_void_p()
     check(lib.zvdj_compute_with_closure(byref(h), byref(c), records.handle, byref(o)))
@@ -126,8 +131,9 @@ def compute_with_closure(records, from_year=None, to_year=None, round5=False,
 
 
 def compute(records, from_year=None, to_year=None, round5=False, suppress_below=None,
-            age_basis="period_end", merge_trajectories=True, vots_counts_as_ots=True,
-            levels=None, classification_year=None, regions=None, herindeling=None):
+            age_basis="period_end", merge_trajectories=True, vots_counts_as_ots=None,
+            levels=None, classification_year=None, regions=None, herindeling=None,
+            attribution="cbs"):
     """The kernindicatoren from `records` as a Dataset (as `zvdj compute`).
 
     levels: e.g. ["gemeente", "land"] (default all); regions / herindeling:
@@ -135,7 +141,7 @@ def compute(records, from_year=None, to_year=None, round5=False, suppress_below=
     """
     o = _compute_options(from_year, to_year, round5, suppress_below, age_basis,
                          merge_trajectories, vots_counts_as_ots, levels, classification_year,
-                         regions, herindeling)
+                         regions, herindeling, attribution)
     h = c_void_p()
     check(lib.zvdj_compute(byref(h), records.handle, byref(o)))
     return Dataset(h)
