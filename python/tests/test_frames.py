@@ -222,3 +222,13 @@ def test_option_names_come_from_the_library():
     if getattr(lib, "zvdj_enum_names", None) is not None:
         assert ci["loglog"] == ci["log-log"]  # an alias the library accepts
     assert zvdj.STATUS_SYMBOLS[zvdj.constant("ZVDJ_VALUE_PROVISIONAL")] == "*"
+
+
+def test_compute_latest_attribution_equals_the_command(generated, run_cli):
+    path = str(generated / "jeugdhulp.csv")
+    got = zvdj.compute(jeugdhulp=path, from_year=2018, to_year=2019, suppress=0,
+                       attribution="latest")
+    assert len(got) > 0
+    cli = run_cli("compute", "--jeugdhulp", path, "--from", "2018", "--to", "2019",
+                  "--suppress", "0", "--attribution", "latest")
+    assert_same_as_cli(got, cli)

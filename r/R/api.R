@@ -9,7 +9,9 @@ trends <- function(dataset, summary = FALSE, breaks = NULL, from = NULL, to = NU
 
 compute <- function(jeugdhulp, jeugdbescherming = NULL, verzuim = NULL, persons = NULL,
                     regions = NULL, herindeling = NULL, from = NULL, to = NULL,
-                    suppress = 10, round5 = FALSE, threads = 2L) {
+                    suppress = 10, round5 = FALSE, threads = 2L,
+                    attribution = c("cbs", "latest")) {
+  attribution <- match.arg(attribution)
   if (!is.numeric(suppress) || length(suppress) != 1L || is.na(suppress) || suppress < 0) {
     .stop("INVALID_ARGUMENT", "suppress: expected a whole number >= 0")
   }
@@ -23,7 +25,8 @@ compute <- function(jeugdhulp, jeugdbescherming = NULL, verzuim = NULL, persons 
   .frame(.check(.Call(zr_compute, records, c(.year(from, "from"), .year(to, "to")),
                       as.numeric(suppress), isTRUE(round5), as.integer(threads),
                       if (is.null(regions)) NULL else path.expand(regions),
-                      if (is.null(herindeling)) NULL else path.expand(herindeling))))
+                      if (is.null(herindeling)) NULL else path.expand(herindeling),
+                      attribution == "latest")))
 }
 
 cohort <- function(jeugdhulp, vervolgzorg = NULL, persons = NULL, year_of_18,

@@ -362,7 +362,7 @@ SEXP zr_trends(SEXP spec, SEXP summary, SEXP breaks_path, SEXP from, SEXP to) {
 }
 
 SEXP zr_compute(SEXP ptr, SEXP years, SEXP suppress, SEXP round5, SEXP threads,
-                SEXP regions, SEXP herindeling) {
+                SEXP regions, SEXP herindeling, SEXP latest) {
   zvdj_compute_options o;
   zvdj_compute_options_init(&o, ZVDJ_COMPUTE_OPTIONS_VERSION);
   o.from_year = INTEGER(years)[0] == NA_INTEGER ? 0 : INTEGER(years)[0];
@@ -372,6 +372,7 @@ SEXP zr_compute(SEXP ptr, SEXP years, SEXP suppress, SEXP round5, SEXP threads,
   o.threads = asInteger(threads);
   o.regions_path = opt_string(regions);
   o.herindeling_path = opt_string(herindeling);
+  o.attribution = asLogical(latest) == TRUE ? ZVDJ_ATTRIBUTION_LATEST : ZVDJ_ATTRIBUTION_CBS;
   zvdj_dataset *ds = NULL;
   zvdj_status s = zvdj_compute(&ds, records_of(ptr), &o);
   SEXP out = s == ZVDJ_OK ? dataset_to_r(ds) : failure(s);
@@ -484,7 +485,7 @@ static const R_CallMethodDef kCalls[] = {
     {"zr_records_load", (DL_FUNC)&zr_records_load, 4},
     {"zr_records_add", (DL_FUNC)&zr_records_add, 4},
     {"zr_trends", (DL_FUNC)&zr_trends, 5},
-    {"zr_compute", (DL_FUNC)&zr_compute, 7},
+    {"zr_compute", (DL_FUNC)&zr_compute, 8},
     {"zr_cohort", (DL_FUNC)&zr_cohort, 5},
     {"zr_statline", (DL_FUNC)&zr_statline, 3},
     {"zr_factsheet", (DL_FUNC)&zr_factsheet, 5},

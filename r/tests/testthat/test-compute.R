@@ -66,3 +66,12 @@ test_that("a frame with wrong column types is refused", {
   ids$person_id <- as.integer(factor(jh$person_id))
   expect_s3_class(compute(ids, from = 2016, to = 2019), "data.frame")
 })
+
+test_that("compute: the latest-record attribution equals the command's", {
+  path <- file.path(generated_dir(), "jeugdhulp.csv")
+  got <- compute(path, from = 2018, to = 2019, suppress = 0, attribution = "latest")
+  want <- run_cli(c("compute", "--jeugdhulp", path, "--from", "2018", "--to", "2019",
+                    "--suppress", "0", "--attribution", "latest", "--format", "csv"))
+  expect_same_as_cli(got, want)
+  expect_error(compute(path, from = 2018, to = 2019, attribution = "eerste"))
+})
