@@ -119,10 +119,8 @@ extern "C" {
 ZVDJ_API zvdj_status zvdj_cohort_options_init(zvdj_cohort_options* opts, uint32_t version) {
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(opts);
-    if (version < 1 || version > ZVDJ_COHORT_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_cohort_options version " +
-                                        std::to_string(version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckOptionsVersion("zvdj_cohort_options", version,
+                                                         ZVDJ_COHORT_OPTIONS_VERSION));
     *opts = zvdj_cohort_options{};
     opts->version = version;
     opts->ci_level = zvdj::SurvivalOptions{}.conf_level;

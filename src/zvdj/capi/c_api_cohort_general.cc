@@ -350,10 +350,8 @@ ZVDJ_API zvdj_status zvdj_cohort_info(size_t* out_members, size_t* out_groups,
 ZVDJ_API zvdj_status zvdj_outflow_options_init(zvdj_outflow_options* opts, uint32_t version) {
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(opts);
-    if (version < 1 || version > ZVDJ_OUTFLOW_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_outflow_options version " +
-                                        std::to_string(version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckOptionsVersion("zvdj_outflow_options", version,
+                                                         ZVDJ_OUTFLOW_OPTIONS_VERSION));
     *opts = zvdj_outflow_options{};
     opts->version = version;
     opts->ci = ZVDJ_CI_LOG;

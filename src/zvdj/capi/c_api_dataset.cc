@@ -125,10 +125,8 @@ extern "C" {
 ZVDJ_API zvdj_status zvdj_read_options_init(zvdj_read_options* opts, uint32_t version) {
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(opts);
-    if (version < 1 || version > ZVDJ_READ_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_read_options version " +
-                                        std::to_string(version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckOptionsVersion("zvdj_read_options", version,
+                                                         ZVDJ_READ_OPTIONS_VERSION));
     opts->version = version;
     opts->number_format = ZVDJ_NUMBER_FORMAT_AUTO;
     return absl::OkStatus();

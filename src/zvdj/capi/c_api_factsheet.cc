@@ -87,10 +87,8 @@ ZVDJ_API zvdj_status zvdj_factsheet_options_init(zvdj_factsheet_options* opts,
                                                  uint32_t version) {
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(opts);
-    if (version < 1 || version > ZVDJ_FACTSHEET_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_factsheet_options version " +
-                                        std::to_string(version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckOptionsVersion("zvdj_factsheet_options", version,
+                                                         ZVDJ_FACTSHEET_OPTIONS_VERSION));
     *opts = zvdj_factsheet_options{};
     opts->version = version;
     return absl::OkStatus();

@@ -215,6 +215,10 @@ zvdj_status Guard(F&& f) noexcept {
 absl::Status Require(const void* p, const char* what);
 #define ZVDJ_CAPI_REQUIRE(p) ZVDJ_RETURN_IF_ERROR(::zvdj::capi::Require((p), #p))
 
+// InvalidArgument "<type> version <version> is not supported" unless `version` is in
+// 1..`newest`: the check of every zvdj_*_options_init.
+absl::Status CheckOptionsVersion(const char* type, uint32_t version, uint32_t newest);
+
 // NULL or "" -> "".
 inline std::string_view View(const char* s) { return s == nullptr ? std::string_view() : s; }
 

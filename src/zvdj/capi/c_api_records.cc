@@ -261,10 +261,8 @@ ZVDJ_API zvdj_status zvdj_records_count(size_t* out, const zvdj_records* records
 ZVDJ_API zvdj_status zvdj_load_options_init(zvdj_load_options* opts, uint32_t version) {
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(opts);
-    if (version < 1 || version > ZVDJ_LOAD_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_load_options version " +
-                                        std::to_string(version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckOptionsVersion("zvdj_load_options", version,
+                                                         ZVDJ_LOAD_OPTIONS_VERSION));
     opts->version = version;
     opts->mode = ZVDJ_LOAD_STRICT;
     if (version >= 2) opts->threads = zvdj::LoadOptions{}.threads;

@@ -186,10 +186,8 @@ ZVDJ_API zvdj_status zvdj_statline_options_init(zvdj_statline_options* opts,
                                                 uint32_t version) {
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(opts);
-    if (version < 1 || version > ZVDJ_STATLINE_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_statline_options version " +
-                                        std::to_string(version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckOptionsVersion("zvdj_statline_options", version,
+                                                         ZVDJ_STATLINE_OPTIONS_VERSION));
     *opts = zvdj_statline_options{};
     opts->version = version;
     return absl::OkStatus();

@@ -104,10 +104,8 @@ extern "C" {
 ZVDJ_API zvdj_status zvdj_trend_options_init(zvdj_trend_options* opts, uint32_t version) {
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(opts);
-    if (version < 1 || version > ZVDJ_TREND_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_trend_options version " +
-                                        std::to_string(version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckOptionsVersion("zvdj_trend_options", version,
+                                                         ZVDJ_TREND_OPTIONS_VERSION));
     const zvdj::CagrThresholds cagr;
     *opts = zvdj_trend_options{};
     opts->version = version;
