@@ -394,24 +394,30 @@ struct JeugdhulpTraits {
   }
 };
 
-struct JeugdbeschermingTraits {
+// Jeugdbescherming and verzuim rows have one shape: a person with a birth date, a
+// municipality, one coded kind and a span. `Spec` names the file, the kind column,
+// where the kind stands in the input and the row, its code list and the store's table.
+template <class Spec>
+struct KindEpisodeTraits {
   static constexpr bool kPersonPerRow = false;
-  using Input = JeugdbeschermingInput;
-  static constexpr std::string_view kName = "jeugdbescherming";
-  enum : int { kPerson, kBirth, kMunicipality, kMeasure, kStart, kEnd };
-  static constexpr std::string_view kColumns[] = {"person_id", "birth_date", "municipality",
-                                                  "measure",   "start_date", "end_date"};
+  using Input = typename Spec::Input;
+  using Row = typename Spec::Row;
+  static constexpr std::string_view kName = Spec::kName;
+  enum : int { kPerson, kBirth, kMunicipality, kKind, kStart, kEnd };
+  static constexpr std::string_view kColumns[] = {"person_id",       "birth_date", "municipality",
+                                                  Spec::kKindColumn, "start_date", "end_date"};
   static constexpr bool kOptional[] = {false, false, false, false, false, true};
 
   static void Reserve(RecordStore* s, size_t n) {
-    s->jeugdbescherming.Reserve(s->jeugdbescherming.size() + n);
+    auto& table = Spec::Table(*s);
+    table.Reserve(table.size() + n);
   }
 
   template <typename F>
   static bool FromCsv(const F& f, Input* in, Issue* issue) {
     in->person_id = f[kPerson];
     in->municipality = f[kMunicipality];
-    in->measure = f[kMeasure];
+    in->*Spec::kInputKind = f[kKind];
     return DateField(f[kBirth], kBirth, &in->birth_date, issue) &&
            DateField(f[kStart], kStart, &in->start_date, issue) &&
            OptionalDateField(f[kEnd], kEnd, &in->end_date, issue);
@@ -422,7 +428,7 @@ struct JeugdbeschermingTraits {
     uint64_t person_hash = 0;
     int8_t same_person = 0;  // see Sink::InternWithBirth
     int32_t birth = 0;
-    JeugdbeschermingRow row;
+    Row row;
   };
 
   static bool Add(const Input& in, Sink& sink, Issue* issue) {
@@ -431,11 +437,11 @@ struct JeugdbeschermingTraits {
   }
 
   static bool Validate(const Input& in, Pending* p, Issue* issue) {
-    JeugdbeschermingRow& row = p->row;
+    Row& row = p->row;
     if (!Required(in.person_id, kPerson, issue) ||
         !Municipality(in.municipality, kMunicipality, &row.municipality, issue) ||
-        !Code(in.measure, kMeasure, &MeasureName, 0, kMeasureCount, &ParseMeasure,
-              &row.measure, issue) ||
+        !Code(in.*Spec::kInputKind, kKind, Spec::kKindName, 0, Spec::kKindCount,
+              Spec::kParseKind, &(row.*Spec::kRowKind), issue) ||
         !CheckBirthBeforeStart(in.birth_date, in.start_date, kBirth, issue) ||
         !CheckSpan(in.start_date, in.end_date, kEnd, issue)) {
       return false;
@@ -449,77 +455,43 @@ struct JeugdbeschermingTraits {
   }
 
   static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
-    JeugdbeschermingRow row = p.row;
+    Row row = p.row;
     if (!sink.InternWithBirth(p.person_id, p.person_hash, p.same_person, p.birth, kBirth,
                               &row.person, issue)) {
       return false;
     }
-    sink.store().jeugdbescherming.Append(row);
+    Spec::Table(sink.store()).Append(row);
     return true;
   }
 };
 
-struct VerzuimTraits {
-  static constexpr bool kPersonPerRow = false;
+struct JeugdbeschermingSpec {
+  using Input = JeugdbeschermingInput;
+  using Row = JeugdbeschermingRow;
+  static constexpr std::string_view kName = "jeugdbescherming";
+  static constexpr std::string_view kKindColumn = "measure";
+  static constexpr std::string_view Input::*kInputKind = &Input::measure;
+  static constexpr Measure Row::*kRowKind = &Row::measure;
+  static constexpr auto kKindName = &MeasureName;
+  static constexpr auto kParseKind = &ParseMeasure;
+  static constexpr int kKindCount = kMeasureCount;
+  static JeugdbeschermingTable& Table(RecordStore& s) { return s.jeugdbescherming; }
+};
+struct JeugdbeschermingTraits : KindEpisodeTraits<JeugdbeschermingSpec> {};
+
+struct VerzuimSpec {
   using Input = VerzuimInput;
+  using Row = VerzuimRow;
   static constexpr std::string_view kName = "verzuim";
-  enum : int { kPerson, kBirth, kMunicipality, kKind, kStart, kEnd };
-  static constexpr std::string_view kColumns[] = {"person_id", "birth_date", "municipality",
-                                                  "kind",      "start_date", "end_date"};
-  static constexpr bool kOptional[] = {false, false, false, false, false, true};
-
-  static void Reserve(RecordStore* s, size_t n) { s->verzuim.Reserve(s->verzuim.size() + n); }
-
-  template <typename F>
-  static bool FromCsv(const F& f, Input* in, Issue* issue) {
-    in->person_id = f[kPerson];
-    in->municipality = f[kMunicipality];
-    in->kind = f[kKind];
-    return DateField(f[kBirth], kBirth, &in->birth_date, issue) &&
-           DateField(f[kStart], kStart, &in->start_date, issue) &&
-           OptionalDateField(f[kEnd], kEnd, &in->end_date, issue);
-  }
-
-  struct Pending {
-    std::string_view person_id;
-    uint64_t person_hash = 0;
-    int8_t same_person = 0;  // see Sink::InternWithBirth
-    int32_t birth = 0;
-    VerzuimRow row;
-  };
-
-  static bool Add(const Input& in, Sink& sink, Issue* issue) {
-    Pending p;
-    return Validate(in, &p, issue) && Commit(p, sink, issue);
-  }
-
-  static bool Validate(const Input& in, Pending* p, Issue* issue) {
-    VerzuimRow& row = p->row;
-    if (!Required(in.person_id, kPerson, issue) ||
-        !Municipality(in.municipality, kMunicipality, &row.municipality, issue) ||
-        !Code(in.kind, kKind, &VerzuimKindName, 0, 3, &ParseVerzuimKind, &row.kind, issue) ||
-        !CheckBirthBeforeStart(in.birth_date, in.start_date, kBirth, issue) ||
-        !CheckSpan(in.start_date, in.end_date, kEnd, issue)) {
-      return false;
-    }
-    row.start = in.start_date.days();
-    row.end = EndDays(in.end_date);
-    p->person_id = in.person_id;
-    p->person_hash = IdDictionary::Hash(in.person_id);
-    p->birth = in.birth_date.days();
-    return true;
-  }
-
-  static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
-    VerzuimRow row = p.row;
-    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.same_person, p.birth, kBirth,
-                              &row.person, issue)) {
-      return false;
-    }
-    sink.store().verzuim.Append(row);
-    return true;
-  }
+  static constexpr std::string_view kKindColumn = "kind";
+  static constexpr std::string_view Input::*kInputKind = &Input::kind;
+  static constexpr VerzuimKind Row::*kRowKind = &Row::kind;
+  static constexpr auto kKindName = &VerzuimKindName;
+  static constexpr auto kParseKind = &ParseVerzuimKind;
+  static constexpr int kKindCount = 3;
+  static VerzuimTable& Table(RecordStore& s) { return s.verzuim; }
 };
+struct VerzuimTraits : KindEpisodeTraits<VerzuimSpec> {};
 
 struct VervolgzorgTraits {
   static constexpr bool kPersonPerRow = false;
