@@ -36,10 +36,8 @@ absl::Status EstimateCohort(zvdj_table& result, const zvdj_records* records,
                             const zvdj_cohort_options* opts) {
   ZVDJ_CAPI_REQUIRE(records);
   ZVDJ_CAPI_REQUIRE(opts);
-  if (opts->version < 1 || opts->version > ZVDJ_COHORT_OPTIONS_VERSION) {
-    return absl::InvalidArgumentError("zvdj_cohort_options version " +
-                                      std::to_string(opts->version) + " is not supported");
-  }
+  ZVDJ_RETURN_IF_ERROR(CheckOptionsVersion("zvdj_cohort_options", opts->version,
+                                           ZVDJ_COHORT_OPTIONS_VERSION));
   const zvdj_cohort_options& o = *opts;
   const int first = o.year_of_18;
   const int last = o.year_of_18_last == 0 ? first : o.year_of_18_last;

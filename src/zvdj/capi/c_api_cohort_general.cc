@@ -70,10 +70,8 @@ absl::Status EighteenthBirthday(zvdj_cohort** out, const zvdj_records* records,
   ZVDJ_CAPI_REQUIRE(out);
   ZVDJ_CAPI_REQUIRE(records);
   ZVDJ_CAPI_REQUIRE(opts);
-  if (opts->version < 1 || opts->version > ZVDJ_COHORT_OPTIONS_VERSION) {
-    return absl::InvalidArgumentError("zvdj_cohort_options version " +
-                                      std::to_string(opts->version) + " is not supported");
-  }
+  ZVDJ_RETURN_IF_ERROR(CheckOptionsVersion("zvdj_cohort_options", opts->version,
+                                           ZVDJ_COHORT_OPTIONS_VERSION));
   const int first = opts->year_of_18;
   const int last = opts->year_of_18_last == 0 ? first : opts->year_of_18_last;
   if (first < Date::kMinYear || last > Date::kMaxYear || last < first || last - first > 200) {
@@ -147,10 +145,8 @@ absl::Status Outflow(zvdj_table& result, const zvdj_records* records, const zvdj
   if (opts == nullptr) {
     zvdj_outflow_options_init(&o, ZVDJ_OUTFLOW_OPTIONS_VERSION);
   } else {
-    if (opts->version < 1 || opts->version > ZVDJ_OUTFLOW_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_outflow_options version " +
-                                        std::to_string(opts->version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(CheckOptionsVersion("zvdj_outflow_options", opts->version,
+                                             ZVDJ_OUTFLOW_OPTIONS_VERSION));
     o = *opts;
   }
   const RecordStore& store = records->impl;

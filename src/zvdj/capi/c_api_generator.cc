@@ -16,10 +16,8 @@ namespace {
 absl::StatusOr<GenerateOptions> ToGenerateOptions(const zvdj_generate_options* opts) {
   GenerateOptions g;
   if (opts == nullptr) return g;
-  if (opts->version < 1 || opts->version > ZVDJ_GENERATE_OPTIONS_VERSION) {
-    return absl::InvalidArgumentError("zvdj_generate_options version " +
-                                      std::to_string(opts->version) + " is not supported");
-  }
+  ZVDJ_RETURN_IF_ERROR(CheckOptionsVersion("zvdj_generate_options", opts->version,
+                                           ZVDJ_GENERATE_OPTIONS_VERSION));
   g.seed = opts->seed;
   g.persons = opts->persons;
   g.from_year = opts->from_year;

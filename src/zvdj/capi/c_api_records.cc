@@ -73,10 +73,8 @@ absl::Status AddColumns(zvdj_records* records, size_t rows,
 absl::StatusOr<LoadOptions> ToLoadOptions(const zvdj_load_options* opts) {
   LoadOptions o;
   if (opts == nullptr) return o;
-  if (opts->version < 1 || opts->version > ZVDJ_LOAD_OPTIONS_VERSION) {
-    return absl::InvalidArgumentError("zvdj_load_options version " +
-                                      std::to_string(opts->version) + " is not supported");
-  }
+  ZVDJ_RETURN_IF_ERROR(CheckOptionsVersion("zvdj_load_options", opts->version,
+                                           ZVDJ_LOAD_OPTIONS_VERSION));
   switch (opts->mode) {
     case ZVDJ_LOAD_STRICT:
       o.mode = LoadMode::kStrict;

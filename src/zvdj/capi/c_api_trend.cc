@@ -27,10 +27,8 @@ absl::StatusOr<TrendInputs> ToTrendInputs(const zvdj_trend_options* opts) {
   if (opts == nullptr) {
     zvdj_trend_options_init(&o, ZVDJ_TREND_OPTIONS_VERSION);
   } else {
-    if (opts->version < 1 || opts->version > ZVDJ_TREND_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_trend_options version " +
-                                        std::to_string(opts->version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(CheckOptionsVersion("zvdj_trend_options", opts->version,
+                                             ZVDJ_TREND_OPTIONS_VERSION));
     o = *opts;
   }
   TrendInputs in;
