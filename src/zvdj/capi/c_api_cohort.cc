@@ -29,6 +29,16 @@ int32_t LatestDate(const RecordStore& s) {
   return latest;
 }
 
+absl::StatusOr<int32_t> CohortCutoff(const char* cutoff, const RecordStore& s) {
+  if (cutoff != nullptr) {
+    ZVDJ_ASSIGN_OR_RETURN(const Date d, ParseDateArg(cutoff, "cutoff"));
+    return d.days();
+  }
+  const int32_t latest = LatestDate(s);
+  if (latest == kNoDate) return absl::InvalidArgumentError("no dates in the records; set cutoff");
+  return latest;
+}
+
 namespace {
 
 // Fills `result` with the outflow of the 18th-birthday cohort.
@@ -57,15 +67,7 @@ absl::Status EstimateCohort(zvdj_table& result, const zvdj_records* records,
   }
   opt.survival.conf_level = o.ci_level;
   const RecordStore& store = records->impl;
-  if (o.cutoff != nullptr) {
-    ZVDJ_ASSIGN_OR_RETURN(const Date d, ParseDateArg(o.cutoff, "cutoff"));
-    opt.cutoff = d.days();
-  } else {
-    opt.cutoff = LatestDate(store);
-    if (opt.cutoff == kNoDate) {
-      return absl::InvalidArgumentError("no dates in the records; set cutoff");
-    }
-  }
+  ZVDJ_ASSIGN_OR_RETURN(opt.cutoff, CohortCutoff(o.cutoff, store));
   if (o.window_months < 1 || o.window_months > 120) {
     return absl::InvalidArgumentError("window_months must lie in 1..120");
   }

@@ -85,15 +85,7 @@ absl::Status EighteenthBirthday(zvdj_cohort** out, const zvdj_records* records,
   EighteenCohortOptions copt;
   copt.by_municipality = opts->by_municipality != 0;
   copt.window_months = opts->window_months;
-  if (opts->cutoff != nullptr) {
-    ZVDJ_ASSIGN_OR_RETURN(const Date d, ParseDateArg(opts->cutoff, "cutoff"));
-    copt.cutoff = d.days();
-  } else {
-    copt.cutoff = LatestDate(store);
-    if (*copt.cutoff == kNoDate) {
-      return absl::InvalidArgumentError("no dates in the records; set cutoff");
-    }
-  }
+  ZVDJ_ASSIGN_OR_RETURN(copt.cutoff, CohortCutoff(opts->cutoff, store));
   std::vector<int> years;
   for (int y = first; y <= last; ++y) years.push_back(y);
   const Cohort cohort = EighteenthBirthdayCohort(store, years, copt);
@@ -154,15 +146,7 @@ absl::Status Outflow(zvdj_table& result, const zvdj_records* records, const zvdj
   ZVDJ_ASSIGN_OR_RETURN(opt, ToOutflowOptions(o.horizons, o.methods, o.death_as_censoring,
                                               o.denominator));
   ZVDJ_ASSIGN_OR_RETURN(opt.survival, ToSurvivalOptions(o.ci, o.ci_level));
-  if (o.cutoff != nullptr) {
-    ZVDJ_ASSIGN_OR_RETURN(const Date d, ParseDateArg(o.cutoff, "cutoff"));
-    opt.cutoff = d.days();
-  } else {
-    opt.cutoff = LatestDate(store);
-    if (opt.cutoff == kNoDate) {
-      return absl::InvalidArgumentError("no dates in the records; set cutoff");
-    }
-  }
+  ZVDJ_ASSIGN_OR_RETURN(opt.cutoff, CohortCutoff(o.cutoff, store));
 
   CohortRows rows;
   Cohort& cohort = rows.cohort;

@@ -279,6 +279,9 @@ absl::StatusOr<OutflowOptions> ToOutflowOptions(const char* horizons, const char
 // The latest date in the records (starts, ends, exits): the default cut-off of
 // cohort estimations; kNoDate when there is none.
 int32_t LatestDate(const RecordStore& s);
+// The cut-off of a cohort estimation in days: `cutoff` when given, else LatestDate;
+// InvalidArgument when `cutoff` is not a date or the records have no dates.
+absl::StatusOr<int32_t> CohortCutoff(const char* cutoff, const RecordStore& s);
 
 // The C++ compute options for `opts` (NULL = defaults) and the computation
 // itself, shared by zvdj_compute and zvdj_compute_with_closure.
