@@ -307,6 +307,14 @@ inline bool OptionalDateField(std::string_view s, int field, std::optional<Date>
   return true;
 }
 
+// One record of file kind `T` into the store: the checks that do not depend on
+// earlier rows, then those that do and the row itself.
+template <class T>
+bool AddRecord(const typename T::Input& in, Sink& sink, Issue* issue) {
+  typename T::Pending p;
+  return T::Validate(in, &p, issue) && T::Commit(p, sink, issue);
+}
+
 // ---- Per-file traits ----
 
 struct JeugdhulpTraits {
@@ -341,11 +349,6 @@ struct JeugdhulpTraits {
     int32_t birth = 0;
     JeugdhulpRow row;
   };
-
-  static bool Add(const Input& in, Sink& sink, Issue* issue) {
-    Pending p;
-    return Validate(in, &p, issue) && Commit(p, sink, issue);
-  }
 
   static bool Validate(const Input& in, Pending* p, Issue* issue) {
     JeugdhulpRow& row = p->row;
@@ -431,11 +434,6 @@ struct KindEpisodeTraits {
     Row row;
   };
 
-  static bool Add(const Input& in, Sink& sink, Issue* issue) {
-    Pending p;
-    return Validate(in, &p, issue) && Commit(p, sink, issue);
-  }
-
   static bool Validate(const Input& in, Pending* p, Issue* issue) {
     Row& row = p->row;
     if (!Required(in.person_id, kPerson, issue) ||
@@ -520,11 +518,6 @@ struct VervolgzorgTraits {
     VervolgzorgRow row;
   };
 
-  static bool Add(const Input& in, Sink& sink, Issue* issue) {
-    Pending p;
-    return Validate(in, &p, issue) && Commit(p, sink, issue);
-  }
-
   static bool Validate(const Input& in, Pending* p, Issue* issue) {
     VervolgzorgRow& row = p->row;
     if (!Required(in.person_id, kPerson, issue) ||
@@ -573,11 +566,6 @@ struct PersonsTraits {
     uint64_t person_hash = 0;
     ExitReason reason = ExitReason::kNone;
   };
-
-  static bool Add(const Input& in, Sink& sink, Issue* issue) {
-    Pending p;
-    return Validate(in, &p, issue) && Commit(p, sink, issue);
-  }
 
   static bool Validate(const Input& in, Pending* p, Issue* issue) {
     ExitReason reason = ExitReason::kNone;
@@ -735,7 +723,7 @@ absl::Status AddRowsFrom(RecordStore* store, size_t n, const Get& get,
   typename T::Input in{};
   for (size_t i = 0; i < n; ++i) {
     ++rep->input_rows;
-    if (get(i, &in, &issue) && T::Add(in, sink, &issue)) {
+    if (get(i, &in, &issue) && AddRecord<T>(in, sink, &issue)) {
       ++rep->loaded_rows;
       continue;
     }
