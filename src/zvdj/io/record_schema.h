@@ -317,6 +317,26 @@ bool AddRecord(const typename T::Input& in, Sink& sink, Issue* issue) {
 
 // ---- Per-file traits ----
 
+// The person of a pending row in a file that gives a birth date.
+struct PendingPersonWithBirth {
+  std::string_view person_id;
+  uint64_t person_hash = 0;
+  int8_t same_person = 0;  // see Sink::InternWithBirth
+  int32_t birth = 0;
+
+  template <class Input>
+  void SetPerson(const Input& in) {
+    person_id = in.person_id;
+    person_hash = IdDictionary::Hash(in.person_id);
+    birth = in.birth_date.days();
+  }
+  // The checks against earlier rows of the person; its code into `*person`.
+  bool InternPerson(Sink& sink, int birth_field, uint32_t* person, Issue* issue) const {
+    return sink.InternWithBirth(person_id, person_hash, same_person, birth, birth_field, person,
+                                issue);
+  }
+};
+
 struct JeugdhulpTraits {
   static constexpr bool kPersonPerRow = false;
   using Input = JeugdhulpInput;
@@ -342,11 +362,9 @@ struct JeugdhulpTraits {
   }
 
   // A row that passed every check that does not depend on earlier rows.
-  struct Pending {
-    std::string_view person_id, provider;
-    uint64_t person_hash = 0, provider_hash = 0;
-    int8_t same_person = 0;  // see Sink::InternWithBirth
-    int32_t birth = 0;
+  struct Pending : PendingPersonWithBirth {
+    std::string_view provider;
+    uint64_t provider_hash = 0;
     JeugdhulpRow row;
   };
 
@@ -376,21 +394,16 @@ struct JeugdhulpTraits {
     if (in.end_date && in.end_reason.empty()) row.end_reason = EndReason::kOnbekend;
     row.start = in.start_date.days();
     row.end = EndDays(in.end_date);
-    p->person_id = in.person_id;
+    p->SetPerson(in);
     p->provider = in.provider;
-    p->person_hash = IdDictionary::Hash(in.person_id);
     p->provider_hash = IdDictionary::Hash(in.provider);
-    p->birth = in.birth_date.days();
     return true;
   }
 
   // The checks against earlier rows, then the row is added.
   static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
     JeugdhulpRow row = p.row;
-    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.same_person, p.birth, kBirth,
-                              &row.person, issue)) {
-      return false;
-    }
+    if (!p.InternPerson(sink, kBirth, &row.person, issue)) return false;
     row.provider = sink.InternProvider(p.provider, p.provider_hash);
     sink.store().jeugdhulp.Append(row);
     return true;
@@ -426,11 +439,7 @@ struct KindEpisodeTraits {
            OptionalDateField(f[kEnd], kEnd, &in->end_date, issue);
   }
 
-  struct Pending {
-    std::string_view person_id;
-    uint64_t person_hash = 0;
-    int8_t same_person = 0;  // see Sink::InternWithBirth
-    int32_t birth = 0;
+  struct Pending : PendingPersonWithBirth {
     Row row;
   };
 
@@ -446,18 +455,13 @@ struct KindEpisodeTraits {
     }
     row.start = in.start_date.days();
     row.end = EndDays(in.end_date);
-    p->person_id = in.person_id;
-    p->person_hash = IdDictionary::Hash(in.person_id);
-    p->birth = in.birth_date.days();
+    p->SetPerson(in);
     return true;
   }
 
   static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
     Row row = p.row;
-    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.same_person, p.birth, kBirth,
-                              &row.person, issue)) {
-      return false;
-    }
+    if (!p.InternPerson(sink, kBirth, &row.person, issue)) return false;
     Spec::Table(sink.store()).Append(row);
     return true;
   }
