@@ -87,38 +87,6 @@ void WarnEmptyCohorts(const Cohort& c, const std::vector<CohortEstimate>& rows,
   }
 }
 
-// The estimates as data (csv, json): the documented English columns.
-Table MachineTable(const Cohort& c, const std::vector<CohortEstimate>& rows) {
-  Table t;
-  const size_t year = t.AddInteger("year_of_18"), region = t.AddText("region", ColumnRole::kKey),
-               outcome = t.AddText("outcome", ColumnRole::kKey),
-               horizon = t.AddText("horizon", ColumnRole::kKey), n = t.AddInteger("n_cohort"),
-               risk = t.AddInteger("n_at_risk"), events = t.AddInteger("n_events"),
-               est = t.AddNumber("estimate"), se = t.AddNumber("std_err"),
-               lo = t.AddNumber("ci_low"), hi = t.AddNumber("ci_high"),
-               method = t.AddText("method"), denom = t.AddText("denominator"),
-               note = t.AddText("note");
-  for (const CohortEstimate& e : rows) {
-    const CohortGroup& g = c.groups[e.group];
-    t.Number(year, g.year);
-    t.Text(region, g.region);
-    t.Text(outcome, e.outcome);
-    t.Text(horizon, e.horizon);
-    t.Number(n, static_cast<double>(e.n_cohort));
-    t.Number(risk, static_cast<double>(e.n_at_risk));
-    t.Number(events, static_cast<double>(e.n_events));
-    t.Number(est, e.estimate);
-    t.Number(se, e.std_err);
-    t.Number(lo, e.ci_low);
-    t.Number(hi, e.ci_high);
-    t.Text(method, std::string(CohortMethodName(e.method)));
-    t.Text(denom, std::string(DenominatorName(e.denominator)));
-    t.Text(note, e.note);
-    t.EndRow();
-  }
-  return t;
-}
-
 std::string Percent(double v) {
   return std::isnan(v) ? "" : absl::StrCat(FormatForReading(100 * v, 1), "%");
 }
@@ -157,8 +125,8 @@ Table ReaderTable(const Cohort& c, const std::vector<CohortEstimate>& rows) {
 void WriteOutput(const std::string& format, const Cohort& c,
                  const std::vector<CohortEstimate>& rows, std::ostream& out) {
   if (format == "csv" || format == "json") {
-    WriteTable(MachineTable(c, rows), format == "csv" ? TableFormat::kCsv : TableFormat::kJson,
-               out);
+    // The estimates as data: the library's table, the documented English columns.
+    WriteTable(ToTable(c, rows), format == "csv" ? TableFormat::kCsv : TableFormat::kJson, out);
   } else {
     WriteTable(ReaderTable(c, rows), format == "md" ? TableFormat::kMarkdown : TableFormat::kTable,
                out);

@@ -212,6 +212,12 @@ absl::Status Require(const void* p, const char* what) {
                                     "' must not be NULL");
 }
 
+absl::Status CheckOptionsVersion(const char* type, uint32_t version, uint32_t newest) {
+  if (version >= 1 && version <= newest) return absl::OkStatus();
+  return absl::InvalidArgumentError(std::string(type) + " version " +
+                                    std::to_string(version) + " is not supported");
+}
+
 absl::Status CopyString(std::string_view s, char* buffer, size_t capacity,
                         size_t* written) {
   if (written == nullptr) return absl::InvalidArgumentError("written must not be NULL");

@@ -29,6 +29,16 @@ int32_t LatestDate(const RecordStore& s) {
   return latest;
 }
 
+absl::StatusOr<int32_t> CohortCutoff(const char* cutoff, const RecordStore& s) {
+  if (cutoff != nullptr) {
+    ZVDJ_ASSIGN_OR_RETURN(const Date d, ParseDateArg(cutoff, "cutoff"));
+    return d.days();
+  }
+  const int32_t latest = LatestDate(s);
+  if (latest == kNoDate) return absl::InvalidArgumentError("no dates in the records; set cutoff");
+  return latest;
+}
+
 namespace {
 
 // Fills `result` with the outflow of the 18th-birthday cohort.
@@ -36,10 +46,8 @@ absl::Status EstimateCohort(zvdj_table& result, const zvdj_records* records,
                             const zvdj_cohort_options* opts) {
   ZVDJ_CAPI_REQUIRE(records);
   ZVDJ_CAPI_REQUIRE(opts);
-  if (opts->version < 1 || opts->version > ZVDJ_COHORT_OPTIONS_VERSION) {
-    return absl::InvalidArgumentError("zvdj_cohort_options version " +
-                                      std::to_string(opts->version) + " is not supported");
-  }
+  ZVDJ_RETURN_IF_ERROR(CheckOptionsVersion("zvdj_cohort_options", opts->version,
+                                           ZVDJ_COHORT_OPTIONS_VERSION));
   const zvdj_cohort_options& o = *opts;
   const int first = o.year_of_18;
   const int last = o.year_of_18_last == 0 ? first : o.year_of_18_last;
@@ -59,15 +67,7 @@ absl::Status EstimateCohort(zvdj_table& result, const zvdj_records* records,
   }
   opt.survival.conf_level = o.ci_level;
   const RecordStore& store = records->impl;
-  if (o.cutoff != nullptr) {
-    ZVDJ_ASSIGN_OR_RETURN(const Date d, ParseDateArg(o.cutoff, "cutoff"));
-    opt.cutoff = d.days();
-  } else {
-    opt.cutoff = LatestDate(store);
-    if (opt.cutoff == kNoDate) {
-      return absl::InvalidArgumentError("no dates in the records; set cutoff");
-    }
-  }
+  ZVDJ_ASSIGN_OR_RETURN(opt.cutoff, CohortCutoff(o.cutoff, store));
   if (o.window_months < 1 || o.window_months > 120) {
     return absl::InvalidArgumentError("window_months must lie in 1..120");
   }
@@ -119,10 +119,8 @@ extern "C" {
 ZVDJ_API zvdj_status zvdj_cohort_options_init(zvdj_cohort_options* opts, uint32_t version) {
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(opts);
-    if (version < 1 || version > ZVDJ_COHORT_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_cohort_options version " +
-                                        std::to_string(version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckOptionsVersion("zvdj_cohort_options", version,
+                                                         ZVDJ_COHORT_OPTIONS_VERSION));
     *opts = zvdj_cohort_options{};
     opts->version = version;
     opts->ci_level = zvdj::SurvivalOptions{}.conf_level;

@@ -70,10 +70,8 @@ absl::Status EighteenthBirthday(zvdj_cohort** out, const zvdj_records* records,
   ZVDJ_CAPI_REQUIRE(out);
   ZVDJ_CAPI_REQUIRE(records);
   ZVDJ_CAPI_REQUIRE(opts);
-  if (opts->version < 1 || opts->version > ZVDJ_COHORT_OPTIONS_VERSION) {
-    return absl::InvalidArgumentError("zvdj_cohort_options version " +
-                                      std::to_string(opts->version) + " is not supported");
-  }
+  ZVDJ_RETURN_IF_ERROR(CheckOptionsVersion("zvdj_cohort_options", opts->version,
+                                           ZVDJ_COHORT_OPTIONS_VERSION));
   const int first = opts->year_of_18;
   const int last = opts->year_of_18_last == 0 ? first : opts->year_of_18_last;
   if (first < Date::kMinYear || last > Date::kMaxYear || last < first || last - first > 200) {
@@ -87,15 +85,7 @@ absl::Status EighteenthBirthday(zvdj_cohort** out, const zvdj_records* records,
   EighteenCohortOptions copt;
   copt.by_municipality = opts->by_municipality != 0;
   copt.window_months = opts->window_months;
-  if (opts->cutoff != nullptr) {
-    ZVDJ_ASSIGN_OR_RETURN(const Date d, ParseDateArg(opts->cutoff, "cutoff"));
-    copt.cutoff = d.days();
-  } else {
-    copt.cutoff = LatestDate(store);
-    if (*copt.cutoff == kNoDate) {
-      return absl::InvalidArgumentError("no dates in the records; set cutoff");
-    }
-  }
+  ZVDJ_ASSIGN_OR_RETURN(copt.cutoff, CohortCutoff(opts->cutoff, store));
   std::vector<int> years;
   for (int y = first; y <= last; ++y) years.push_back(y);
   const Cohort cohort = EighteenthBirthdayCohort(store, years, copt);
@@ -147,10 +137,8 @@ absl::Status Outflow(zvdj_table& result, const zvdj_records* records, const zvdj
   if (opts == nullptr) {
     zvdj_outflow_options_init(&o, ZVDJ_OUTFLOW_OPTIONS_VERSION);
   } else {
-    if (opts->version < 1 || opts->version > ZVDJ_OUTFLOW_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_outflow_options version " +
-                                        std::to_string(opts->version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(CheckOptionsVersion("zvdj_outflow_options", opts->version,
+                                             ZVDJ_OUTFLOW_OPTIONS_VERSION));
     o = *opts;
   }
   const RecordStore& store = records->impl;
@@ -158,15 +146,7 @@ absl::Status Outflow(zvdj_table& result, const zvdj_records* records, const zvdj
   ZVDJ_ASSIGN_OR_RETURN(opt, ToOutflowOptions(o.horizons, o.methods, o.death_as_censoring,
                                               o.denominator));
   ZVDJ_ASSIGN_OR_RETURN(opt.survival, ToSurvivalOptions(o.ci, o.ci_level));
-  if (o.cutoff != nullptr) {
-    ZVDJ_ASSIGN_OR_RETURN(const Date d, ParseDateArg(o.cutoff, "cutoff"));
-    opt.cutoff = d.days();
-  } else {
-    opt.cutoff = LatestDate(store);
-    if (opt.cutoff == kNoDate) {
-      return absl::InvalidArgumentError("no dates in the records; set cutoff");
-    }
-  }
+  ZVDJ_ASSIGN_OR_RETURN(opt.cutoff, CohortCutoff(o.cutoff, store));
 
   CohortRows rows;
   Cohort& cohort = rows.cohort;
@@ -350,10 +330,8 @@ ZVDJ_API zvdj_status zvdj_cohort_info(size_t* out_members, size_t* out_groups,
 ZVDJ_API zvdj_status zvdj_outflow_options_init(zvdj_outflow_options* opts, uint32_t version) {
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(opts);
-    if (version < 1 || version > ZVDJ_OUTFLOW_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_outflow_options version " +
-                                        std::to_string(version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckOptionsVersion("zvdj_outflow_options", version,
+                                                         ZVDJ_OUTFLOW_OPTIONS_VERSION));
     *opts = zvdj_outflow_options{};
     opts->version = version;
     opts->ci = ZVDJ_CI_LOG;

@@ -33,10 +33,8 @@ absl::StatusOr<ComputeResult> RunCompute(const zvdj_records* records,
   zvdj_compute_options o;
   zvdj_compute_options_init(&o, ZVDJ_COMPUTE_OPTIONS_VERSION);
   if (opts != nullptr) {
-    if (opts->version < 1 || opts->version > ZVDJ_COMPUTE_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_compute_options version " +
-                                        std::to_string(opts->version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(CheckOptionsVersion("zvdj_compute_options", opts->version,
+                                             ZVDJ_COMPUTE_OPTIONS_VERSION));
     // Defaults first, then the fields the caller's version has.
     zvdj_compute_options_init(&o, ZVDJ_COMPUTE_OPTIONS_VERSION);
     std::memcpy(&o, opts, ComputeOptionsSize(opts->version));
@@ -114,10 +112,8 @@ extern "C" {
 ZVDJ_API zvdj_status zvdj_compute_options_init(zvdj_compute_options* opts, uint32_t version) {
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(opts);
-    if (version < 1 || version > ZVDJ_COMPUTE_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_compute_options version " +
-                                        std::to_string(version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckOptionsVersion("zvdj_compute_options", version,
+                                                         ZVDJ_COMPUTE_OPTIONS_VERSION));
     const zvdj::ComputeOptions d;
     zvdj_compute_options o{};
     o.version = version;

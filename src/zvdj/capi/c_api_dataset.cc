@@ -23,10 +23,8 @@ namespace zvdj::capi {
 absl::StatusOr<DatasetReadOptions> ToReadOptions(const zvdj_read_options* opts) {
   DatasetReadOptions out;
   if (opts == nullptr) return out;
-  if (opts->version < 1 || opts->version > ZVDJ_READ_OPTIONS_VERSION) {
-    return absl::InvalidArgumentError("zvdj_read_options version " +
-                                      std::to_string(opts->version) + " is not supported");
-  }
+  ZVDJ_RETURN_IF_ERROR(CheckOptionsVersion("zvdj_read_options", opts->version,
+                                           ZVDJ_READ_OPTIONS_VERSION));
   switch (opts->number_format) {
     case ZVDJ_NUMBER_FORMAT_AUTO:
       break;
@@ -125,10 +123,8 @@ extern "C" {
 ZVDJ_API zvdj_status zvdj_read_options_init(zvdj_read_options* opts, uint32_t version) {
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(opts);
-    if (version < 1 || version > ZVDJ_READ_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_read_options version " +
-                                        std::to_string(version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckOptionsVersion("zvdj_read_options", version,
+                                                         ZVDJ_READ_OPTIONS_VERSION));
     opts->version = version;
     opts->number_format = ZVDJ_NUMBER_FORMAT_AUTO;
     return absl::OkStatus();

@@ -21,10 +21,8 @@ absl::StatusOr<Factsheet> Render(const zvdj_dataset* dataset, const zvdj_catalog
   o.breaks = breaks == nullptr ? nullptr : &breaks->impl;
   std::optional<FactsheetConfig> config;
   if (opts != nullptr) {
-    if (opts->version < 1 || opts->version > ZVDJ_FACTSHEET_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_factsheet_options version " +
-                                        std::to_string(opts->version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(CheckOptionsVersion("zvdj_factsheet_options", opts->version,
+                                             ZVDJ_FACTSHEET_OPTIONS_VERSION));
     if (opts->title != nullptr) o.title = opts->title;
     if (opts->subtitle != nullptr) o.subtitle = opts->subtitle;
     if (opts->region != nullptr) o.region = opts->region;
@@ -87,10 +85,8 @@ ZVDJ_API zvdj_status zvdj_factsheet_options_init(zvdj_factsheet_options* opts,
                                                  uint32_t version) {
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(opts);
-    if (version < 1 || version > ZVDJ_FACTSHEET_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_factsheet_options version " +
-                                        std::to_string(version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckOptionsVersion("zvdj_factsheet_options", version,
+                                                         ZVDJ_FACTSHEET_OPTIONS_VERSION));
     *opts = zvdj_factsheet_options{};
     opts->version = version;
     return absl::OkStatus();

@@ -16,10 +16,8 @@ namespace {
 absl::StatusOr<GenerateOptions> ToGenerateOptions(const zvdj_generate_options* opts) {
   GenerateOptions g;
   if (opts == nullptr) return g;
-  if (opts->version < 1 || opts->version > ZVDJ_GENERATE_OPTIONS_VERSION) {
-    return absl::InvalidArgumentError("zvdj_generate_options version " +
-                                      std::to_string(opts->version) + " is not supported");
-  }
+  ZVDJ_RETURN_IF_ERROR(CheckOptionsVersion("zvdj_generate_options", opts->version,
+                                           ZVDJ_GENERATE_OPTIONS_VERSION));
   g.seed = opts->seed;
   g.persons = opts->persons;
   g.from_year = opts->from_year;
@@ -100,10 +98,8 @@ ZVDJ_API zvdj_status zvdj_generate_options_init(zvdj_generate_options* opts,
                                                 uint32_t version) {
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(opts);
-    if (version < 1 || version > ZVDJ_GENERATE_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_generate_options version " +
-                                        std::to_string(version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckOptionsVersion("zvdj_generate_options", version,
+                                                         ZVDJ_GENERATE_OPTIONS_VERSION));
     const zvdj::GenerateOptions d;
     *opts = zvdj_generate_options{};
     opts->version = version;

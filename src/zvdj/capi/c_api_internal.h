@@ -215,6 +215,10 @@ zvdj_status Guard(F&& f) noexcept {
 absl::Status Require(const void* p, const char* what);
 #define ZVDJ_CAPI_REQUIRE(p) ZVDJ_RETURN_IF_ERROR(::zvdj::capi::Require((p), #p))
 
+// InvalidArgument "<type> version <version> is not supported" unless `version` is in
+// 1..`newest`: the check of every zvdj_*_options_init.
+absl::Status CheckOptionsVersion(const char* type, uint32_t version, uint32_t newest);
+
 // NULL or "" -> "".
 inline std::string_view View(const char* s) { return s == nullptr ? std::string_view() : s; }
 
@@ -275,6 +279,9 @@ absl::StatusOr<OutflowOptions> ToOutflowOptions(const char* horizons, const char
 // The latest date in the records (starts, ends, exits): the default cut-off of
 // cohort estimations; kNoDate when there is none.
 int32_t LatestDate(const RecordStore& s);
+// The cut-off of a cohort estimation in days: `cutoff` when given, else LatestDate;
+// InvalidArgument when `cutoff` is not a date or the records have no dates.
+absl::StatusOr<int32_t> CohortCutoff(const char* cutoff, const RecordStore& s);
 
 // The C++ compute options for `opts` (NULL = defaults) and the computation
 // itself, shared by zvdj_compute and zvdj_compute_with_closure.

@@ -46,6 +46,16 @@ absl::StatusOr<NumberFormat> ToNumberFormat(int32_t format) {
   }
 }
 
+// The three Dutch number formatters share the decimals check and the copy-out.
+zvdj_status FormatWithDecimals(std::string (*format)(double, int), char* buffer,
+                               size_t capacity, size_t* written, double value,
+                               int32_t decimals) {
+  return Guard([&]() -> absl::Status {
+    ZVDJ_RETURN_IF_ERROR(CheckDecimals(decimals));
+    return CopyString(format(value, decimals), buffer, capacity, written);
+  });
+}
+
 }  // namespace
 }  // namespace zvdj::capi
 
@@ -227,28 +237,22 @@ ZVDJ_API zvdj_status zvdj_parse_number(double* out, const char* text, int32_t fo
 
 ZVDJ_API zvdj_status zvdj_format_dutch(char* buffer, size_t capacity, size_t* written,
                                        double value, int32_t decimals) {
-  return Guard([&]() -> absl::Status {
-    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckDecimals(decimals));
-    return CopyString(zvdj::FormatDutch(value, decimals), buffer, capacity, written);
-  });
+  return zvdj::capi::FormatWithDecimals(&zvdj::FormatDutch, buffer, capacity, written,
+                                        value, decimals);
 }
 
 ZVDJ_API zvdj_status zvdj_format_dutch_percent(char* buffer, size_t capacity,
                                                size_t* written, double value,
                                                int32_t decimals) {
-  return Guard([&]() -> absl::Status {
-    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckDecimals(decimals));
-    return CopyString(zvdj::FormatDutchPercent(value, decimals), buffer, capacity, written);
-  });
+  return zvdj::capi::FormatWithDecimals(&zvdj::FormatDutchPercent, buffer, capacity, written,
+                                        value, decimals);
 }
 
 ZVDJ_API zvdj_status zvdj_format_dutch_signed(char* buffer, size_t capacity,
                                               size_t* written, double value,
                                               int32_t decimals) {
-  return Guard([&]() -> absl::Status {
-    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckDecimals(decimals));
-    return CopyString(zvdj::FormatDutchSigned(value, decimals), buffer, capacity, written);
-  });
+  return zvdj::capi::FormatWithDecimals(&zvdj::FormatDutchSigned, buffer, capacity, written,
+                                        value, decimals);
 }
 
 ZVDJ_API zvdj_status zvdj_format_plain(char* buffer, size_t capacity, size_t* written,

@@ -73,10 +73,8 @@ absl::Status AddColumns(zvdj_records* records, size_t rows,
 absl::StatusOr<LoadOptions> ToLoadOptions(const zvdj_load_options* opts) {
   LoadOptions o;
   if (opts == nullptr) return o;
-  if (opts->version < 1 || opts->version > ZVDJ_LOAD_OPTIONS_VERSION) {
-    return absl::InvalidArgumentError("zvdj_load_options version " +
-                                      std::to_string(opts->version) + " is not supported");
-  }
+  ZVDJ_RETURN_IF_ERROR(CheckOptionsVersion("zvdj_load_options", opts->version,
+                                           ZVDJ_LOAD_OPTIONS_VERSION));
   switch (opts->mode) {
     case ZVDJ_LOAD_STRICT:
       o.mode = LoadMode::kStrict;
@@ -261,10 +259,8 @@ ZVDJ_API zvdj_status zvdj_records_count(size_t* out, const zvdj_records* records
 ZVDJ_API zvdj_status zvdj_load_options_init(zvdj_load_options* opts, uint32_t version) {
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(opts);
-    if (version < 1 || version > ZVDJ_LOAD_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_load_options version " +
-                                        std::to_string(version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckOptionsVersion("zvdj_load_options", version,
+                                                         ZVDJ_LOAD_OPTIONS_VERSION));
     opts->version = version;
     opts->mode = ZVDJ_LOAD_STRICT;
     if (version >= 2) opts->threads = zvdj::LoadOptions{}.threads;

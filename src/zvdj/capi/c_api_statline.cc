@@ -39,10 +39,8 @@ absl::StatusOr<StatLineFormat> ToFormat(int32_t format) {
 absl::StatusOr<StatLineReadOptions> ToOptions(const zvdj_statline_options* opts) {
   StatLineReadOptions o;
   if (opts == nullptr) return o;
-  if (opts->version < 1 || opts->version > ZVDJ_STATLINE_OPTIONS_VERSION) {
-    return absl::InvalidArgumentError("zvdj_statline_options version " +
-                                      std::to_string(opts->version) + " is not supported");
-  }
+  ZVDJ_RETURN_IF_ERROR(CheckOptionsVersion("zvdj_statline_options", opts->version,
+                                           ZVDJ_STATLINE_OPTIONS_VERSION));
   if (opts->table != nullptr) o.table = opts->table;
   if (opts->default_region != nullptr && opts->default_region[0] != '\0') {
     o.default_region = opts->default_region;
@@ -186,10 +184,8 @@ ZVDJ_API zvdj_status zvdj_statline_options_init(zvdj_statline_options* opts,
                                                 uint32_t version) {
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(opts);
-    if (version < 1 || version > ZVDJ_STATLINE_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_statline_options version " +
-                                        std::to_string(version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckOptionsVersion("zvdj_statline_options", version,
+                                                         ZVDJ_STATLINE_OPTIONS_VERSION));
     *opts = zvdj_statline_options{};
     opts->version = version;
     return absl::OkStatus();

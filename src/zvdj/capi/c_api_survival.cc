@@ -75,10 +75,8 @@ absl::Status Evaluate(zvdj_table** out, const zvdj_survival_fit* fit, int32_t es
   ZVDJ_CAPI_REQUIRE(fit);
   SurvivalOptions so;
   if (opts != nullptr) {
-    if (opts->version < 1 || opts->version > ZVDJ_SURVIVAL_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_survival_options version " +
-                                        std::to_string(opts->version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(CheckOptionsVersion("zvdj_survival_options", opts->version,
+                                             ZVDJ_SURVIVAL_OPTIONS_VERSION));
     ZVDJ_ASSIGN_OR_RETURN(so, ToSurvivalOptions(opts->ci, opts->ci_level));
   }
   std::vector<double> points;
@@ -130,10 +128,8 @@ ZVDJ_API zvdj_status zvdj_survival_options_init(zvdj_survival_options* opts,
                                                 uint32_t version) {
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(opts);
-    if (version < 1 || version > ZVDJ_SURVIVAL_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_survival_options version " +
-                                        std::to_string(version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckOptionsVersion("zvdj_survival_options", version,
+                                                         ZVDJ_SURVIVAL_OPTIONS_VERSION));
     *opts = zvdj_survival_options{};
     opts->version = version;
     opts->ci = ZVDJ_CI_LOG;

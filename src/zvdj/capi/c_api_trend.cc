@@ -27,10 +27,8 @@ absl::StatusOr<TrendInputs> ToTrendInputs(const zvdj_trend_options* opts) {
   if (opts == nullptr) {
     zvdj_trend_options_init(&o, ZVDJ_TREND_OPTIONS_VERSION);
   } else {
-    if (opts->version < 1 || opts->version > ZVDJ_TREND_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_trend_options version " +
-                                        std::to_string(opts->version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(CheckOptionsVersion("zvdj_trend_options", opts->version,
+                                             ZVDJ_TREND_OPTIONS_VERSION));
     o = *opts;
   }
   TrendInputs in;
@@ -104,10 +102,8 @@ extern "C" {
 ZVDJ_API zvdj_status zvdj_trend_options_init(zvdj_trend_options* opts, uint32_t version) {
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(opts);
-    if (version < 1 || version > ZVDJ_TREND_OPTIONS_VERSION) {
-      return absl::InvalidArgumentError("zvdj_trend_options version " +
-                                        std::to_string(version) + " is not supported");
-    }
+    ZVDJ_RETURN_IF_ERROR(zvdj::capi::CheckOptionsVersion("zvdj_trend_options", version,
+                                                         ZVDJ_TREND_OPTIONS_VERSION));
     const zvdj::CagrThresholds cagr;
     *opts = zvdj_trend_options{};
     opts->version = version;

@@ -27,6 +27,18 @@ absl::StatusOr<std::string> ReadFileToString(const std::string& path, uint64_t m
   return ReadWholeFile(path, max_bytes);
 }
 
+std::string BlankCommentLines(std::string_view text) {
+  std::string clean;
+  clean.reserve(text.size());
+  for (size_t pos = 0; pos < text.size();) {
+    const size_t end = std::min(text.find('\n', pos), text.size());
+    if (text[pos] != '#') clean.append(text.substr(pos, end - pos));
+    if (end < text.size()) clean += '\n';
+    pos = end + 1;
+  }
+  return clean;
+}
+
 size_t FindInvalidUtf8(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
@@ -104,6 +116,15 @@ absl::Status CsvReader::ReadHeader() {
 int CsvReader::ColumnIndex(std::string_view name) const {
   for (size_t i = 0; i < header_.size(); ++i) {
     if (header_[i] == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int CsvReader::FirstUnknownColumn(std::initializer_list<std::string_view> known) const {
+  for (size_t c = 0; c < header_.size(); ++c) {
+    bool ok = false;
+    for (const std::string_view k : known) ok |= header_[c] == k;
+    if (!ok) return static_cast<int>(c);
   }
   return -1;
 }

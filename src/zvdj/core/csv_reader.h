@@ -28,6 +28,10 @@ namespace zvdj::internal {
 absl::StatusOr<std::string> ReadFileToString(const std::string& path,
                                              uint64_t max_bytes = kMaxFileBytes);
 
+// `text` with every line that starts with '#' emptied; the line breaks stay, so
+// the reader's line numbers are those of `text` (the reader skips blank lines).
+std::string BlankCommentLines(std::string_view text);
+
 // Longest field accepted, so that a runaway quote cannot eat a whole file silently.
 using ::zvdj::kMaxFieldBytes;
 
@@ -54,6 +58,8 @@ class CsvReader {
   // Checks that every name in `required` is a header column:
   // "source:1: missing required column 'name'" for the first one absent.
   absl::Status RequireColumns(std::initializer_list<std::string_view> required) const;
+  // The index of the first header column not among `known`, or -1.
+  int FirstUnknownColumn(std::initializer_list<std::string_view> known) const;
 
   // Reads the next record. Returns false at the end of the input. A record with
   // a different number of fields than the header is an error, as is a quote

@@ -45,6 +45,20 @@ struct FdCloser {
   }
 };
 
+// Opens `path` ("-" is standard input) and stats it into `st`; a directory is an
+// error. A descriptor it opens is handed to `closer`.
+absl::StatusOr<int> OpenInput(const std::string& path, FdCloser& closer, struct stat* st) {
+  const bool is_stdin = path == "-";
+  const int fd = is_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return OpenError(path, errno);
+  closer.fd = is_stdin ? -1 : fd;
+  if (::fstat(fd, st) != 0) return OpenError(path, errno);
+  if (S_ISDIR(st->st_mode)) {
+    return absl::InvalidArgumentError(absl::StrFormat("%s: is a directory, not a file", path));
+  }
+  return fd;
+}
+
 }  // namespace
 
 absl::StatusOr<std::string> ReadAll(int fd, const std::string& path, uint64_t max_bytes,
@@ -136,16 +150,10 @@ absl::StatusOr<std::unique_ptr<FileSource>> FileSource::Open(const std::string& 
                                                              const InputLimits& limits) {
   auto src = std::unique_ptr<FileSource>(new FileSource);
   src->path_ = path;
-  const bool is_stdin = path == "-";
-  const std::string name = is_stdin ? "<stdin>" : path;
-  const int fd = is_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return OpenError(path, errno);
-  FdCloser closer{is_stdin ? -1 : fd};
+  const std::string name = path == "-" ? "<stdin>" : path;
+  FdCloser closer{-1};
   struct stat st {};
-  if (::fstat(fd, &st) != 0) return OpenError(path, errno);
-  if (S_ISDIR(st.st_mode)) {
-    return absl::InvalidArgumentError(absl::StrFormat("%s: is a directory, not a file", path));
-  }
+  ZVDJ_ASSIGN_OR_RETURN(const int fd, OpenInput(path, closer, &st));
   if (S_ISREG(st.st_mode)) {
     if (static_cast<uint64_t>(st.st_size) > limits.max_file_bytes) {
       return TooLarge(path, limits.max_file_bytes);
@@ -182,16 +190,10 @@ absl::StatusOr<std::unique_ptr<FileSource>> FileSource::Open(const std::string& 
 }
 
 absl::StatusOr<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes) {
-  const bool is_stdin = path == "-";
-  const std::string name = is_stdin ? "<stdin>" : path;
-  const int fd = is_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return OpenError(path, errno);
-  FdCloser closer{is_stdin ? -1 : fd};
+  const std::string name = path == "-" ? "<stdin>" : path;
+  FdCloser closer{-1};
   struct stat st {};
-  if (::fstat(fd, &st) != 0) return OpenError(path, errno);
-  if (S_ISDIR(st.st_mode)) {
-    return absl::InvalidArgumentError(absl::StrFormat("%s: is a directory, not a file", path));
-  }
+  ZVDJ_ASSIGN_OR_RETURN(const int fd, OpenInput(path, closer, &st));
   size_t hint = 0;
   if (S_ISREG(st.st_mode)) {
     if (static_cast<uint64_t>(st.st_size) > max_bytes) return TooLarge(path, max_bytes);

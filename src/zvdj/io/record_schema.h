@@ -307,7 +307,35 @@ inline bool OptionalDateField(std::string_view s, int field, std::optional<Date>
   return true;
 }
 
+// One record of file kind `T` into the store: the checks that do not depend on
+// earlier rows, then those that do and the row itself.
+template <class T>
+bool AddRecord(const typename T::Input& in, Sink& sink, Issue* issue) {
+  typename T::Pending p;
+  return T::Validate(in, &p, issue) && T::Commit(p, sink, issue);
+}
+
 // ---- Per-file traits ----
+
+// The person of a pending row in a file that gives a birth date.
+struct PendingPersonWithBirth {
+  std::string_view person_id;
+  uint64_t person_hash = 0;
+  int8_t same_person = 0;  // see Sink::InternWithBirth
+  int32_t birth = 0;
+
+  template <class Input>
+  void SetPerson(const Input& in) {
+    person_id = in.person_id;
+    person_hash = IdDictionary::Hash(in.person_id);
+    birth = in.birth_date.days();
+  }
+  // The checks against earlier rows of the person; its code into `*person`.
+  bool InternPerson(Sink& sink, int birth_field, uint32_t* person, Issue* issue) const {
+    return sink.InternWithBirth(person_id, person_hash, same_person, birth, birth_field, person,
+                                issue);
+  }
+};
 
 struct JeugdhulpTraits {
   static constexpr bool kPersonPerRow = false;
@@ -334,18 +362,11 @@ struct JeugdhulpTraits {
   }
 
   // A row that passed every check that does not depend on earlier rows.
-  struct Pending {
-    std::string_view person_id, provider;
-    uint64_t person_hash = 0, provider_hash = 0;
-    int8_t same_person = 0;  // see Sink::InternWithBirth
-    int32_t birth = 0;
+  struct Pending : PendingPersonWithBirth {
+    std::string_view provider;
+    uint64_t provider_hash = 0;
     JeugdhulpRow row;
   };
-
-  static bool Add(const Input& in, Sink& sink, Issue* issue) {
-    Pending p;
-    return Validate(in, &p, issue) && Commit(p, sink, issue);
-  }
 
   static bool Validate(const Input& in, Pending* p, Issue* issue) {
     JeugdhulpRow& row = p->row;
@@ -373,153 +394,106 @@ struct JeugdhulpTraits {
     if (in.end_date && in.end_reason.empty()) row.end_reason = EndReason::kOnbekend;
     row.start = in.start_date.days();
     row.end = EndDays(in.end_date);
-    p->person_id = in.person_id;
+    p->SetPerson(in);
     p->provider = in.provider;
-    p->person_hash = IdDictionary::Hash(in.person_id);
     p->provider_hash = IdDictionary::Hash(in.provider);
-    p->birth = in.birth_date.days();
     return true;
   }
 
   // The checks against earlier rows, then the row is added.
   static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
     JeugdhulpRow row = p.row;
-    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.same_person, p.birth, kBirth,
-                              &row.person, issue)) {
-      return false;
-    }
+    if (!p.InternPerson(sink, kBirth, &row.person, issue)) return false;
     row.provider = sink.InternProvider(p.provider, p.provider_hash);
     sink.store().jeugdhulp.Append(row);
     return true;
   }
 };
 
-struct JeugdbeschermingTraits {
+// Jeugdbescherming and verzuim rows have one shape: a person with a birth date, a
+// municipality, one coded kind and a span. `Spec` names the file, the kind column,
+// where the kind stands in the input and the row, its code list and the store's table.
+template <class Spec>
+struct KindEpisodeTraits {
   static constexpr bool kPersonPerRow = false;
-  using Input = JeugdbeschermingInput;
-  static constexpr std::string_view kName = "jeugdbescherming";
-  enum : int { kPerson, kBirth, kMunicipality, kMeasure, kStart, kEnd };
-  static constexpr std::string_view kColumns[] = {"person_id", "birth_date", "municipality",
-                                                  "measure",   "start_date", "end_date"};
+  using Input = typename Spec::Input;
+  using Row = typename Spec::Row;
+  static constexpr std::string_view kName = Spec::kName;
+  enum : int { kPerson, kBirth, kMunicipality, kKind, kStart, kEnd };
+  static constexpr std::string_view kColumns[] = {"person_id",       "birth_date", "municipality",
+                                                  Spec::kKindColumn, "start_date", "end_date"};
   static constexpr bool kOptional[] = {false, false, false, false, false, true};
 
   static void Reserve(RecordStore* s, size_t n) {
-    s->jeugdbescherming.Reserve(s->jeugdbescherming.size() + n);
+    auto& table = Spec::Table(*s);
+    table.Reserve(table.size() + n);
   }
 
   template <typename F>
   static bool FromCsv(const F& f, Input* in, Issue* issue) {
     in->person_id = f[kPerson];
     in->municipality = f[kMunicipality];
-    in->measure = f[kMeasure];
+    in->*Spec::kInputKind = f[kKind];
     return DateField(f[kBirth], kBirth, &in->birth_date, issue) &&
            DateField(f[kStart], kStart, &in->start_date, issue) &&
            OptionalDateField(f[kEnd], kEnd, &in->end_date, issue);
   }
 
-  struct Pending {
-    std::string_view person_id;
-    uint64_t person_hash = 0;
-    int8_t same_person = 0;  // see Sink::InternWithBirth
-    int32_t birth = 0;
-    JeugdbeschermingRow row;
+  struct Pending : PendingPersonWithBirth {
+    Row row;
   };
 
-  static bool Add(const Input& in, Sink& sink, Issue* issue) {
-    Pending p;
-    return Validate(in, &p, issue) && Commit(p, sink, issue);
-  }
-
   static bool Validate(const Input& in, Pending* p, Issue* issue) {
-    JeugdbeschermingRow& row = p->row;
+    Row& row = p->row;
     if (!Required(in.person_id, kPerson, issue) ||
         !Municipality(in.municipality, kMunicipality, &row.municipality, issue) ||
-        !Code(in.measure, kMeasure, &MeasureName, 0, kMeasureCount, &ParseMeasure,
-              &row.measure, issue) ||
+        !Code(in.*Spec::kInputKind, kKind, Spec::kKindName, 0, Spec::kKindCount,
+              Spec::kParseKind, &(row.*Spec::kRowKind), issue) ||
         !CheckBirthBeforeStart(in.birth_date, in.start_date, kBirth, issue) ||
         !CheckSpan(in.start_date, in.end_date, kEnd, issue)) {
       return false;
     }
     row.start = in.start_date.days();
     row.end = EndDays(in.end_date);
-    p->person_id = in.person_id;
-    p->person_hash = IdDictionary::Hash(in.person_id);
-    p->birth = in.birth_date.days();
+    p->SetPerson(in);
     return true;
   }
 
   static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
-    JeugdbeschermingRow row = p.row;
-    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.same_person, p.birth, kBirth,
-                              &row.person, issue)) {
-      return false;
-    }
-    sink.store().jeugdbescherming.Append(row);
+    Row row = p.row;
+    if (!p.InternPerson(sink, kBirth, &row.person, issue)) return false;
+    Spec::Table(sink.store()).Append(row);
     return true;
   }
 };
 
-struct VerzuimTraits {
-  static constexpr bool kPersonPerRow = false;
+struct JeugdbeschermingSpec {
+  using Input = JeugdbeschermingInput;
+  using Row = JeugdbeschermingRow;
+  static constexpr std::string_view kName = "jeugdbescherming";
+  static constexpr std::string_view kKindColumn = "measure";
+  static constexpr std::string_view Input::*kInputKind = &Input::measure;
+  static constexpr Measure Row::*kRowKind = &Row::measure;
+  static constexpr auto kKindName = &MeasureName;
+  static constexpr auto kParseKind = &ParseMeasure;
+  static constexpr int kKindCount = kMeasureCount;
+  static JeugdbeschermingTable& Table(RecordStore& s) { return s.jeugdbescherming; }
+};
+struct JeugdbeschermingTraits : KindEpisodeTraits<JeugdbeschermingSpec> {};
+
+struct VerzuimSpec {
   using Input = VerzuimInput;
+  using Row = VerzuimRow;
   static constexpr std::string_view kName = "verzuim";
-  enum : int { kPerson, kBirth, kMunicipality, kKind, kStart, kEnd };
-  static constexpr std::string_view kColumns[] = {"person_id", "birth_date", "municipality",
-                                                  "kind",      "start_date", "end_date"};
-  static constexpr bool kOptional[] = {false, false, false, false, false, true};
-
-  static void Reserve(RecordStore* s, size_t n) { s->verzuim.Reserve(s->verzuim.size() + n); }
-
-  template <typename F>
-  static bool FromCsv(const F& f, Input* in, Issue* issue) {
-    in->person_id = f[kPerson];
-    in->municipality = f[kMunicipality];
-    in->kind = f[kKind];
-    return DateField(f[kBirth], kBirth, &in->birth_date, issue) &&
-           DateField(f[kStart], kStart, &in->start_date, issue) &&
-           OptionalDateField(f[kEnd], kEnd, &in->end_date, issue);
-  }
-
-  struct Pending {
-    std::string_view person_id;
-    uint64_t person_hash = 0;
-    int8_t same_person = 0;  // see Sink::InternWithBirth
-    int32_t birth = 0;
-    VerzuimRow row;
-  };
-
-  static bool Add(const Input& in, Sink& sink, Issue* issue) {
-    Pending p;
-    return Validate(in, &p, issue) && Commit(p, sink, issue);
-  }
-
-  static bool Validate(const Input& in, Pending* p, Issue* issue) {
-    VerzuimRow& row = p->row;
-    if (!Required(in.person_id, kPerson, issue) ||
-        !Municipality(in.municipality, kMunicipality, &row.municipality, issue) ||
-        !Code(in.kind, kKind, &VerzuimKindName, 0, 3, &ParseVerzuimKind, &row.kind, issue) ||
-        !CheckBirthBeforeStart(in.birth_date, in.start_date, kBirth, issue) ||
-        !CheckSpan(in.start_date, in.end_date, kEnd, issue)) {
-      return false;
-    }
-    row.start = in.start_date.days();
-    row.end = EndDays(in.end_date);
-    p->person_id = in.person_id;
-    p->person_hash = IdDictionary::Hash(in.person_id);
-    p->birth = in.birth_date.days();
-    return true;
-  }
-
-  static bool Commit(const Pending& p, Sink& sink, Issue* issue) {
-    VerzuimRow row = p.row;
-    if (!sink.InternWithBirth(p.person_id, p.person_hash, p.same_person, p.birth, kBirth,
-                              &row.person, issue)) {
-      return false;
-    }
-    sink.store().verzuim.Append(row);
-    return true;
-  }
+  static constexpr std::string_view kKindColumn = "kind";
+  static constexpr std::string_view Input::*kInputKind = &Input::kind;
+  static constexpr VerzuimKind Row::*kRowKind = &Row::kind;
+  static constexpr auto kKindName = &VerzuimKindName;
+  static constexpr auto kParseKind = &ParseVerzuimKind;
+  static constexpr int kKindCount = 3;
+  static VerzuimTable& Table(RecordStore& s) { return s.verzuim; }
 };
+struct VerzuimTraits : KindEpisodeTraits<VerzuimSpec> {};
 
 struct VervolgzorgTraits {
   static constexpr bool kPersonPerRow = false;
@@ -547,11 +521,6 @@ struct VervolgzorgTraits {
     uint64_t person_hash = 0;
     VervolgzorgRow row;
   };
-
-  static bool Add(const Input& in, Sink& sink, Issue* issue) {
-    Pending p;
-    return Validate(in, &p, issue) && Commit(p, sink, issue);
-  }
 
   static bool Validate(const Input& in, Pending* p, Issue* issue) {
     VervolgzorgRow& row = p->row;
@@ -601,11 +570,6 @@ struct PersonsTraits {
     uint64_t person_hash = 0;
     ExitReason reason = ExitReason::kNone;
   };
-
-  static bool Add(const Input& in, Sink& sink, Issue* issue) {
-    Pending p;
-    return Validate(in, &p, issue) && Commit(p, sink, issue);
-  }
 
   static bool Validate(const Input& in, Pending* p, Issue* issue) {
     ExitReason reason = ExitReason::kNone;
@@ -763,7 +727,7 @@ absl::Status AddRowsFrom(RecordStore* store, size_t n, const Get& get,
   typename T::Input in{};
   for (size_t i = 0; i < n; ++i) {
     ++rep->input_rows;
-    if (get(i, &in, &issue) && T::Add(in, sink, &issue)) {
+    if (get(i, &in, &issue) && AddRecord<T>(in, sink, &issue)) {
       ++rep->loaded_rows;
       continue;
     }

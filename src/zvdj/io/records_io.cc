@@ -125,7 +125,7 @@ absl::Status ReadSerial(const FileSource& file, std::string_view source, RecordS
         }
       }
     }
-    if (T::FromCsv(fields, &in, &issue) && T::Add(in, sink, &issue)) {
+    if (T::FromCsv(fields, &in, &issue) && internal::AddRecord<T>(in, sink, &issue)) {
       ++rep->loaded_rows;
       continue;
     }

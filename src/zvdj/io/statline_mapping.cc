@@ -88,27 +88,17 @@ absl::StatusOr<StatLineMapping> StatLineMapping::Load(const std::string& path) {
 absl::StatusOr<StatLineMapping> StatLineMapping::Parse(std::string_view text,
                                                        std::string_view source) {
   // Comment lines become blank lines (which the reader skips), so line numbers hold.
-  std::string clean;
-  clean.reserve(text.size());
-  for (size_t pos = 0; pos < text.size();) {
-    const size_t end = std::min(text.find('\n', pos), text.size());
-    if (text[pos] != '#') clean.append(text.substr(pos, end - pos));
-    if (end < text.size()) clean += '\n';
-    pos = end + 1;
-  }
+  const std::string clean = internal::BlankCommentLines(text);
   internal::CsvReader reader(clean, std::string(source));
   ZVDJ_RETURN_IF_ERROR(reader.ReadHeader());
-  const char* const known[] = {"table", "topic", "dimension", "code",
-                               "indicator", "dim_name", "dim_value"};
-  for (size_t c = 0; c < reader.header().size(); ++c) {
-    bool ok = false;
-    for (const char* k : known) ok |= reader.header()[c] == k;
-    if (!ok) {
-      return absl::InvalidArgumentError(absl::StrFormat(
-          "%s:1:%d: unknown column '%s' (table, topic, dimension, code, indicator, dim_name, "
-          "dim_value)",
-          std::string(source), c + 1, reader.header()[c]));
-    }
+  const int unknown = reader.FirstUnknownColumn(
+      {"table", "topic", "dimension", "code", "indicator", "dim_name", "dim_value"});
+  if (unknown >= 0) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "%s:1:%d: unknown column '%s' (table, topic, dimension, code, indicator, dim_name, "
+        "dim_value)",
+        std::string(source), unknown + 1,
+        reader.header()[static_cast<size_t>(unknown)]));
   }
   if (reader.ColumnIndex("topic") < 0 || reader.ColumnIndex("indicator") < 0) {
     return absl::InvalidArgumentError(

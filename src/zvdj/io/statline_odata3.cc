@@ -46,11 +46,8 @@ struct TableDocs {
 
 absl::StatusOr<std::vector<StatLineTable>> BuildODataV3Tables(
     const std::vector<ODataDocument>& docs, StatLineReport* report) {
-  std::map<std::string, TableDocs> by_table;
-  std::vector<std::string> order;
-  for (const ODataDocument& d : docs) {
-    if (!by_table.contains(d.table)) order.push_back(d.table);
-    TableDocs& t = by_table[d.table];
+  const auto grouped = GroupODataByTable<TableDocs>(docs, [](TableDocs& t,
+                                                              const ODataDocument& d) {
     if (d.entity_set == "DataProperties") {
       t.properties = &d;
     } else if (d.entity_set == "TypedDataSet" || d.entity_set == "UntypedDataSet") {
@@ -60,10 +57,11 @@ absl::StatusOr<std::vector<StatLineTable>> BuildODataV3Tables(
     } else {
       t.dim_sets[d.entity_set].push_back(&d);
     }
-  }
+  });
   std::vector<StatLineTable> tables;
-  for (const std::string& id : order) {
-    const TableDocs& t = by_table[id];
+  for (const auto& group : grouped) {
+    const std::string& id = group.first;
+    const TableDocs& t = group.second;
     if (t.data.empty()) continue;  // metadata only
     if (t.properties == nullptr) {
       return absl::InvalidArgumentError(absl::StrCat(

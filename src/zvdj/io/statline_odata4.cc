@@ -59,11 +59,8 @@ struct TableDocs {
 
 absl::StatusOr<std::vector<StatLineTable>> BuildODataV4Tables(
     const std::vector<ODataDocument>& docs, StatLineReport* report) {
-  std::map<std::string, TableDocs> by_table;
-  std::vector<std::string> order;
-  for (const ODataDocument& d : docs) {
-    if (!by_table.contains(d.table)) order.push_back(d.table);
-    TableDocs& t = by_table[d.table];
+  const auto grouped = GroupODataByTable<TableDocs>(docs, [](TableDocs& t,
+                                                              const ODataDocument& d) {
     const std::string& set = d.entity_set;
     if (set == "Observations") {
       t.observations.push_back(&d);
@@ -73,10 +70,11 @@ absl::StatusOr<std::vector<StatLineTable>> BuildODataV4Tables(
       t.codes[set.substr(0, set.size() - 5)].push_back(&d);  // "MeasureCodes" -> "Measure"
     }
     // Properties, MeasureGroups, ...: metadata without cells.
-  }
+  });
   std::vector<StatLineTable> tables;
-  for (const std::string& id : order) {
-    const TableDocs& t = by_table[id];
+  for (const auto& group : grouped) {
+    const std::string& id = group.first;
+    const TableDocs& t = group.second;
     if (t.observations.empty()) continue;
     StatLineTable table;
     table.id = id;

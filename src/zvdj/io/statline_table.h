@@ -6,9 +6,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -69,6 +71,26 @@ struct ODataDocument {
   std::string entity_set;  // "TypedDataSet", "Observations", "Perioden", ...
   const JsonValue* rows = nullptr;  // the "value" array
 };
+
+// The documents grouped by table, the tables in the order they first appear:
+// `add(docs, d)` files document `d` under its table's `Docs`.
+template <class Docs, class Add>
+std::vector<std::pair<std::string, Docs>> GroupODataByTable(
+    const std::vector<ODataDocument>& documents, Add add) {
+  std::map<std::string, Docs> by_table;
+  std::vector<std::string> order;
+  for (const ODataDocument& d : documents) {
+    if (!by_table.contains(d.table)) order.push_back(d.table);
+    add(by_table[d.table], d);
+  }
+  std::vector<std::pair<std::string, Docs>> grouped;
+  grouped.reserve(order.size());
+  for (std::string& id : order) {
+    Docs& docs = by_table[id];
+    grouped.emplace_back(std::move(id), std::move(docs));
+  }
+  return grouped;
+}
 
 // Parses the documents, follows local nextLinks (through `load`, which returns
 // NotFound for a page that is not available locally) and classifies each one.

@@ -39,26 +39,15 @@ absl::StatusOr<FactsheetConfig> FactsheetConfig::Load(const std::string& path) {
 absl::StatusOr<FactsheetConfig> FactsheetConfig::Parse(std::string_view text,
                                                        std::string_view source) {
   // Comment lines are dropped but keep their line break, so line numbers hold.
-  std::string clean;
-  clean.reserve(text.size());
-  for (size_t pos = 0; pos < text.size();) {
-    const size_t end = std::min(text.find('\n', pos), text.size());
-    if (text[pos] != '#') clean.append(text.substr(pos, end - pos));
-    if (end < text.size()) clean += '\n';
-    pos = end + 1;
-  }
+  const std::string clean = internal::BlankCommentLines(text);
   internal::CsvReader reader(clean, std::string(source));
   ZVDJ_RETURN_IF_ERROR(reader.ReadHeader());
-  const char* const known[] = {"section", "indicator", "dims", "chart", "title"};
-  for (size_t c = 0; c < reader.header().size(); ++c) {
-    bool ok = false;
-    for (const char* k : known) ok |= reader.header()[c] == k;
-    if (!ok) {
-      return absl::InvalidArgumentError(
-          absl::StrFormat("%s:1:%d: unknown column '%s' (section, indicator, dims, chart, title)",
-                          std::string(source), c + 1,
-                          internal::EscapeControl(reader.header()[c])));
-    }
+  const int unknown = reader.FirstUnknownColumn({"section", "indicator", "dims", "chart", "title"});
+  if (unknown >= 0) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%s:1:%d: unknown column '%s' (section, indicator, dims, chart, title)",
+                        std::string(source), unknown + 1,
+                        internal::EscapeControl(reader.header()[static_cast<size_t>(unknown)])));
   }
   const int ind = reader.ColumnIndex("indicator");
   if (ind < 0) {
