@@ -866,8 +866,10 @@ ZVDJ_API zvdj_status zvdj_load_options_init(zvdj_load_options *opts, uint32_t ve
  *  "path:line:column: reason (column 'name')" and the store is left as it
  *  was. Lenient mode: bad rows are skipped and listed in the report.
  *  @param report  NULL, or receives a report owned by the caller
- *                 (zvdj_load_report_destroy): one row per skipped row with
- *                 columns file, line, column, reason.
+ *                 (zvdj_load_report_destroy): one row per skipped row, the
+ *                 first LoadOptions::max_skipped_examples (1,000) of them, with
+ *                 columns file, line, column, reason; zvdj_load_report_counts
+ *                 gives the full count.
  *  @param opts    NULL = strict. */
 ZVDJ_API zvdj_status zvdj_records_load_csv(zvdj_load_report **report,
                                            zvdj_records *records, const char *table,
