@@ -14,10 +14,9 @@ from ctypes import byref, c_void_p
 from . import frames
 from ._lib import check, encode, lib
 from .catalogue import Breaks, Catalogue
-from .cohort import _DENOMINATORS, _CohortOptions, _compute_options
+from .cohort import _compute_options, estimate_cohort
 from .dataset import Dataset
 from .records import Records, _load_options
-from .results import CohortResult, ResultTable
 from .statline import StatLineMapping
 from .trends import summarize as _summarize
 from .trends import trends as _trend_rows
@@ -202,22 +201,11 @@ def cohort(jeugdhulp=None, vervolgzorg=None, persons=None, year_of_18=None,
         raise TypeError("cohort() needs jeugdhulp and year_of_18")
     rec = _records({"jeugdhulp": jeugdhulp, "vervolgzorg": vervolgzorg, "persons": persons},
                    threads)
-    o = _CohortOptions()
-    check(lib.zvdj_cohort_options_init(byref(o), 1))
-    o.year_of_18 = int(year_of_18)
-    o.year_of_18_last = int(year_of_18_last or 0)
-    o.horizons = encode(horizons)
-    o.cutoff = encode(cutoff)
-    o.methods = encode(method)
-    o.ci = encode(ci)
-    o.ci_level = float(ci_level)
-    o.death_as_censoring = 1 if death_as_censoring else 0
-    o.denominator = _DENOMINATORS[denominator]
-    o.by_municipality = 1 if by_municipality else 0
-    o.window_months = int(window_months)
-    h = c_void_p()
-    check(lib.zvdj_cohort_estimate(byref(h), rec.handle, byref(o)))
-    return frames.table_frame(CohortResult(h))
+    return frames.table_frame(estimate_cohort(
+        rec, year_of_18, year_of_18_last=year_of_18_last, horizons=horizons, cutoff=cutoff,
+        methods=method, ci=ci, ci_level=ci_level, death_as_censoring=death_as_censoring,
+        denominator=denominator, by_municipality=by_municipality,
+        window_months=window_months))
 
 
 def _mapping(obj):
