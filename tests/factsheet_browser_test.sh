@@ -10,16 +10,8 @@ zvdj=$1
 src=$2
 build=$3
 
-browser=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$browser" ]; then
-  echo "SKIP: chromium is not installed"
-  exit 77
-fi
-
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
+# shellcheck source=tests/browser_common.sh
+. "$(dirname "$0")/browser_common.sh"
 
 out="$build/factsheet"
 rm -rf "$out"
