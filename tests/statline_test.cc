@@ -390,6 +390,10 @@ TEST(StatLineCsvTest, MalformedInputsNameFileLineColumn) {
   EXPECT_EQ(Msg(open_quote.status()), "85098NED.csv:1:12: quote left open");
   auto no_header = ParseStatLine(StatLineFormat::kCsv, {{"x.csv", "\"a\";\"b\"\n"}}, m);
   EXPECT_THAT(Msg(no_header.status()), HasSubstr("x.csv:1:1: no header row"));
+  // A document name with control characters is escaped in every message.
+  auto odd_name =
+      ParseStatLine(StatLineFormat::kCsv, {{std::string("x\x0b\x00.csv", 7), "\"a\";\"b\"\n"}}, m);
+  EXPECT_THAT(Msg(odd_name.status()), HasSubstr("x\\x0b\\x00.csv:1:1: no header row"));
 }
 
 // ---- Inputs found by fuzzing and the bad-input corpus ----

@@ -3,7 +3,7 @@
 // such line is a document with the target's default name). A document named
 // "mapping.csv" replaces the built-in mapping (that of the test tables).
 // Invariants: errors are InvalidArgument (ResourceExhausted for limits) and
-// start with "<document name>:" followed by a line and column where the
+// start with "<document name>:" (control characters in the name escaped) followed by a line and column where the
 // reader points at a place; an accepted result has one observation per
 // mapped cell, and its dataset writes and re-parses to the same rows.
 #ifndef ZVDJ_TESTS_FUZZ_STATLINE_FUZZ_H_
@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "fuzz_check.h"
+#include "zvdj/core/strings.h"
 #include "zvdj/dataset_io.hpp"
 #include "zvdj/statline.hpp"
 
@@ -62,7 +63,8 @@ inline std::vector<StatLineDocument> SplitDocuments(std::string_view text,
 
 inline bool StartsWithSomeName(const std::string& msg, const std::vector<StatLineDocument>& docs) {
   for (const StatLineDocument& d : docs) {
-    if (msg.rfind(d.name + ":", 0) == 0) return true;
+    // Names are quoted with their control characters escaped.
+    if (msg.rfind(internal::EscapeControl(d.name) + ":", 0) == 0) return true;
   }
   return false;
 }

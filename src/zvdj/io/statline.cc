@@ -463,11 +463,11 @@ inline namespace v1 {
 
 namespace {
 
-absl::StatusOr<StatLineResult> ReadDocuments(StatLineFormat format,
-                                             const std::vector<StatLineDocument>& docs,
-                                             const internal::StatLineLoader& load,
-                                             const StatLineMapping& mapping,
-                                             const StatLineReadOptions& options) {
+absl::StatusOr<StatLineResult> ReadDocumentsUnescaped(StatLineFormat format,
+                                                      const std::vector<StatLineDocument>& docs,
+                                                      const internal::StatLineLoader& load,
+                                                      const StatLineMapping& mapping,
+                                                      const StatLineReadOptions& options) {
   StatLineResult result;
   std::vector<internal::StatLineTable> tables;
   if (format == StatLineFormat::kCsv) {
@@ -487,6 +487,21 @@ absl::StatusOr<StatLineResult> ReadDocuments(StatLineFormat format,
   }
   ZVDJ_RETURN_IF_ERROR(internal::ApplyStatLineMapping(tables, mapping, options, &result));
   return result;
+}
+
+// Every message names a document or quotes the export, and either may hold
+// control characters: they are escaped here, once for all readers (escaping
+// is idempotent, so messages escaped on the way keep their text).
+absl::StatusOr<StatLineResult> ReadDocuments(StatLineFormat format,
+                                             const std::vector<StatLineDocument>& docs,
+                                             const internal::StatLineLoader& load,
+                                             const StatLineMapping& mapping,
+                                             const StatLineReadOptions& options) {
+  absl::StatusOr<StatLineResult> result =
+      ReadDocumentsUnescaped(format, docs, load, mapping, options);
+  if (result.ok()) return result;
+  return absl::Status(result.status().code(),
+                      internal::EscapeControl(internal::ToStd(result.status().message())));
 }
 
 }  // namespace
