@@ -196,6 +196,32 @@ TEST(LoadingFaults, OutOfMemoryIsResourceExhaustedAndLeavesTheStore) {
   }
 }
 
+// The command under `ulimit -v`: a clear message and exit status 2, never
+// SIGABRT (exit 134) from an uncaught std::bad_alloc.
+TEST(LoadingFaults, CommandOutOfMemoryExitsTwoWithAMessage) {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  GTEST_SKIP() << "a sanitizer reserves more address space than the limit allows";
+#endif
+  TempDir dir;
+  const std::string path = dir.File("big.csv", Rows(3'000'000));
+  for (const int threads : {1, 2}) {
+    SCOPED_TRACE(threads);
+    // 200 MB of address space: the command and its threads start, but the
+    // 3M rows (about 240 MB of text) cannot be held.
+    const std::string cmd = "ulimit -v 200000 && exec '" + std::string(ZVDJ_CLI_PATH) +
+                            "' compute --from 2019 --to 2019 --threads " +
+                            std::to_string(threads) + " --jeugdhulp '" + path +
+                            "' >/dev/null 2>'" + dir.path() + "/err.txt'";
+    const int st = std::system(("sh -c \"" + cmd + "\"").c_str());
+    ASSERT_TRUE(WIFEXITED(st)) << "killed by a signal";
+    EXPECT_EQ(WEXITSTATUS(st), 2);
+    std::ifstream e(dir.path() + "/err.txt");
+    const std::string err((std::istreambuf_iterator<char>(e)), std::istreambuf_iterator<char>());
+    EXPECT_THAT(err, HasSubstr("out of memory"));
+    EXPECT_THAT(err, HasSubstr("big.csv"));
+  }
+}
+
 // ---- Memory sized from rows, not line ends ----
 
 TEST(LoadingFaults, BlankLinesDoNotReserveRows) {

@@ -16,6 +16,7 @@
 #define ZVDJ_INTERNAL_BLOCK_SCHEDULER_H_
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <memory>
@@ -263,6 +264,12 @@ class BlockScheduler {
   bool CanTake() { return MayTake() && (next_ < blocks_.size() || CutNext()); }
   // Under mu_: cuts the next block (reading the file up to its line end).
   bool CutNext();
+  // Not under mu_: reads the file a little past the next cut (see below).
+  void FillAhead();
+  size_t BlockBytes() const {
+    return options_.parallel_block_bytes > 0 ? options_.parallel_block_bytes
+                                             : size_t{256} << 10;
+  }
   void Read(size_t b);
   void Work();
   void Stop();
@@ -290,6 +297,7 @@ class BlockScheduler {
   std::vector<TextBlock> blocks_;
   std::vector<char> ready_;  // whether block i is read
   size_t cut_ = 0;           // where the next block begins
+  std::atomic<size_t> cut_seen_{0};  // cut_, for FillAhead outside mu_
   absl::Status cut_error_;   // the file could not be read to cut a block
   size_t next_ = 0, merged_ = 0;
   bool stop_ = false;
@@ -299,9 +307,7 @@ class BlockScheduler {
 template <typename T>
 bool BlockScheduler<T>::CutNext() {
   if (cut_ >= text_.size() || !cut_error_.ok()) return false;
-  const size_t block_bytes =
-      options_.parallel_block_bytes > 0 ? options_.parallel_block_bytes : size_t{256} << 10;
-  const size_t probe = cut_ + block_bytes - 1;
+  const size_t probe = cut_ + BlockBytes() - 1;
   size_t end = text_.size();
   if (probe < text_.size()) {
     absl::StatusOr<size_t> line_end = file_.FillLine(probe);
@@ -314,7 +320,23 @@ bool BlockScheduler<T>::CutNext() {
   blocks_.push_back({cut_, end});
   ready_.push_back(0);
   cut_ = end;
+  cut_seen_.store(end, std::memory_order_relaxed);
   return true;
+}
+
+// A streamed file's text is copied in when first needed, and cutting a block
+// needs the text up to its end: without this, nearly all of the file would be
+// read under mu_ by whichever thread cuts, one copy at a time, while the
+// others wait for the lock. Each thread instead reads the next two blocks'
+// worth before it takes the lock, so that the copies run in parallel and the
+// cut finds its text ready. A read error is kept by the file and reported
+// when the block is cut.
+template <typename T>
+void BlockScheduler<T>::FillAhead() {
+  if (!file_.streamed()) return;
+  const size_t at = cut_seen_.load(std::memory_order_relaxed);
+  if (at >= text_.size()) return;
+  file_.Fill(at, std::min(text_.size(), at + 2 * BlockBytes())).IgnoreError();
 }
 
 template <typename T>
@@ -333,6 +355,7 @@ void BlockScheduler<T>::Read(size_t b) {
 template <typename T>
 void BlockScheduler<T>::Work() {
   while (true) {
+    FillAhead();
     size_t b;
     {
       std::unique_lock<std::mutex> lock(mu_);
@@ -356,6 +379,7 @@ void BlockScheduler<T>::Stop() {
 
 template <typename T>
 bool BlockScheduler<T>::WaitFor(size_t m, TextBlock* block) {
+  FillAhead();
   std::unique_lock<std::mutex> lock(mu_);
   if (m == blocks_.size() && !CutNext()) return false;  // every block merged
   while (!ready_[m]) {
@@ -377,6 +401,7 @@ absl::Status BlockScheduler<T>::Run(int threads, ScheduleOutcome* outcome, size_
   *outcome = ScheduleOutcome::kDone;
   const size_t start = main_.offset();
   cut_ = start;
+  cut_seen_.store(start, std::memory_order_relaxed);
   window_ = 2 * static_cast<size_t>(threads) + 2;
   results_.resize(window_);
   bool more_than_one;
