@@ -231,52 +231,24 @@ absl::Status LoadCsv(const std::string& path, RecordStore* store, const LoadOpti
 
 }  // namespace
 
-absl::Status LoadJeugdhulpCsv(const std::string& path, RecordStore* store,
-                              const LoadOptions& options, LoadReport* report) {
-  return LoadCsv<internal::JeugdhulpTraits>(path, store, options, report);
-}
-absl::Status LoadJeugdbeschermingCsv(const std::string& path, RecordStore* store,
-                                     const LoadOptions& options, LoadReport* report) {
-  return LoadCsv<internal::JeugdbeschermingTraits>(path, store, options, report);
-}
-absl::Status LoadVerzuimCsv(const std::string& path, RecordStore* store,
-                            const LoadOptions& options, LoadReport* report) {
-  return LoadCsv<internal::VerzuimTraits>(path, store, options, report);
-}
-absl::Status LoadVervolgzorgCsv(const std::string& path, RecordStore* store,
-                                const LoadOptions& options, LoadReport* report) {
-  return LoadCsv<internal::VervolgzorgTraits>(path, store, options, report);
-}
-absl::Status LoadPersonsCsv(const std::string& path, RecordStore* store,
-                            const LoadOptions& options, LoadReport* report) {
-  return LoadCsv<internal::PersonsTraits>(path, store, options, report);
-}
-
-absl::Status ParseJeugdhulpCsv(std::string_view text, std::string_view source,
-                               RecordStore* store, const LoadOptions& options,
-                               LoadReport* report) {
-  return ParseText<internal::JeugdhulpTraits>(text, source, store, options, report);
-}
-absl::Status ParseJeugdbeschermingCsv(std::string_view text, std::string_view source,
-                                      RecordStore* store, const LoadOptions& options,
-                                      LoadReport* report) {
-  return ParseText<internal::JeugdbeschermingTraits>(text, source, store, options, report);
-}
-absl::Status ParseVerzuimCsv(std::string_view text, std::string_view source,
-                             RecordStore* store, const LoadOptions& options,
-                             LoadReport* report) {
-  return ParseText<internal::VerzuimTraits>(text, source, store, options, report);
-}
-absl::Status ParseVervolgzorgCsv(std::string_view text, std::string_view source,
-                                 RecordStore* store, const LoadOptions& options,
-                                 LoadReport* report) {
-  return ParseText<internal::VervolgzorgTraits>(text, source, store, options, report);
-}
-absl::Status ParsePersonsCsv(std::string_view text, std::string_view source,
-                             RecordStore* store, const LoadOptions& options,
-                             LoadReport* report) {
-  return ParseText<internal::PersonsTraits>(text, source, store, options, report);
-}
+// The public entry points: a Load (a path) and a Parse (text in memory) per
+// file kind, each the shared template with the kind's schema.
+#define ZVDJ_RECORD_FILE_ENTRY_POINTS(Kind)                                            \
+  absl::Status Load##Kind##Csv(const std::string& path, RecordStore* store,             \
+                               const LoadOptions& options, LoadReport* report) {        \
+    return LoadCsv<internal::Kind##Traits>(path, store, options, report);               \
+  }                                                                                      \
+  absl::Status Parse##Kind##Csv(std::string_view text, std::string_view source,         \
+                                RecordStore* store, const LoadOptions& options,         \
+                                LoadReport* report) {                                   \
+    return ParseText<internal::Kind##Traits>(text, source, store, options, report);     \
+  }
+ZVDJ_RECORD_FILE_ENTRY_POINTS(Jeugdhulp)
+ZVDJ_RECORD_FILE_ENTRY_POINTS(Jeugdbescherming)
+ZVDJ_RECORD_FILE_ENTRY_POINTS(Verzuim)
+ZVDJ_RECORD_FILE_ENTRY_POINTS(Vervolgzorg)
+ZVDJ_RECORD_FILE_ENTRY_POINTS(Persons)
+#undef ZVDJ_RECORD_FILE_ENTRY_POINTS
 
 absl::Status LoadRecordFiles(const RecordFilePaths& paths, RecordStore* store,
                              const LoadOptions& options, LoadReport* report) {

@@ -1,8 +1,12 @@
 // Every engine result as a zvdj::Table: the column lists are defined here once
 // and shared by the command, the C API and the bindings.
 #include <cmath>
+#include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "zvdj/cohort.hpp"
 #include "zvdj/dataset.hpp"
@@ -16,7 +20,60 @@ namespace zvdj {
 inline namespace v1 {
 namespace {
 
-double Int(int64_t v) { return static_cast<double>(v); }
+// One column of a result made of rows of type Row: its name, kind and role,
+// and how a row gives its cell. A result's columns are then one list, read
+// once for the header and once per row.
+template <typename Row>
+struct ColumnOf {
+  std::string name;
+  ColumnKind kind = ColumnKind::kText;
+  ColumnRole role = ColumnRole::kValue;
+  std::function<std::string(const Row&)> text;  // text columns
+  std::function<double(const Row&)> number;     // number and integer columns
+  bool wrap_first = false;
+};
+
+template <typename Row>
+ColumnOf<Row> TextColumn(std::string name, ColumnRole role,
+                         std::function<std::string(const Row&)> text) {
+  return {std::move(name), ColumnKind::kText, role, std::move(text), nullptr};
+}
+template <typename Row>
+ColumnOf<Row> NoteColumn(std::string name, std::function<std::string(const Row&)> text) {
+  return {std::move(name), ColumnKind::kText, ColumnRole::kValue, std::move(text), nullptr,
+          /*wrap_first=*/true};
+}
+template <typename Row>
+ColumnOf<Row> NumberColumn(std::string name, std::function<double(const Row&)> number) {
+  return {std::move(name), ColumnKind::kNumber, ColumnRole::kValue, nullptr, std::move(number)};
+}
+template <typename Row>
+ColumnOf<Row> IntegerColumn(std::string name, std::function<int64_t(const Row&)> count) {
+  return {std::move(name), ColumnKind::kInteger, ColumnRole::kValue, nullptr,
+          [count = std::move(count)](const Row& r) { return static_cast<double>(count(r)); }};
+}
+
+template <typename Row, typename Rows>
+Table TableOf(const Rows& rows, const std::vector<ColumnOf<Row>>& columns) {
+  Table t;
+  for (const ColumnOf<Row>& c : columns) {
+    const size_t i = c.kind == ColumnKind::kText     ? t.AddText(c.name, c.role)
+                     : c.kind == ColumnKind::kNumber ? t.AddNumber(c.name)
+                                                     : t.AddInteger(c.name);
+    t.column(i).wrap_first = c.wrap_first;
+  }
+  for (const Row& r : rows) {
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i].kind == ColumnKind::kText) {
+        t.Text(i, columns[i].text(r));
+      } else {
+        t.Number(i, columns[i].number(r));
+      }
+    }
+    t.EndRow();
+  }
+  return t;
+}
 
 }  // namespace
 
@@ -49,130 +106,85 @@ Table ToTable(const Dataset& ds) {
 }
 
 Table ToTable(std::span<const ClosureRow> closure) {
-  Table t;
-  const size_t period = t.AddText("period", ColumnRole::kKey);
-  const size_t region = t.AddText("region", ColumnRole::kKey);
-  const size_t measure = t.AddText("measure", ColumnRole::kDimension);
-  const size_t begin = t.AddInteger("begin");
-  const size_t inflow = t.AddInteger("inflow");
-  const size_t outflow = t.AddInteger("outflow");
-  const size_t end = t.AddInteger("end");
-  const size_t difference = t.AddInteger("difference");
-  for (const ClosureRow& r : closure) {
-    t.Text(period, r.period.ToString());
-    t.Text(region, r.region);
-    t.Text(measure, r.measure);
-    t.Number(begin, Int(r.begin));
-    t.Number(inflow, Int(r.inflow));
-    t.Number(outflow, Int(r.outflow));
-    t.Number(end, Int(r.end));
-    t.Number(difference, Int(r.difference));
-    t.EndRow();
-  }
-  return t;
+  using R = ClosureRow;
+  return TableOf<R>(closure, {
+      TextColumn<R>("period", ColumnRole::kKey, [](const R& r) { return r.period.ToString(); }),
+      TextColumn<R>("region", ColumnRole::kKey, [](const R& r) { return r.region; }),
+      TextColumn<R>("measure", ColumnRole::kDimension, [](const R& r) { return r.measure; }),
+      IntegerColumn<R>("begin", [](const R& r) { return r.begin; }),
+      IntegerColumn<R>("inflow", [](const R& r) { return r.inflow; }),
+      IntegerColumn<R>("outflow", [](const R& r) { return r.outflow; }),
+      IntegerColumn<R>("end", [](const R& r) { return r.end; }),
+      IntegerColumn<R>("difference", [](const R& r) { return r.difference; }),
+  });
 }
 
 Table ToTable(const Cohort& cohort, std::span<const CohortEstimate> rows,
               CohortTableLayout layout) {
-  Table t;
+  using R = CohortEstimate;
+  const auto group = [&cohort](const R& e) -> const CohortGroup& { return cohort.groups[e.group]; };
+  std::vector<ColumnOf<R>> columns;
   const bool groups = layout == CohortTableLayout::kGroups;
-  const size_t group = groups ? t.AddText("group", ColumnRole::kKey) : 0;
-  const size_t year = t.AddInteger(groups ? "year" : "year_of_18");
-  const size_t region = t.AddText("region", ColumnRole::kKey);
-  const size_t outcome = t.AddText("outcome", ColumnRole::kDimension);
-  const size_t horizon = t.AddText("horizon", ColumnRole::kDimension);
-  const size_t n_cohort = t.AddInteger("n_cohort");
-  const size_t n_at_risk = t.AddInteger("n_at_risk");
-  const size_t n_events = t.AddInteger("n_events");
-  const size_t estimate = t.AddNumber("estimate");
-  const size_t std_err = t.AddNumber("std_err");
-  const size_t ci_low = t.AddNumber("ci_low");
-  const size_t ci_high = t.AddNumber("ci_high");
-  const size_t method = t.AddText("method", ColumnRole::kDimension);
-  const size_t denominator = t.AddText("denominator", ColumnRole::kDimension);
-  const size_t note = t.AddText("note");
-  t.column(note).wrap_first = true;
-  for (const CohortEstimate& e : rows) {
-    const CohortGroup& g = cohort.groups[e.group];
-    if (groups) t.Text(group, g.label);
-    t.Number(year, g.year);
-    t.Text(region, g.region);
-    t.Text(outcome, e.outcome);
-    t.Text(horizon, e.horizon);
-    t.Number(n_cohort, Int(e.n_cohort));
-    t.Number(n_at_risk, Int(e.n_at_risk));
-    t.Number(n_events, Int(e.n_events));
-    t.Number(estimate, e.estimate);
-    t.Number(std_err, e.std_err);
-    t.Number(ci_low, e.ci_low);
-    t.Number(ci_high, e.ci_high);
-    t.Text(method, std::string(CohortMethodName(e.method)));
-    t.Text(denominator, std::string(DenominatorName(e.denominator)));
-    t.Text(note, e.note);
-    t.EndRow();
+  if (groups) {
+    columns.push_back(TextColumn<R>("group", ColumnRole::kKey, [=](const R& e) { return group(e).label; }));
   }
-  return t;
+  columns.push_back(IntegerColumn<R>(groups ? "year" : "year_of_18",
+                                     [=](const R& e) { return group(e).year; }));
+  columns.push_back(TextColumn<R>("region", ColumnRole::kKey, [=](const R& e) { return group(e).region; }));
+  std::vector<ColumnOf<R>> rest = {
+      TextColumn<R>("outcome", ColumnRole::kDimension, [](const R& e) { return e.outcome; }),
+      TextColumn<R>("horizon", ColumnRole::kDimension, [](const R& e) { return e.horizon; }),
+      IntegerColumn<R>("n_cohort", [](const R& e) { return e.n_cohort; }),
+      IntegerColumn<R>("n_at_risk", [](const R& e) { return e.n_at_risk; }),
+      IntegerColumn<R>("n_events", [](const R& e) { return e.n_events; }),
+      NumberColumn<R>("estimate", [](const R& e) { return e.estimate; }),
+      NumberColumn<R>("std_err", [](const R& e) { return e.std_err; }),
+      NumberColumn<R>("ci_low", [](const R& e) { return e.ci_low; }),
+      NumberColumn<R>("ci_high", [](const R& e) { return e.ci_high; }),
+      TextColumn<R>("method", ColumnRole::kDimension,
+                    [](const R& e) { return std::string(CohortMethodName(e.method)); }),
+      TextColumn<R>("denominator", ColumnRole::kDimension,
+                    [](const R& e) { return std::string(DenominatorName(e.denominator)); }),
+      NoteColumn<R>("note", [](const R& e) { return e.note; }),
+  };
+  for (ColumnOf<R>& c : rest) columns.push_back(std::move(c));
+  return TableOf<R>(rows, columns);
 }
 
 Table ToTable(std::span<const StateShare> shares) {
-  Table t;
-  const size_t group = t.AddText("group", ColumnRole::kKey);
-  const size_t category = t.AddText("category", ColumnRole::kKey);
-  const size_t count = t.AddInteger("count");
-  const size_t total = t.AddInteger("group_total");
-  const size_t share = t.AddNumber("share_pct");
-  const size_t pp = t.AddNumber("pp_diff");
-  for (const StateShare& s : shares) {
-    t.Text(group, s.group);
-    t.Text(category, s.category);
-    t.Number(count, Int(s.count));
-    t.Number(total, Int(s.group_total));
-    t.Number(share, s.share_pct);
-    t.Number(pp, s.pp_diff);
-    t.EndRow();
-  }
-  return t;
+  using R = StateShare;
+  return TableOf<R>(shares, {
+      TextColumn<R>("group", ColumnRole::kKey, [](const R& s) { return s.group; }),
+      TextColumn<R>("category", ColumnRole::kKey, [](const R& s) { return s.category; }),
+      IntegerColumn<R>("count", [](const R& s) { return s.count; }),
+      IntegerColumn<R>("group_total", [](const R& s) { return s.group_total; }),
+      NumberColumn<R>("share_pct", [](const R& s) { return s.share_pct; }),
+      NumberColumn<R>("pp_diff", [](const R& s) { return s.pp_diff; }),
+  });
 }
 
 Table ToTable(std::span<const SurvivalPoint> curve) {
-  Table t;
-  const size_t time = t.AddNumber("time");
-  const size_t est = t.AddNumber("estimate");
-  const size_t se = t.AddNumber("std_err");
-  const size_t lo = t.AddNumber("ci_low");
-  const size_t hi = t.AddNumber("ci_high");
-  const size_t risk = t.AddInteger("n_at_risk");
-  const size_t events = t.AddInteger("n_events");
-  const size_t cens = t.AddInteger("n_censored_before");
-  for (const SurvivalPoint& p : curve) {
-    t.Number(time, p.time);
-    t.Number(est, p.estimate);
-    t.Number(se, p.std_err);
-    t.Number(lo, p.ci_low);
-    t.Number(hi, p.ci_high);
-    t.Number(risk, Int(p.n_at_risk));
-    t.Number(events, Int(p.n_events));
-    t.Number(cens, Int(p.n_censored_before));
-    t.EndRow();
-  }
-  return t;
+  using R = SurvivalPoint;
+  return TableOf<R>(curve, {
+      NumberColumn<R>("time", [](const R& p) { return p.time; }),
+      NumberColumn<R>("estimate", [](const R& p) { return p.estimate; }),
+      NumberColumn<R>("std_err", [](const R& p) { return p.std_err; }),
+      NumberColumn<R>("ci_low", [](const R& p) { return p.ci_low; }),
+      NumberColumn<R>("ci_high", [](const R& p) { return p.ci_high; }),
+      IntegerColumn<R>("n_at_risk", [](const R& p) { return p.n_at_risk; }),
+      IntegerColumn<R>("n_events", [](const R& p) { return p.n_events; }),
+      IntegerColumn<R>("n_censored_before", [](const R& p) { return p.n_censored_before; }),
+  });
 }
 
 Table ToTable(const LoadReport& report) {
-  Table t;
-  const size_t file = t.AddText("file", ColumnRole::kKey);
-  const size_t line = t.AddInteger("line");
-  const size_t column = t.AddInteger("column");
-  const size_t reason = t.AddText("reason");
-  t.column(reason).wrap_first = true;
-  for (const SkippedRow& s : report.skipped) {
-    t.Text(file, s.file);
-    t.Number(line, static_cast<double>(s.line));
-    t.Number(column, static_cast<double>(s.column));
-    t.Text(reason, s.reason);
-    t.EndRow();
-  }
-  return t;
+  using R = SkippedRow;
+  return TableOf<R>(report.skipped, {
+      TextColumn<R>("file", ColumnRole::kKey, [](const R& s) { return s.file; }),
+      IntegerColumn<R>("line", [](const R& s) { return static_cast<int64_t>(s.line); }),
+      IntegerColumn<R>("column", [](const R& s) { return static_cast<int64_t>(s.column); }),
+      NoteColumn<R>("reason", [](const R& s) { return s.reason; }),
+  });
 }
 
 Table ToTable(const StatLineReport& r) {
