@@ -360,6 +360,243 @@ absl::StatusOr<Denominator> ParseDenominator(std::string_view s) {
   return ParseEnum<Denominator>(s);
 }
 
+namespace {
+
+// The members of each group in the denominator (indices into the cohort, in
+// cohort order) and, per group, the members left out as not observable.
+struct OutflowMembers {
+  std::vector<std::vector<uint32_t>> members;
+  std::vector<int64_t> left_out;
+};
+
+absl::StatusOr<OutflowMembers> SelectOutflowMembers(const RecordStore& store,
+                                                    const Cohort& cohort,
+                                                    const OutflowOptions& options) {
+  const PersonTable& persons = store.persons;
+  std::vector<uint8_t> keep(cohort.size(), 1);
+  if (options.denominator == Denominator::kZonderVerlengde) {
+    auto verlengde = BuiltinOutcome(store, "verlengde_jeugdhulp").value();
+    for (size_t i = 0; i < cohort.size(); ++i) {
+      keep[i] = verlengde.first_event(cohort.person[i], cohort.entry[i]) != cohort.entry[i];
+    }
+  }
+  const size_t ng = cohort.groups.size();
+  OutflowMembers m;
+  m.members.resize(ng);
+  m.left_out.assign(ng, 0);
+  for (size_t i = 0; i < cohort.size(); ++i) {
+    if (cohort.group[i] >= ng) {
+      return absl::InvalidArgumentError(absl::StrFormat("cohort member %d: unknown group %d", i,
+                                                        cohort.group[i]));
+    }
+    // Not observable: entry after the cut-off, or exit (death, emigration)
+    // before entry.
+    const uint32_t p = cohort.person[i];
+    if (cohort.entry[i] > options.cutoff ||
+        (p < persons.size() && persons.exit[p] != kNoDate && persons.exit[p] < cohort.entry[i])) {
+      ++m.left_out[cohort.group[i]];
+      continue;
+    }
+    if (keep[i]) m.members[cohort.group[i]].push_back(static_cast<uint32_t>(i));
+  }
+  return m;
+}
+
+// The evaluation points of the horizons on the two integer scales (see the
+// header): the key of each horizon, the largest key per scale, and the days
+// past which the month code is beyond every evaluation point.
+struct OutflowScales {
+  bool need_days = false, need_months = false;
+  std::vector<int64_t> at_key;
+  int64_t max_day_at = 0, max_month_at = 0;
+  int32_t month_span = 0;
+};
+
+OutflowScales MakeOutflowScales(const std::vector<Horizon>& horizons) {
+  const int64_t fcount = Fractions().count;
+  OutflowScales s;
+  s.at_key.resize(horizons.size());
+  for (size_t h = 0; h < horizons.size(); ++h) {
+    if (horizons[h].unit == Horizon::Unit::kDays) {
+      s.need_days = true;
+      s.at_key[h] = 2 * static_cast<int64_t>(horizons[h].count) - 1;
+      s.max_day_at = std::max(s.max_day_at, s.at_key[h]);
+    } else {
+      s.need_months = true;
+      s.at_key[h] = 2 * horizons[h].count * fcount - 1;
+      s.max_month_at = std::max(s.max_month_at, s.at_key[h]);
+    }
+  }
+  for (const auto& h : horizons) {
+    if (h.unit == Horizon::Unit::kMonths) s.month_span = std::max(s.month_span, 31 * (h.count + 1));
+  }
+  return s;
+}
+
+// Per member (in group order), once for all outcomes: the entry date as
+// y/m/d and the last day of each horizon's window (member k, horizon h at
+// k * horizons + h).
+struct MemberWindows {
+  std::vector<std::vector<Ymd>> entry_ymd;
+  std::vector<std::vector<int32_t>> last_day;
+};
+
+MemberWindows MakeMemberWindows(const Cohort& cohort,
+                                const std::vector<std::vector<uint32_t>>& members,
+                                const std::vector<Horizon>& horizons) {
+  const size_t ng = members.size(), nh = horizons.size();
+  MemberWindows w;
+  w.entry_ymd.resize(ng);
+  w.last_day.resize(ng);
+  for (size_t g = 0; g < ng; ++g) {
+    w.entry_ymd[g].resize(members[g].size());
+    w.last_day[g].resize(members[g].size() * nh);
+    for (size_t k = 0; k < members[g].size(); ++k) {
+      const int32_t entry = cohort.entry[members[g][k]];
+      const Ymd by = ToYmd(Date::FromDays(entry));
+      w.entry_ymd[g][k] = by;
+      for (size_t h = 0; h < nh; ++h) {
+        w.last_day[g][k * nh + h] =
+            (horizons[h].unit == Horizon::Unit::kDays ? Date::FromDays(entry) + horizons[h].count
+                                                      : AddMonthsYmd(by, horizons[h].count))
+                .days() - 1;
+      }
+    }
+  }
+  return w;
+}
+
+// The end of one member's follow-up: the day (never before entry) and the
+// status on it (1 the outcome, 2 death as a competing event, 0 censored).
+struct FollowUpEnd {
+  int32_t day;
+  int32_t status;
+};
+
+FollowUpEnd MemberFollowUp(const PersonTable& persons, uint32_t p, int32_t entry, int32_t event,
+                           int32_t cutoff, DeathHandling death_handling) {
+  int32_t follow_end = cutoff;  // last observed day
+  int32_t death = kNoDate;
+  if (p < persons.size() && persons.exit[p] != kNoDate) {
+    if (persons.exit_reason[p] == ExitReason::kOverlijden) {
+      death = persons.exit[p];
+    } else {
+      follow_end = std::min(follow_end, persons.exit[p]);
+    }
+  }
+  int32_t day;
+  int32_t st;
+  if (event != kNoDate && event >= entry && event <= follow_end &&
+      (death == kNoDate || event <= death)) {
+    day = event;
+    st = 1;
+  } else if (death != kNoDate && death <= follow_end) {
+    day = death;
+    st = death_handling == DeathHandling::kCompeting ? 2 : 0;
+  } else {
+    day = follow_end;
+    st = 0;
+  }
+  return {std::max(day, entry), st};  // follow-up never runs backwards
+}
+
+// The follow-up of one group for one outcome: times on the scales in use,
+// the status per member and the number at risk per horizon.
+struct GroupFollowUp {
+  std::vector<double> time_days, time_months;
+  std::vector<int32_t> status;
+  std::vector<int64_t> at_risk;
+};
+
+void FollowGroup(const PersonTable& persons, const Cohort& cohort, const Outcome& outcome,
+                 const std::vector<uint32_t>& mem, const std::vector<Ymd>& entry_ymd,
+                 const std::vector<int32_t>& last_day, const OutflowScales& sc, size_t nh,
+                 const OutflowOptions& options, GroupFollowUp* f) {
+  const size_t n = mem.size();
+  f->time_days.assign(sc.need_days ? n : 0, 0);
+  f->time_months.assign(sc.need_months ? n : 0, 0);
+  f->status.assign(n, 0);
+  f->at_risk.assign(nh, 0);
+  for (size_t k = 0; k < n; ++k) {
+    const size_t i = mem[k];
+    const uint32_t p = cohort.person[i];
+    const int32_t entry = cohort.entry[i];
+    const auto [day, st] = MemberFollowUp(persons, p, entry, outcome.first_event(p, entry),
+                                          options.cutoff, options.death);
+    f->status[k] = st;
+    // At risk at the horizon: still followed and event-free at the start
+    // of the last day of the window (R's n.risk on that day).
+    const int32_t* last = &last_day[k * nh];
+    for (size_t h = 0; h < nh; ++h) f->at_risk[h] += day >= last[h];
+    if (sc.need_days) {
+      int64_t key = st > 0 ? 2 * static_cast<int64_t>(day - entry)
+                           : 2 * static_cast<int64_t>(day - entry) + 1;
+      f->time_days[k] = static_cast<double>(std::min(key, sc.max_day_at + 1));
+    }
+    if (sc.need_months) {
+      int64_t key = sc.max_month_at + 1;
+      if (day - entry < sc.month_span) {
+        const Ymd& by = entry_ymd[k];
+        key = std::min(key, st > 0 ? 2 * MonthKey(by, Date::FromDays(day))
+                                   : 2 * MonthKey(by, Date::FromDays(day + 1)) - 1);
+      }
+      f->time_months[k] = static_cast<double>(key);
+    }
+  }
+}
+
+// The fit on one scale. Subjects beyond the last evaluation point are
+// censored there; their status must say so for the capped scale.
+absl::StatusOr<CompetingRisksFit> FitCapped(const std::vector<double>& time,
+                                            const std::vector<int32_t>& status, int64_t max_at) {
+  std::vector<int32_t> capped = status;
+  for (size_t k = 0; k < capped.size(); ++k) {
+    if (time[k] > static_cast<double>(max_at)) capped[k] = 0;
+  }
+  return CompetingRisksFit::Fit(time, capped);
+}
+
+// The estimate, its interval and note by `method` at the evaluation point
+// `at` (e.n_cohort > 0).
+void FillEstimate(CohortMethod method, const CompetingRisksFit& fit, const SurvivalPoint& aj,
+                  const std::array<double, 1>& at, const OutflowOptions& options,
+                  CohortEstimate* e) {
+  switch (method) {
+    case CohortMethod::kAalenJohansen:
+      e->estimate = aj.estimate;
+      e->std_err = aj.std_err;
+      e->ci_low = aj.ci_low;
+      e->ci_high = aj.ci_high;
+      if (options.death == DeathHandling::kCensor) e->note = "death treated as censoring";
+      break;
+    case CohortMethod::kKaplanMeier: {
+      const SurvivalPoint s = fit.TypeSurvival(1, at, options.survival)[0];
+      e->estimate = 1 - s.estimate;
+      e->std_err = s.std_err;
+      e->ci_low = std::isnan(s.ci_high) ? kNaN : 1 - s.ci_high;
+      e->ci_high = std::isnan(s.ci_low) ? kNaN : 1 - s.ci_low;
+      e->note = "1 - Kaplan-Meier, death treated as censoring";
+      break;
+    }
+    case CohortMethod::kNaive:
+      if (aj.n_censored_before > 0) {
+        e->estimate = e->std_err = e->ci_low = e->ci_high = kNaN;
+        e->note = absl::StrFormat(
+            "refused: follow-up incomplete at the horizon for %d member(s)", aj.n_censored_before);
+      } else {
+        const double nn = static_cast<double>(e->n_cohort);
+        e->estimate = static_cast<double>(aj.n_events) / nn;
+        e->std_err = std::sqrt(e->estimate * (1 - e->estimate) / nn);
+        std::tie(e->ci_low, e->ci_high) =
+            ConfidenceInterval(e->estimate, e->std_err, options.survival);
+        e->note = "share of the cohort, complete follow-up";
+      }
+      break;
+  }
+}
+
+}  // namespace
+
 absl::StatusOr<std::vector<CohortEstimate>> CohortOutflow(const RecordStore& store,
                                                           const Cohort& cohort,
                                                           std::span<const Outcome> outcomes,
@@ -372,164 +609,37 @@ absl::StatusOr<std::vector<CohortEstimate>> CohortOutflow(const RecordStore& sto
   }
   std::vector<Horizon> horizons = options.horizons;
   if (horizons.empty()) horizons = ParseHorizons("1m,3m,6m").value();
-  const int32_t cutoff = options.cutoff;
-  const PersonTable& persons = store.persons;
 
-  // Members in the denominator, ordered by group.
-  std::vector<uint8_t> keep(cohort.size(), 1);
-  if (options.denominator == Denominator::kZonderVerlengde) {
-    auto verlengde = BuiltinOutcome(store, "verlengde_jeugdhulp").value();
-    for (size_t i = 0; i < cohort.size(); ++i) {
-      keep[i] = verlengde.first_event(cohort.person[i], cohort.entry[i]) != cohort.entry[i];
-    }
-  }
-  const size_t ng = cohort.groups.size();
-  std::vector<std::vector<uint32_t>> members(ng);
-  std::vector<int64_t> left_out(ng, 0);
-  for (size_t i = 0; i < cohort.size(); ++i) {
-    if (cohort.group[i] >= ng) {
-      return absl::InvalidArgumentError(absl::StrFormat("cohort member %d: unknown group %d", i,
-                                                        cohort.group[i]));
-    }
-    // Not observable: entry after the cut-off, or exit (death, emigration)
-    // before entry.
-    const uint32_t p = cohort.person[i];
-    if (cohort.entry[i] > cutoff ||
-        (p < persons.size() && persons.exit[p] != kNoDate && persons.exit[p] < cohort.entry[i])) {
-      ++left_out[cohort.group[i]];
-      continue;
-    }
-    if (keep[i]) members[cohort.group[i]].push_back(static_cast<uint32_t>(i));
-  }
-
-  // Evaluation points on the two integer scales (see the header).
-  const int64_t fcount = Fractions().count;
-  bool need_days = false, need_months = false;
-  std::vector<int64_t> at_key(horizons.size());
-  int64_t max_day_at = 0, max_month_at = 0;
-  for (size_t h = 0; h < horizons.size(); ++h) {
-    if (horizons[h].unit == Horizon::Unit::kDays) {
-      need_days = true;
-      at_key[h] = 2 * static_cast<int64_t>(horizons[h].count) - 1;
-      max_day_at = std::max(max_day_at, at_key[h]);
-    } else {
-      need_months = true;
-      at_key[h] = 2 * horizons[h].count * fcount - 1;
-      max_month_at = std::max(max_month_at, at_key[h]);
-    }
-  }
+  absl::StatusOr<OutflowMembers> selected = SelectOutflowMembers(store, cohort, options);
+  if (!selected.ok()) return selected.status();
+  const std::vector<std::vector<uint32_t>>& members = selected->members;
+  const std::vector<int64_t>& left_out = selected->left_out;
+  const size_t ng = cohort.groups.size(), nh = horizons.size();
+  const OutflowScales sc = MakeOutflowScales(horizons);
+  const MemberWindows windows = MakeMemberWindows(cohort, members, horizons);
 
   std::vector<CohortEstimate> out;
-  std::vector<double> time_days, time_months;
-  std::vector<int32_t> status;
-  // Per member (in group order), once for all outcomes: the entry date as
-  // y/m/d and the last day of each horizon's window.
-  const size_t nh = horizons.size();
-  std::vector<std::vector<Ymd>> entry_ymd(ng);
-  std::vector<std::vector<int32_t>> last_day(ng);
-  for (size_t g = 0; g < ng; ++g) {
-    entry_ymd[g].resize(members[g].size());
-    last_day[g].resize(members[g].size() * nh);
-    for (size_t k = 0; k < members[g].size(); ++k) {
-      const int32_t entry = cohort.entry[members[g][k]];
-      const Ymd by = ToYmd(Date::FromDays(entry));
-      entry_ymd[g][k] = by;
-      for (size_t h = 0; h < nh; ++h) {
-        last_day[g][k * nh + h] =
-            (horizons[h].unit == Horizon::Unit::kDays ? Date::FromDays(entry) + horizons[h].count
-                                                      : AddMonthsYmd(by, horizons[h].count))
-                .days() - 1;
-      }
-    }
-  }
-  // Days past which the month code is beyond every evaluation point.
-  int32_t month_span = 0;
-  for (const auto& h : horizons) {
-    if (h.unit == Horizon::Unit::kMonths) month_span = std::max(month_span, 31 * (h.count + 1));
-  }
-
+  GroupFollowUp follow;
   for (const Outcome& outcome : outcomes) {
     for (size_t g = 0; g < ng; ++g) {
-      const auto& mem = members[g];
-      const size_t n = mem.size();
-      time_days.assign(need_days ? n : 0, 0);
-      time_months.assign(need_months ? n : 0, 0);
-      status.assign(n, 0);
-      std::vector<int64_t> at_risk(nh, 0);
-      for (size_t k = 0; k < n; ++k) {
-        const size_t i = mem[k];
-        const uint32_t p = cohort.person[i];
-        const int32_t entry = cohort.entry[i];
-        int32_t follow_end = cutoff;  // last observed day
-        int32_t death = kNoDate;
-        if (p < persons.size() && persons.exit[p] != kNoDate) {
-          if (persons.exit_reason[p] == ExitReason::kOverlijden) {
-            death = persons.exit[p];
-          } else {
-            follow_end = std::min(follow_end, persons.exit[p]);
-          }
-        }
-        const int32_t event = outcome.first_event(p, entry);
-        int32_t day;
-        int32_t st;
-        if (event != kNoDate && event >= entry && event <= follow_end &&
-            (death == kNoDate || event <= death)) {
-          day = event;
-          st = 1;
-        } else if (death != kNoDate && death <= follow_end) {
-          day = death;
-          st = options.death == DeathHandling::kCompeting ? 2 : 0;
-        } else {
-          day = follow_end;
-          st = 0;
-        }
-        day = std::max(day, entry);  // follow-up never runs backwards
-        status[k] = st;
-        // At risk at the horizon: still followed and event-free at the start
-        // of the last day of the window (R's n.risk on that day).
-        const int32_t* last = &last_day[g][k * nh];
-        for (size_t h = 0; h < nh; ++h) at_risk[h] += day >= last[h];
-        if (need_days) {
-          int64_t key = st > 0 ? 2 * static_cast<int64_t>(day - entry)
-                               : 2 * static_cast<int64_t>(day - entry) + 1;
-          time_days[k] = static_cast<double>(std::min(key, max_day_at + 1));
-        }
-        if (need_months) {
-          int64_t key = max_month_at + 1;
-          if (day - entry < month_span) {
-            const Ymd& by = entry_ymd[g][k];
-            key = std::min(key, st > 0 ? 2 * MonthKey(by, Date::FromDays(day))
-                                       : 2 * MonthKey(by, Date::FromDays(day + 1)) - 1);
-          }
-          time_months[k] = static_cast<double>(key);
-        }
-      }
-      // Subjects beyond the last evaluation point are censored there; their
-      // status must say so for the capped scale.
-      std::vector<int32_t> st_days, st_months;
+      const size_t n = members[g].size();
+      FollowGroup(store.persons, cohort, outcome, members[g], windows.entry_ymd[g],
+                  windows.last_day[g], sc, nh, options, &follow);
       std::optional<CompetingRisksFit> fit_days, fit_months;
-      if (need_days) {
-        st_days = status;
-        for (size_t k = 0; k < n; ++k) {
-          if (time_days[k] > static_cast<double>(max_day_at)) st_days[k] = 0;
-        }
-        auto f = CompetingRisksFit::Fit(time_days, st_days);
+      if (sc.need_days) {
+        auto f = FitCapped(follow.time_days, follow.status, sc.max_day_at);
         if (!f.ok()) return f.status();
         fit_days = std::move(*f);
       }
-      if (need_months) {
-        st_months = status;
-        for (size_t k = 0; k < n; ++k) {
-          if (time_months[k] > static_cast<double>(max_month_at)) st_months[k] = 0;
-        }
-        auto f = CompetingRisksFit::Fit(time_months, st_months);
+      if (sc.need_months) {
+        auto f = FitCapped(follow.time_months, follow.status, sc.max_month_at);
         if (!f.ok()) return f.status();
         fit_months = std::move(*f);
       }
-      for (size_t h = 0; h < horizons.size(); ++h) {
+      for (size_t h = 0; h < nh; ++h) {
         const CompetingRisksFit& fit =
             horizons[h].unit == Horizon::Unit::kDays ? *fit_days : *fit_months;
-        const std::array<double, 1> at = {static_cast<double>(at_key[h])};
+        const std::array<double, 1> at = {static_cast<double>(sc.at_key[h])};
         const SurvivalPoint aj = fit.CumulativeIncidence(1, at, options.survival)[0];
         for (CohortMethod method : options.methods) {
           CohortEstimate e;
@@ -539,7 +649,7 @@ absl::StatusOr<std::vector<CohortEstimate>> CohortOutflow(const RecordStore& sto
           e.method = method;
           e.denominator = options.denominator;
           e.n_cohort = static_cast<int64_t>(n);
-          e.n_at_risk = at_risk[h];
+          e.n_at_risk = follow.at_risk[h];
           e.n_events = aj.n_events;
           if (n == 0) {
             e.estimate = e.std_err = e.ci_low = e.ci_high = kNaN;
@@ -547,38 +657,7 @@ absl::StatusOr<std::vector<CohortEstimate>> CohortOutflow(const RecordStore& sto
             out.push_back(std::move(e));
             continue;
           }
-          switch (method) {
-            case CohortMethod::kAalenJohansen:
-              e.estimate = aj.estimate;
-              e.std_err = aj.std_err;
-              e.ci_low = aj.ci_low;
-              e.ci_high = aj.ci_high;
-              if (options.death == DeathHandling::kCensor) e.note = "death treated as censoring";
-              break;
-            case CohortMethod::kKaplanMeier: {
-              const SurvivalPoint s = fit.TypeSurvival(1, at, options.survival)[0];
-              e.estimate = 1 - s.estimate;
-              e.std_err = s.std_err;
-              e.ci_low = std::isnan(s.ci_high) ? kNaN : 1 - s.ci_high;
-              e.ci_high = std::isnan(s.ci_low) ? kNaN : 1 - s.ci_low;
-              e.note = "1 - Kaplan-Meier, death treated as censoring";
-              break;
-            }
-            case CohortMethod::kNaive:
-              if (aj.n_censored_before > 0) {
-                e.estimate = e.std_err = e.ci_low = e.ci_high = kNaN;
-                e.note = absl::StrFormat(
-                    "refused: follow-up incomplete at the horizon for %d member(s)", aj.n_censored_before);
-              } else {
-                const double nn = static_cast<double>(n);
-                e.estimate = static_cast<double>(aj.n_events) / nn;
-                e.std_err = std::sqrt(e.estimate * (1 - e.estimate) / nn);
-                std::tie(e.ci_low, e.ci_high) =
-                    ConfidenceInterval(e.estimate, e.std_err, options.survival);
-                e.note = "share of the cohort, complete follow-up";
-              }
-              break;
-          }
+          FillEstimate(method, fit, aj, at, options, &e);
           if (left_out[g] > 0) {
             absl::StrAppend(&e.note, e.note.empty() ? "" : "; ", left_out[g],
                             " member(s) left out: entry after the cut-off or exit before entry");
