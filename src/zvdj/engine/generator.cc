@@ -352,6 +352,23 @@ class Model {
   // number of distinct youths with jeugdhulp in a year is about `persons`).
   static constexpr double kCareersPerYouthYear = 0.48;
 
+  // One care career as drawn before any record is written: the start and end
+  // of care, the birth and the days of the 18th and 23rd birthday, the kind
+  // of care, the exit from the population and the residence.
+  struct CareerPlan {
+    int32_t cs, ce, birth, b18, b23;
+    bool jb, verblijf, cohort;
+    ExitReason exit_reason;
+    int32_t exit_day;
+    Residence res;
+  };
+  CareerPlan PlanCareer(Rng& rng) const;
+  void ChainWithoutVerblijf(const CareerPlan& c, Rng& rng);
+  void ChainWithVerblijf(const CareerPlan& c, Rng& rng);
+  void JeugdbeschermingMeasures(const CareerPlan& c, Rng& rng);
+  void ThuiszitterInCare(const CareerPlan& c, Rng& rng);
+  void FollowUpCare(const CareerPlan& c, Rng& rng);
+
   std::string_view Provider(size_t muni, Rng& rng) {
     // Mostly regional providers, sometimes a national one.
     const int k = rng.Chance(0.2) ? rng.Int(0, providers_ - 1)
@@ -396,185 +413,210 @@ class Model {
 // Share of verblijf careers continuing past 18 that continue without verblijf.
 constexpr double kAmbulantAfter18 = 0.9;
 
-void Model::Career(uint64_t index) {
-  Rng rng(StreamSeed(opt_.seed, 1, index));
-  const int32_t cs = rng.Int(careers_start_, cutoff_);
+Model::CareerPlan Model::PlanCareer(Rng& rng) const {
+  CareerPlan c;
+  c.cs = rng.Int(careers_start_, cutoff_);
+  const int32_t cs = c.cs;
   const int age = rng.Pick(kStartAge);
-  const int32_t birth = cs - age * 365 - age / 4 - rng.Int(0, 364);
-  const int32_t b18 = Birthday(birth, 18);
-  const int32_t b23 = Birthday(birth, 23);
+  c.birth = cs - age * 365 - age / 4 - rng.Int(0, 364);
+  c.b18 = Birthday(c.birth, 18);
+  c.b23 = Birthday(c.birth, 23);
+  const int32_t b18 = c.b18;
   const bool teen = age >= 12 && age < 18;
-  const bool jb = age < 17 && rng.Chance(0.048);
+  c.jb = age < 17 && rng.Chance(0.048);
   bool verblijf = rng.Chance(age >= 18 ? 0.01 : teen ? 0.078 : age < 4 ? 0.08 : 0.05);
-  if (jb && rng.Chance(0.55)) verblijf = true;
+  if (c.jb && rng.Chance(0.55)) verblijf = true;
+  c.verblijf = verblijf;
 
   int32_t ce = cs + (verblijf ? 60 + rng.Exp(800) : 30 + rng.Exp(330));
   // Around 18: some stop just before the birthday, others continue (verlengde
   // jeugdhulp; pleegzorg more often).
-  bool cohort = false;
+  c.cohort = false;
   if (cs < b18 && ce > AddMonthsDays(b18, -3)) {
-    cohort = true;
+    c.cohort = true;
     if (rng.Chance(verblijf ? 0.45 : 0.54)) {
       ce = std::max(ce, b18 + 30 + rng.Exp(verblijf ? 250 : 200));
     } else if (ce > b18) {
       ce = std::max(cs + 1, b18 - rng.Int(0, 20));
     }
   }
-  ce = std::min(ce, b23);
+  ce = std::min(ce, c.b23);
   if (ce <= cs) ce = cs + 1;
 
-  ExitReason exit_reason = ExitReason::kNone;
-  int32_t exit_day = kOpenEnd;
+  c.exit_reason = ExitReason::kNone;
+  c.exit_day = kOpenEnd;
   const double u = rng.Uniform();
   if (u < 0.0135) {
-    exit_reason = u < 0.012 ? ExitReason::kEmigratie : ExitReason::kOverlijden;
-    exit_day = cs + rng.Int(0, ce - cs + 730);
-    ce = std::min(ce, exit_day);
+    c.exit_reason = u < 0.012 ? ExitReason::kEmigratie : ExitReason::kOverlijden;
+    c.exit_day = cs + rng.Int(0, ce - cs + 730);
+    ce = std::min(ce, c.exit_day);
     if (ce <= cs) ce = cs + 1;
   }
+  c.ce = ce;
 
-  Residence res = PickResidence(geo_, rng);
+  c.res = PickResidence(geo_, rng);
   if (rng.Chance(0.04)) {
-    res.move_day = cs + rng.Int(0, ce - cs);
-    res.muni2 = geo_.Pick(rng);
-    res.old_code2 = PickOldCode(geo_, res.muni2, rng);
+    c.res.move_day = cs + rng.Int(0, ce - cs);
+    c.res.muni2 = geo_.Pick(rng);
+    c.res.old_code2 = PickOldCode(geo_, c.res.muni2, rng);
   }
+  return c;
+}
 
-  out_->BeginPerson(index, birth);
+// The trajectory chain of a career without verblijf.
+void Model::ChainWithoutVerblijf(const CareerPlan& c, Rng& rng) {
+  const Residence& res = c.res;
+  auto form = rng.Chance(0.35) ? JeugdhulpForm::kWijkteam
+                               : static_cast<JeugdhulpForm>(rng.Pick(kZonderForm));
+  std::string provider(Provider(res.muni, rng));
+  for (int32_t t = c.cs; t < c.ce;) {
+    const int32_t e = std::min(t + 14 + rng.Exp(170), c.ce);
+    Trajectory(res, provider, form, t, e, rng);
+    form = static_cast<JeugdhulpForm>(rng.Pick(kZonderForm));
+    if (rng.Chance(0.3)) provider = std::string(Provider(res.muni, rng));
+    t = e + (rng.Chance(0.5) ? 0 : rng.Int(1, 60));
+  }
+  if (rng.Chance(0.25)) {
+    const int32_t s = c.cs + rng.Int(0, 60);
+    Trajectory(res, Provider(res.muni, rng),
+               rng.Chance(0.7) ? JeugdhulpForm::kWijkteam : JeugdhulpForm::kNetwerk, s,
+               s + 30 + rng.Exp(150), rng, false);
+  }
+}
 
-  // Trajectory chain.
-  if (!verblijf) {
-    auto form = rng.Chance(0.35) ? JeugdhulpForm::kWijkteam
-                                 : static_cast<JeugdhulpForm>(rng.Pick(kZonderForm));
-    std::string provider(Provider(res.muni, rng));
-    for (int32_t t = cs; t < ce;) {
-      const int32_t e = std::min(t + 14 + rng.Exp(170), ce);
-      Trajectory(res, provider, form, t, e, rng);
-      form = static_cast<JeugdhulpForm>(rng.Pick(kZonderForm));
-      if (rng.Chance(0.3)) provider = std::string(Provider(res.muni, rng));
-      t = e + (rng.Chance(0.5) ? 0 : rng.Int(1, 60));
-    }
-    if (rng.Chance(0.25)) {
-      const int32_t s = cs + rng.Int(0, 60);
-      Trajectory(res, Provider(res.muni, rng),
-                 rng.Chance(0.7) ? JeugdhulpForm::kWijkteam : JeugdhulpForm::kNetwerk, s,
-                 s + 30 + rng.Exp(150), rng, false);
-    }
+// The trajectory chain of a career with verblijf.
+void Model::ChainWithVerblijf(const CareerPlan& c, Rng& rng) {
+  const Residence& res = c.res;
+  const int32_t cs = c.cs, ce = c.ce, b18 = c.b18;
+  // Care continued after 18 is mostly without verblijf: CBS counts about 3,000
+  // youths of 18-23 met verblijf against 40,000 under 18 (2019).
+  const int32_t verblijf_end =
+      cs < b18 && ce > b18 && rng.Chance(kAmbulantAfter18) ? b18 : ce;
+  int32_t t = cs;
+  if (rng.Chance(0.5)) {
+    const int32_t e = std::min(t + 30 + rng.Exp(120), verblijf_end);
+    Trajectory(res, Provider(res.muni, rng), JeugdhulpForm::kAmbulant, t, e, rng);
+    t = e;
+  }
+  auto form = static_cast<JeugdhulpForm>(4 + rng.Pick(kVerblijfForm));
+  std::string provider(Provider(res.muni, rng));
+  while (t < verblijf_end) {
+    const int32_t len = form == JeugdhulpForm::kGesloten ? 30 + rng.Exp(150) : 60 + rng.Exp(500);
+    const int32_t e = std::min(t + len, verblijf_end);
+    Trajectory(res, provider, form, t, e, rng);
+    if (!rng.Chance(0.7)) form = static_cast<JeugdhulpForm>(4 + rng.Pick(kVerblijfForm));
+    if (rng.Chance(0.2)) provider = std::string(Provider(res.muni, rng));
+    t = e;
+  }
+  if (verblijf_end < ce) {
+    Trajectory(res, Provider(res.muni, rng), JeugdhulpForm::kAmbulant, verblijf_end, ce, rng);
+  }
+  if (rng.Chance(0.5)) {
+    const int32_t s = cs + rng.Int(0, 90);
+    Trajectory(res, Provider(res.muni, rng), JeugdhulpForm::kAmbulant, s,
+               std::min(s + 60 + rng.Exp(300), std::max(ce, s + 1)), rng, false);
+  }
+}
+
+// Jeugdbescherming measures of a career with one, before 18 and the exit.
+void Model::JeugdbeschermingMeasures(const CareerPlan& c, Rng& rng) {
+  const int32_t b18 = c.b18, exit_day = c.exit_day;
+  int32_t ms = c.cs + rng.Int(0, std::min(180, c.ce - c.cs));
+  const double kind = rng.Uniform();
+  auto measure = [&](Measure m, int32_t s, int32_t e) {
+    if (s >= b18 || s >= exit_day) return;
+    e = std::min({e, b18, exit_day});
+    if (e < s) e = s;
+    out_->Jeugdbescherming(c.res.At(geo_, s), m, s, e);
+  };
+  auto ots_from = [&](int32_t s) {
+    // OTS is given for a year and extended year by year.
+    int years = 1;
+    while (years < 8 && rng.Chance(0.6)) ++years;
+    measure(Measure::kOts, s, s + years * 365 + rng.Int(-30, 30));
+  };
+  if (kind < 0.15) {
+    const int32_t e = ms + rng.Int(14, 90);
+    measure(Measure::kVots, ms, e);
+    if (rng.Chance(0.85)) ots_from(e);
+  } else if (kind < 0.80) {
+    ots_from(ms);
+  } else if (kind < 0.90) {
+    measure(Measure::kVoogdij, ms, rng.Chance(0.85) ? b18 : ms + 365 * rng.Int(1, 4));
+  } else if (kind < 0.97) {
+    const int32_t e = ms + rng.Int(30, 180);
+    measure(Measure::kVoorlopigeVoogdij, ms, e);
+    if (rng.Chance(0.4)) measure(Measure::kVoogdij, e, b18);
   } else {
-    // Care continued after 18 is mostly without verblijf: CBS counts about 3,000
-    // youths of 18-23 met verblijf against 40,000 under 18 (2019).
-    const int32_t verblijf_end =
-        cs < b18 && ce > b18 && rng.Chance(kAmbulantAfter18) ? b18 : ce;
-    int32_t t = cs;
-    if (rng.Chance(0.5)) {
-      const int32_t e = std::min(t + 30 + rng.Exp(120), verblijf_end);
-      Trajectory(res, Provider(res.muni, rng), JeugdhulpForm::kAmbulant, t, e, rng);
-      t = e;
+    measure(Measure::kTijdelijkeVoogdij, ms, ms + rng.Int(60, 365));
+  }
+}
+
+// Thuiszitters among youths in care.
+void Model::ThuiszitterInCare(const CareerPlan& c, Rng& rng) {
+  if (!rng.Chance(0.012)) return;
+  const int32_t s = c.cs + rng.Int(0, c.ce - c.cs);
+  const int a = AgeOn(Date::FromDays(c.birth), Date::FromDays(s));
+  if (a >= 5 && a <= 17) {
+    if (rng.Chance(0.65)) {
+      out_->Verzuim(c.res.At(geo_, s), VerzuimKind::kRelatief, s, s + 28 + rng.Exp(90));
+    } else {
+      out_->Verzuim(c.res.At(geo_, s), VerzuimKind::kAbsoluut, s, s + 10 + rng.Exp(120));
     }
-    auto form = static_cast<JeugdhulpForm>(4 + rng.Pick(kVerblijfForm));
-    std::string provider(Provider(res.muni, rng));
-    while (t < verblijf_end) {
-      const int32_t len = form == JeugdhulpForm::kGesloten ? 30 + rng.Exp(150) : 60 + rng.Exp(500);
-      const int32_t e = std::min(t + len, verblijf_end);
-      Trajectory(res, provider, form, t, e, rng);
-      if (!rng.Chance(0.7)) form = static_cast<JeugdhulpForm>(4 + rng.Pick(kVerblijfForm));
-      if (rng.Chance(0.2)) provider = std::string(Provider(res.muni, rng));
-      t = e;
+  }
+}
+
+// Follow-up care after 18 for a member of the cohort still in the population.
+void Model::FollowUpCare(const CareerPlan& c, Rng& rng) {
+  const int32_t b18 = c.b18, exit_day = c.exit_day;
+  auto after = [&](VervolgzorgKind k, double p1, double p3, double p6, double p12) {
+    const double v = rng.Uniform();
+    int32_t s;
+    if (v < p1) {
+      s = b18 + rng.Int(0, AddMonthsDays(b18, 1) - b18 - 1);
+    } else if (v < p3) {
+      s = rng.Int(AddMonthsDays(b18, 1), AddMonthsDays(b18, 3) - 1);
+    } else if (v < p6) {
+      s = rng.Int(AddMonthsDays(b18, 3), AddMonthsDays(b18, 6) - 1);
+    } else if (v < p12) {
+      s = rng.Int(AddMonthsDays(b18, 6), AddMonthsDays(b18, 12) - 1);
+    } else {
+      return;
     }
-    if (verblijf_end < ce) {
-      Trajectory(res, Provider(res.muni, rng), JeugdhulpForm::kAmbulant, verblijf_end, ce, rng);
-    }
-    if (rng.Chance(0.5)) {
-      const int32_t s = cs + rng.Int(0, 90);
-      Trajectory(res, Provider(res.muni, rng), JeugdhulpForm::kAmbulant, s,
-                 std::min(s + 60 + rng.Exp(300), std::max(ce, s + 1)), rng, false);
-    }
+    if (s >= exit_day) return;
+    out_->Vervolgzorg(k, s, rng.Chance(0.3) ? kOpenEnd : s + 30 + rng.Exp(300));
+  };
+  // Some already had follow-up care before 18 (not an event at 18).
+  if (rng.Chance(0.04)) {
+    const int32_t s = b18 - rng.Int(30, 300);
+    out_->Vervolgzorg(VervolgzorgKind::kZvwGgz, s, rng.Chance(0.5) ? s + rng.Int(10, 200) : kOpenEnd);
+  }
+  after(VervolgzorgKind::kZvwGgz, 0.23, 0.26, 0.27, 0.29);
+  after(VervolgzorgKind::kWmo, 0.06, 0.07, 0.08, 0.10);
+  after(VervolgzorgKind::kWlz, 0.02, 0.02, 0.021, 0.025);
+}
+
+void Model::Career(uint64_t index) {
+  Rng rng(StreamSeed(opt_.seed, 1, index));
+  const CareerPlan c = PlanCareer(rng);
+  out_->BeginPerson(index, c.birth);
+  if (!c.verblijf) {
+    ChainWithoutVerblijf(c, rng);
+  } else {
+    ChainWithVerblijf(c, rng);
   }
   // Back in care within half a year after stopping before 18.
-  if (cohort && ce <= b18 && rng.Chance(0.05)) {
-    const int32_t s = b18 + rng.Int(30, 180);
-    if (s < b23 && s < exit_day) {
-      Trajectory(res, Provider(res.muni, rng), JeugdhulpForm::kAmbulant, s,
+  if (c.cohort && c.ce <= c.b18 && rng.Chance(0.05)) {
+    const int32_t s = c.b18 + rng.Int(30, 180);
+    if (s < c.b23 && s < c.exit_day) {
+      Trajectory(c.res, Provider(c.res.muni, rng), JeugdhulpForm::kAmbulant, s,
                  s + 30 + rng.Exp(150), rng, false);
     }
   }
-
-  // Jeugdbescherming.
-  if (jb) {
-    int32_t ms = cs + rng.Int(0, std::min(180, ce - cs));
-    const double kind = rng.Uniform();
-    auto measure = [&](Measure m, int32_t s, int32_t e) {
-      if (s >= b18 || s >= exit_day) return;
-      e = std::min({e, b18, exit_day});
-      if (e < s) e = s;
-      out_->Jeugdbescherming(res.At(geo_, s), m, s, e);
-    };
-    auto ots_from = [&](int32_t s) {
-      // OTS is given for a year and extended year by year.
-      int years = 1;
-      while (years < 8 && rng.Chance(0.6)) ++years;
-      measure(Measure::kOts, s, s + years * 365 + rng.Int(-30, 30));
-    };
-    if (kind < 0.15) {
-      const int32_t e = ms + rng.Int(14, 90);
-      measure(Measure::kVots, ms, e);
-      if (rng.Chance(0.85)) ots_from(e);
-    } else if (kind < 0.80) {
-      ots_from(ms);
-    } else if (kind < 0.90) {
-      measure(Measure::kVoogdij, ms, rng.Chance(0.85) ? b18 : ms + 365 * rng.Int(1, 4));
-    } else if (kind < 0.97) {
-      const int32_t e = ms + rng.Int(30, 180);
-      measure(Measure::kVoorlopigeVoogdij, ms, e);
-      if (rng.Chance(0.4)) measure(Measure::kVoogdij, e, b18);
-    } else {
-      measure(Measure::kTijdelijkeVoogdij, ms, ms + rng.Int(60, 365));
-    }
-  }
-
-  // Thuiszitters among youths in care.
-  if (rng.Chance(0.012)) {
-    const int32_t s = cs + rng.Int(0, ce - cs);
-    const int a = AgeOn(Date::FromDays(birth), Date::FromDays(s));
-    if (a >= 5 && a <= 17) {
-      if (rng.Chance(0.65)) {
-        out_->Verzuim(res.At(geo_, s), VerzuimKind::kRelatief, s, s + 28 + rng.Exp(90));
-      } else {
-        out_->Verzuim(res.At(geo_, s), VerzuimKind::kAbsoluut, s, s + 10 + rng.Exp(120));
-      }
-    }
-  }
-
-  // Follow-up care after 18 for the cohort.
-  if (cohort && exit_day > b18) {
-    auto after = [&](VervolgzorgKind k, double p1, double p3, double p6, double p12) {
-      const double v = rng.Uniform();
-      int32_t s;
-      if (v < p1) {
-        s = b18 + rng.Int(0, AddMonthsDays(b18, 1) - b18 - 1);
-      } else if (v < p3) {
-        s = rng.Int(AddMonthsDays(b18, 1), AddMonthsDays(b18, 3) - 1);
-      } else if (v < p6) {
-        s = rng.Int(AddMonthsDays(b18, 3), AddMonthsDays(b18, 6) - 1);
-      } else if (v < p12) {
-        s = rng.Int(AddMonthsDays(b18, 6), AddMonthsDays(b18, 12) - 1);
-      } else {
-        return;
-      }
-      if (s >= exit_day) return;
-      out_->Vervolgzorg(k, s, rng.Chance(0.3) ? kOpenEnd : s + 30 + rng.Exp(300));
-    };
-    // Some already had follow-up care before 18 (not an event at 18).
-    if (rng.Chance(0.04)) {
-      const int32_t s = b18 - rng.Int(30, 300);
-      out_->Vervolgzorg(VervolgzorgKind::kZvwGgz, s, rng.Chance(0.5) ? s + rng.Int(10, 200) : kOpenEnd);
-    }
-    after(VervolgzorgKind::kZvwGgz, 0.23, 0.26, 0.27, 0.29);
-    after(VervolgzorgKind::kWmo, 0.06, 0.07, 0.08, 0.10);
-    after(VervolgzorgKind::kWlz, 0.02, 0.02, 0.021, 0.025);
-  }
-
-  out_->EndPerson(exit_day, exit_reason);
+  if (c.jb) JeugdbeschermingMeasures(c, rng);
+  ThuiszitterInCare(c, rng);
+  if (c.cohort && c.exit_day > c.b18) FollowUpCare(c, rng);
+  out_->EndPerson(c.exit_day, c.exit_reason);
 }
 
 // A youth known only to the leerplicht administration: a vrijstelling renewed
