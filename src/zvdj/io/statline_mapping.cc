@@ -145,137 +145,182 @@ bool LooksLikeRegionCode(std::string_view key) {
   return key[2] >= '0' && key[2] <= '9';
 }
 
-}  // namespace
-
-absl::Status ApplyStatLineMapping(const std::vector<StatLineTable>& tables,
-                                  const StatLineMapping& mapping,
-                                  const StatLineReadOptions& options, StatLineResult* result) {
-  StatLineReport& report = result->report;
-  Dataset& ds = result->dataset;
-  std::vector<std::pair<Observation, const StatLineCell*>> pending;
-  for (const StatLineTable& table : tables) {
-    // Index the rules that apply to this table.
-    std::map<std::string, std::vector<const StatLineMappingRule*>> topic_rules;
-    std::map<std::pair<std::string, std::string>, std::vector<const StatLineMappingRule*>> cats;
+// The rules of the mapping that apply to one table, and how they map its
+// cells to observations.
+class TableMapper {
+ public:
+  TableMapper(const StatLineTable& table, const StatLineMapping& mapping,
+              const StatLineReadOptions& options, StatLineReport* report)
+      : table_(table),
+        options_(options),
+        report_(*report),
+        note_(options.note.value_or(absl::StrCat("CBS StatLine ", table.id))) {
     for (const StatLineMappingRule& r : mapping.rules()) {
       if (!TableMatches(r, table.id)) continue;
       if (!r.indicator.empty()) {
-        topic_rules[r.topic].push_back(&r);
+        topic_rules_[r.topic].push_back(&r);
       } else {
-        cats[{r.dimension, r.code}].push_back(&r);
+        cats_[{r.dimension, r.code}].push_back(&r);
       }
-    }
-    const std::string note = options.note.value_or(absl::StrCat("CBS StatLine ", table.id));
-    auto category = [&](const std::string& dim, const std::string& key,
-                        const std::string& topic) -> const StatLineMappingRule* {
-      auto it = cats.find({dim, key});
-      if (it == cats.end()) return nullptr;
-      const StatLineMappingRule* any = nullptr;
-      for (const StatLineMappingRule* r : it->second) {
-        if (r->topic == topic) return r;
-        if (r->topic.empty() && any == nullptr) any = r;
-      }
-      return any;
-    };
-    for (const StatLineCell& cell : table.cells) {
-      auto tr = topic_rules.find(cell.topic);
-      if (tr == topic_rules.end()) {
-        ++report.unmapped_topics[absl::StrCat(table.id, "/", cell.topic)];
-        continue;
-      }
-      const StatLineMappingRule* rule = nullptr;
-      for (const StatLineMappingRule* r : tr->second) {
-        if (r->dimension.empty()) {
-          if (rule == nullptr) rule = r;
-          continue;
-        }
-        const int d = table.FindDim(r->dimension);
-        if (d >= 0 && cell.keys[static_cast<size_t>(d)] == r->code) {
-          rule = r;
-          break;
-        }
-      }
-      if (rule == nullptr) {
-        const StatLineMappingRule* r = tr->second.front();
-        const int d = table.FindDim(r->dimension);
-        ++report.unmapped_categories[absl::StrCat(
-            table.id, "/", r->dimension, "=", d >= 0 ? cell.keys[static_cast<size_t>(d)] : "")];
-        continue;
-      }
-      Observation obs;
-      obs.indicator = rule->indicator;
-      obs.region = options.default_region;
-      obs.note = note;
-      if (!rule->dim_name.empty() && !rule->dim_value.empty()) {
-        obs.dims.emplace_back(rule->dim_name, rule->dim_value);
-      }
-      ValueStatus period_status = ValueStatus::kDefinitive;
-      bool skip = false;
-      for (size_t i = 0; i < table.dims.size() && !skip; ++i) {
-        const StatLineDim& dim = table.dims[i];
-        const std::string& key = cell.keys[i];
-        const StatLineMappingRule* cat = category(dim.name, key, cell.topic);
-        if (dim.kind == StatLineDimKind::kTime) {
-          const auto meta = dim.categories.find(key);
-          const std::string title = meta != dim.categories.end() ? meta->second.title : "";
-          const std::string status = meta != dim.categories.end() ? meta->second.status : "";
-          absl::StatusOr<StatLinePeriod> p = table.period_keys_are_labels
-                                                 ? ParseStatLinePeriodLabel(key)
-                                                 : ParseStatLinePeriod(key, title, status);
-          if (cat != nullptr && cat->dim_name == "period") {
-            absl::StatusOr<Period> over = Period::Parse(cat->dim_value);
-            if (!over.ok()) {
-              return absl::InvalidArgumentError(absl::StrCat(
-                  "mapping: period '", cat->dim_value, "' for ", dim.name, "=", key, ": ",
-                  std::string(over.status().message())));
-            }
-            obs.period = *over;
-            period_status = p.ok() ? p->status : ValueStatus::kDefinitive;
-          } else if (!p.ok()) {
-            return StatLineError(cell.period_where, ToStd(p.status().message()));
-          } else {
-            obs.period = p->period;
-            period_status = p->status;
-          }
-        } else if (dim.kind == StatLineDimKind::kGeo) {
-          if (cat != nullptr && cat->dim_name == "region") {
-            obs.region = cat->dim_value;
-          } else if (LooksLikeRegionCode(key)) {
-            obs.region = key;
-          } else if (EqualsIgnoreCase(key, "Nederland")) {
-            obs.region = "NL01";
-          } else {
-            ++report.unmapped_categories[absl::StrCat(table.id, "/", dim.name, "=", key)];
-            skip = true;
-          }
-        } else if (rule->dimension == dim.name) {
-          // Covered by the topic row's condition.
-        } else if (cat != nullptr) {
-          if (cat->dim_name == "region") {
-            obs.region = cat->dim_value;
-          } else if (cat->dim_name == "period") {
-            return absl::InvalidArgumentError(absl::StrCat(
-                "mapping: dim_name 'period' used for '", dim.name, "', which is not the period"));
-          } else if (!cat->dim_name.empty() && !cat->dim_value.empty()) {
-            obs.dims.emplace_back(cat->dim_name, cat->dim_value);
-          }
-        } else {
-          ++report.unmapped_categories[absl::StrCat(table.id, "/", dim.name, "=", key)];
-          skip = true;
-        }
-      }
-      if (skip) continue;
-      if (cell.symbol.has_value()) {
-        obs.status = *cell.symbol;
-      } else {
-        obs.value = cell.value;
-        obs.status = period_status;
-      }
-      pending.push_back({std::move(obs), &cell});
     }
   }
-  // Every observation names every breakdown column (empty = total), so the
-  // dataset has all its dimension columns from the first row on.
+
+  // The observation of `cell` into `obs`; false (counted in the report) when
+  // its topic or one of its categories is not mapped.
+  absl::StatusOr<bool> MapCell(const StatLineCell& cell, Observation* obs) const {
+    const StatLineMappingRule* rule = TopicRule(cell);
+    if (rule == nullptr) return false;
+    obs->indicator = rule->indicator;
+    obs->region = options_.default_region;
+    obs->note = note_;
+    if (!rule->dim_name.empty() && !rule->dim_value.empty()) {
+      obs->dims.emplace_back(rule->dim_name, rule->dim_value);
+    }
+    ValueStatus period_status = ValueStatus::kDefinitive;
+    for (size_t i = 0; i < table_.dims.size(); ++i) {
+      const StatLineDim& dim = table_.dims[i];
+      const std::string& key = cell.keys[i];
+      const StatLineMappingRule* cat = Category(dim.name, key, cell.topic);
+      if (dim.kind == StatLineDimKind::kTime) {
+        ZVDJ_RETURN_IF_ERROR(MapPeriod(cell, dim, key, cat, obs, &period_status));
+      } else if (dim.kind == StatLineDimKind::kGeo) {
+        if (!MapRegion(dim, key, cat, obs)) return false;
+      } else if (rule->dimension == dim.name) {
+        // Covered by the topic row's condition.
+      } else if (cat != nullptr) {
+        ZVDJ_RETURN_IF_ERROR(MapCategory(dim, *cat, obs));
+      } else {
+        CountUnmapped(dim.name, key);
+        return false;
+      }
+    }
+    if (cell.symbol.has_value()) {
+      obs->status = *cell.symbol;
+    } else {
+      obs->value = cell.value;
+      obs->status = period_status;
+    }
+    return true;
+  }
+
+ private:
+  void CountUnmapped(const std::string& dim, const std::string& key) const {
+    ++report_.unmapped_categories[absl::StrCat(table_.id, "/", dim, "=", key)];
+  }
+
+  // The category row for key `key` of dimension `dim`: the one for `topic`,
+  // else the first for every topic; null when there is none.
+  const StatLineMappingRule* Category(const std::string& dim, const std::string& key,
+                                      const std::string& topic) const {
+    auto it = cats_.find({dim, key});
+    if (it == cats_.end()) return nullptr;
+    const StatLineMappingRule* any = nullptr;
+    for (const StatLineMappingRule* r : it->second) {
+      if (r->topic == topic) return r;
+      if (r->topic.empty() && any == nullptr) any = r;
+    }
+    return any;
+  }
+
+  // The topic row for `cell`: the first whose condition (dimension = code)
+  // holds, else the first without a condition; null (counted in the report)
+  // when there is none.
+  const StatLineMappingRule* TopicRule(const StatLineCell& cell) const {
+    auto tr = topic_rules_.find(cell.topic);
+    if (tr == topic_rules_.end()) {
+      ++report_.unmapped_topics[absl::StrCat(table_.id, "/", cell.topic)];
+      return nullptr;
+    }
+    const StatLineMappingRule* rule = nullptr;
+    for (const StatLineMappingRule* r : tr->second) {
+      if (r->dimension.empty()) {
+        if (rule == nullptr) rule = r;
+        continue;
+      }
+      const int d = table_.FindDim(r->dimension);
+      if (d >= 0 && cell.keys[static_cast<size_t>(d)] == r->code) return r;
+    }
+    if (rule == nullptr) {
+      const StatLineMappingRule* r = tr->second.front();
+      const int d = table_.FindDim(r->dimension);
+      CountUnmapped(r->dimension, d >= 0 ? cell.keys[static_cast<size_t>(d)] : "");
+    }
+    return rule;
+  }
+
+  // The period of the time dimension's key (or the mapping's period for it)
+  // and the status the key's period carries.
+  absl::Status MapPeriod(const StatLineCell& cell, const StatLineDim& dim, const std::string& key,
+                         const StatLineMappingRule* cat, Observation* obs,
+                         ValueStatus* period_status) const {
+    const auto meta = dim.categories.find(key);
+    const std::string title = meta != dim.categories.end() ? meta->second.title : "";
+    const std::string status = meta != dim.categories.end() ? meta->second.status : "";
+    absl::StatusOr<StatLinePeriod> p = table_.period_keys_are_labels
+                                           ? ParseStatLinePeriodLabel(key)
+                                           : ParseStatLinePeriod(key, title, status);
+    if (cat != nullptr && cat->dim_name == "period") {
+      absl::StatusOr<Period> over = Period::Parse(cat->dim_value);
+      if (!over.ok()) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "mapping: period '", cat->dim_value, "' for ", dim.name, "=", key, ": ",
+            std::string(over.status().message())));
+      }
+      obs->period = *over;
+      *period_status = p.ok() ? p->status : ValueStatus::kDefinitive;
+    } else if (!p.ok()) {
+      return StatLineError(cell.period_where, ToStd(p.status().message()));
+    } else {
+      obs->period = p->period;
+      *period_status = p->status;
+    }
+    return absl::OkStatus();
+  }
+
+  // The region of the geographic dimension's key; false (counted in the
+  // report) when the key is no region and the mapping has none for it.
+  bool MapRegion(const StatLineDim& dim, const std::string& key, const StatLineMappingRule* cat,
+                 Observation* obs) const {
+    if (cat != nullptr && cat->dim_name == "region") {
+      obs->region = cat->dim_value;
+    } else if (LooksLikeRegionCode(key)) {
+      obs->region = key;
+    } else if (EqualsIgnoreCase(key, "Nederland")) {
+      obs->region = "NL01";
+    } else {
+      CountUnmapped(dim.name, key);
+      return false;
+    }
+    return true;
+  }
+
+  // A category row for a key of any other dimension: a region, or a breakdown.
+  static absl::Status MapCategory(const StatLineDim& dim, const StatLineMappingRule& cat,
+                                  Observation* obs) {
+    if (cat.dim_name == "region") {
+      obs->region = cat.dim_value;
+    } else if (cat.dim_name == "period") {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "mapping: dim_name 'period' used for '", dim.name, "', which is not the period"));
+    } else if (!cat.dim_name.empty() && !cat.dim_value.empty()) {
+      obs->dims.emplace_back(cat.dim_name, cat.dim_value);
+    }
+    return absl::OkStatus();
+  }
+
+  const StatLineTable& table_;
+  const StatLineReadOptions& options_;
+  StatLineReport& report_;
+  const std::string note_;
+  std::map<std::string, std::vector<const StatLineMappingRule*>> topic_rules_;
+  std::map<std::pair<std::string, std::string>, std::vector<const StatLineMappingRule*>> cats_;
+};
+
+using PendingObservations = std::vector<std::pair<Observation, const StatLineCell*>>;
+
+// Every observation names every breakdown column (empty = total), so the
+// dataset has all its dimension columns from the first row on.
+void NameEveryDimension(PendingObservations& pending) {
   std::vector<std::string> dim_names;
   for (const auto& [obs, cell] : pending) {
     for (const auto& [name, value] : obs.dims) {
@@ -284,26 +329,43 @@ absl::Status ApplyStatLineMapping(const std::vector<StatLineTable>& tables,
       }
     }
   }
-  for (auto& [obs, cell_ptr] : pending) {
-    const StatLineCell& cell = *cell_ptr;
+  for (auto& [obs, cell] : pending) {
     for (const std::string& name : dim_names) {
       bool has = false;
       for (const auto& d : obs.dims) has |= d.first == name;
       if (!has) obs.dims.emplace_back(name, "");
     }
-    {
-      if (absl::Status st = ds.Add(obs); !st.ok()) {
-        if (absl::IsAlreadyExists(st)) {
-          return StatLineError(
-              cell.where,
-              absl::StrFormat("the mapping sends a second cell to %s %s %s; map the other "
-                              "dimensions of topic %s with category rows",
-                              obs.indicator, obs.period.ToString(), obs.region, cell.topic));
-        }
-        return StatLineError(cell.where, ToStd(st.message()));
-      }
-      ++report.observations;
+  }
+}
+
+}  // namespace
+
+absl::Status ApplyStatLineMapping(const std::vector<StatLineTable>& tables,
+                                  const StatLineMapping& mapping,
+                                  const StatLineReadOptions& options, StatLineResult* result) {
+  StatLineReport& report = result->report;
+  PendingObservations pending;
+  for (const StatLineTable& table : tables) {
+    const TableMapper mapper(table, mapping, options, &report);
+    for (const StatLineCell& cell : table.cells) {
+      Observation obs;
+      ZVDJ_ASSIGN_OR_RETURN(const bool mapped, mapper.MapCell(cell, &obs));
+      if (mapped) pending.push_back({std::move(obs), &cell});
     }
+  }
+  NameEveryDimension(pending);
+  for (const auto& [obs, cell] : pending) {
+    if (absl::Status st = result->dataset.Add(obs); !st.ok()) {
+      if (absl::IsAlreadyExists(st)) {
+        return StatLineError(
+            cell->where,
+            absl::StrFormat("the mapping sends a second cell to %s %s %s; map the other "
+                            "dimensions of topic %s with category rows",
+                            obs.indicator, obs.period.ToString(), obs.region, cell->topic));
+      }
+      return StatLineError(cell->where, ToStd(st.message()));
+    }
+    ++report.observations;
   }
   return absl::OkStatus();
 }
