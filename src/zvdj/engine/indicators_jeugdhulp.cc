@@ -8,6 +8,7 @@
 
 #include "zvdj/engine/indicators_internal.h"
 #include "zvdj/core/parallel.h"
+#include "zvdj/core/status_macros.h"
 
 namespace zvdj::internal {
 namespace {
@@ -180,6 +181,190 @@ bool CountMoverYear(const Trajectory* raw, size_t raw_n, const Trajectory* mt, s
   return jmv_dec31;
 }
 
+// The trajectories of one person that are active in the counted years, and
+// their span.
+struct PersonTrajectories {
+  std::vector<Trajectory> raw;
+  int32_t min_start = kOpenEnd, max_end = kNoDate;
+  bool several_municipalities = false;
+};
+
+// Counts the trajectories of a range of persons into cells: what all ranges
+// share (the tables, the years, the grouping by person), and the steps for
+// one person and one year. The steps are defined in the class, so inline:
+// this is the hot path of the engine.
+class JeugdhulpCounter {
+ public:
+  JeugdhulpCounter(const EngineContext& ctx, const MunicipalitySlots& slots, size_t person_count,
+                   std::vector<uint64_t>* jmv_on_dec31)
+      : ctx_(ctx),
+        t_(ctx.store->jeugdhulp),
+        persons_(ctx.store->persons),
+        opt_(*ctx.options),
+        slots_(slots),
+        jmv_on_dec31_(jmv_on_dec31),
+        years_(ctx.years()),
+        cbs_(opt_.attribution == Attribution::kCbs),
+        groups_(GroupByPerson(t_.person, person_count)) {
+    jan1_.resize(static_cast<size_t>(years_));
+    dec31_.resize(static_cast<size_t>(years_));
+    for (int i = 0; i < years_; ++i) {
+      jan1_[static_cast<size_t>(i)] = EngineContext::Jan1(ctx.from + i);
+      dec31_[static_cast<size_t>(i)] = EngineContext::Dec31(ctx.from + i);
+    }
+    range_first_ = jan1_.front();
+    range_last_ = dec31_.back();
+  }
+
+  // Persons [lo, hi) into `counts`; a row that ends before it starts is an error.
+  absl::Status CountPersons(size_t lo, size_t hi, CellCounts* counts) const {
+    PersonTrajectories pt;
+    std::vector<Trajectory> merged;
+    SlotCells cells;
+    for (size_t p = lo; p < hi; ++p) {
+      ZVDJ_RETURN_IF_ERROR(Collect(p, &pt));
+      if (pt.raw.empty()) continue;
+      // Most persons have one trajectory in the range: nothing to merge or copy.
+      const Trajectory* mt = pt.raw.data();
+      size_t merged_n = pt.raw.size();
+      if (opt_.merge_trajectories && pt.raw.size() > 1) {
+        merged.assign(pt.raw.begin(), pt.raw.end());
+        merged_n = MergeTrajectories(merged.data(), merged.size());
+        mt = merged.data();
+      }
+      CountPersonYears(p, pt, mt, merged_n, &cells, counts);
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  // Index of the year of `day` in [range_first_, range_last_]: a year has at
+  // least 365 days, so the estimate is at most one year short per 365 years.
+  int YearIndex(int32_t day) const {
+    int yi = (day - range_first_) / 366;
+    while (yi + 1 < years_ && jan1_[static_cast<size_t>(yi + 1)] <= day) ++yi;
+    return yi;
+  }
+
+  // The trajectories of person `p` active in the range into `pt` (empty when
+  // none); a row that ends before it starts is an error.
+  absl::Status Collect(size_t p, PersonTrajectories* pt) const {
+    pt->raw.clear();
+    const uint32_t b = groups_.offsets[p], e = groups_.offsets[p + 1];
+    if (b == e) return absl::OkStatus();
+    pt->min_start = kOpenEnd;
+    pt->max_end = kNoDate;
+    pt->several_municipalities = false;
+    for (uint32_t pos = b; pos < e; ++pos) {
+      const uint32_t row = groups_.row(pos);
+      const int32_t s = t_.start[row], en = t_.end[row];
+      if (en < s) {
+        return RowEndsBeforeStart("jeugdhulp", row,
+                                  p < persons_.size() ? persons_.ids.id(static_cast<uint32_t>(p))
+                                                      : std::string_view(),
+                                  s, en);
+      }
+      if (s > range_last_ || en < range_first_) continue;  // never active in the range
+      const uint16_t m = ctx_.classify[t_.municipality[row]];
+      if (!pt->raw.empty() && m != pt->raw.front().municipality) pt->several_municipalities = true;
+      pt->raw.push_back({s, en, t_.provider[row], m, t_.form[row], t_.end_reason[row]});
+      pt->min_start = std::min(pt->min_start, s);
+      pt->max_end = std::max(pt->max_end, en);
+    }
+    return absl::OkStatus();
+  }
+
+  // The most recent trajectory active during [first, last]: the person's
+  // municipality under kLatest, and the age basis kRecordStart; null if none.
+  static const Trajectory* MostRecentActive(const std::vector<Trajectory>& raw, int32_t first,
+                                            int32_t last) {
+    const Trajectory* best = nullptr;
+    for (const Trajectory& r : raw) {
+      if (r.start <= last && r.end >= first &&
+          (best == nullptr || MoreRecent(r.start, r.end, r.municipality, best->start, best->end,
+                                         best->municipality))) {
+        best = &r;
+      }
+    }
+    return best;
+  }
+
+  // Whether a trajectory in another municipality than `municipality` is
+  // active during [first, last].
+  static bool ActiveElsewhere(const std::vector<Trajectory>& raw, int32_t first, int32_t last,
+                              uint16_t municipality) {
+    for (const Trajectory& r : raw) {
+      if (r.start <= last && r.end >= first && r.municipality != municipality) return true;
+    }
+    return false;
+  }
+
+  // The age (-1 unknown) of a person born on `birth` (yyyymmdd `birth_ymd`)
+  // in year `yi` on the day of the age basis.
+  int AgeInYear(int32_t birth, int32_t birth_ymd, int yi, const Trajectory& best) const {
+    if (birth == kNoDate) return -1;
+    int32_t on_ymd;
+    switch (opt_.age_basis) {
+      case AgeBasis::kPeriodStart: on_ymd = (ctx_.from + yi) * 10000 + 101; break;
+      case AgeBasis::kRecordStart: on_ymd = Date::FromDays(best.start).yyyymmdd(); break;
+      case AgeBasis::kPeriodEnd:
+      default: on_ymd = (ctx_.from + yi) * 10000 + 1231; break;
+    }
+    return AgeYmd(birth_ymd, on_ymd, opt_.feb29_rule);
+  }
+
+  // The years of person `p` (merged trajectories `mt`) into `counts`.
+  void CountPersonYears(size_t p, const PersonTrajectories& pt, const Trajectory* mt,
+                        size_t merged_n, SlotCells* cells, CellCounts* counts) const {
+    // Only a person with trajectories in more than one municipality can
+    // count in more than one; everyone else takes the single-slot path.
+    const bool mover = cbs_ && pt.several_municipalities;
+    const int32_t birth = p < persons_.size() ? persons_.birth[p] : kNoDate;
+    const int32_t birth_ymd = birth == kNoDate ? 0 : Date::FromDays(birth).yyyymmdd();
+    const int y_lo = YearIndex(std::max(pt.min_start, range_first_));
+    const int y_hi = YearIndex(std::min(pt.max_end, range_last_));
+    for (int yi = y_lo; yi <= y_hi; ++yi) {
+      const int32_t first = jan1_[static_cast<size_t>(yi)], last = dec31_[static_cast<size_t>(yi)];
+      const Trajectory* best = MostRecentActive(pt.raw, first, last);
+      if (best == nullptr) continue;
+      const int age = AgeInYear(birth, birth_ymd, yi, *best);
+      // Trajectories in more than one municipality during this year?
+      if (mover && ActiveElsewhere(pt.raw, first, last, best->municipality)) {
+        if (CountMoverYear(pt.raw.data(), pt.raw.size(), mt, merged_n, first, last, yi, age,
+                           slots_, cells, counts) &&
+            jmv_on_dec31_ != nullptr) {
+          (*jmv_on_dec31_)[p] |= uint64_t{1} << yi;
+        }
+        continue;
+      }
+      uint32_t* c = counts->at(yi, slots_.slot_of[best->municipality]);
+      unsigned forms = kAnyForm;
+      for (size_t i = 0; i < merged_n; ++i) {
+        const Trajectory& m = mt[i];
+        if (m.start > last || m.end < first) continue;
+        forms |= 1u << static_cast<unsigned>(m.form);
+        if (m.end <= last) CountEnded(c, m.end_reason);  // ended in the year
+        if (jmv_on_dec31_ != nullptr && IsMetVerblijf(m.form) && m.end > last) {
+          (*jmv_on_dec31_)[p] |= uint64_t{1} << yi;
+        }
+      }
+      AddPersonCells(c, forms, age);
+    }
+  }
+
+  const EngineContext& ctx_;
+  const JeugdhulpTable& t_;
+  const PersonTable& persons_;
+  const ComputeOptions& opt_;
+  const MunicipalitySlots& slots_;
+  std::vector<uint64_t>* jmv_on_dec31_;
+  const int years_;
+  const bool cbs_;
+  const PersonGroups groups_;
+  std::vector<int32_t> jan1_, dec31_;
+  int32_t range_first_ = 0, range_last_ = 0;
+};
+
 }  // namespace
 
 absl::StatusOr<Family> ComputeJeugdhulp(const EngineContext& ctx,
@@ -199,124 +384,7 @@ absl::StatusOr<Family> ComputeJeugdhulp(const EngineContext& ctx,
   f.counts = CellCounts(years, static_cast<int>(f.slots.codes.size()), kJhCells);
   f.specs = Specs();
   if (jmv_on_dec31 != nullptr) jmv_on_dec31->assign(person_count, 0);
-
-  std::vector<int32_t> jan1(static_cast<size_t>(years)), dec31(static_cast<size_t>(years));
-  for (int i = 0; i < years; ++i) {
-    jan1[static_cast<size_t>(i)] = EngineContext::Jan1(ctx.from + i);
-    dec31[static_cast<size_t>(i)] = EngineContext::Dec31(ctx.from + i);
-  }
-  const int32_t range_first = jan1.front(), range_last = dec31.back();
-
-  // Index of the year of `day` in [range_first, range_last]: a year has at
-  // least 365 days, so the estimate is at most one year short per 365 years.
-  const auto year_index = [&](int32_t day) {
-    int yi = (day - range_first) / 366;
-    while (yi + 1 < years && jan1[static_cast<size_t>(yi + 1)] <= day) ++yi;
-    return yi;
-  };
-  const PersonGroups groups = GroupByPerson(t.person, person_count);
-  // Persons [lo, hi) into `counts`; a row that ends before it starts is an error.
-  const bool cbs = opt.attribution == Attribution::kCbs;
-  // Persons [lo, hi) into `counts`; a row that ends before it starts is an error.
-  const auto count_persons = [&](size_t lo, size_t hi, CellCounts* counts) -> absl::Status {
-    std::vector<Trajectory> raw, merged;
-    SlotCells cells;
-    for (size_t p = lo; p < hi; ++p) {
-      const uint32_t b = groups.offsets[p], e = groups.offsets[p + 1];
-      if (b == e) continue;
-      raw.clear();
-      int32_t min_start = kOpenEnd, max_end = kNoDate;
-      bool several_municipalities = false;
-      for (uint32_t pos = b; pos < e; ++pos) {
-        const uint32_t row = groups.row(pos);
-        const int32_t s = t.start[row], en = t.end[row];
-        if (en < s) {
-          return RowEndsBeforeStart("jeugdhulp", row,
-                                    p < persons.size() ? persons.ids.id(static_cast<uint32_t>(p))
-                                                       : std::string_view(),
-                                    s, en);
-        }
-        if (s > range_last || en < range_first) continue;  // never active in the range
-        const uint16_t m = ctx.classify[t.municipality[row]];
-        if (!raw.empty() && m != raw.front().municipality) several_municipalities = true;
-        raw.push_back({s, en, t.provider[row], m, t.form[row], t.end_reason[row]});
-        min_start = std::min(min_start, s);
-        max_end = std::max(max_end, en);
-      }
-      if (raw.empty()) continue;
-      // Most persons have one trajectory in the range: nothing to merge or copy.
-      const Trajectory* mt = raw.data();
-      size_t merged_n = raw.size();
-      if (opt.merge_trajectories && raw.size() > 1) {
-        merged.assign(raw.begin(), raw.end());
-        merged_n = MergeTrajectories(merged.data(), merged.size());
-        mt = merged.data();
-      }
-      // Only a person with trajectories in more than one municipality can
-      // count in more than one; everyone else takes the single-slot path.
-      const bool mover = cbs && several_municipalities;
-
-      const int32_t birth = p < persons.size() ? persons.birth[p] : kNoDate;
-      const int32_t birth_ymd = birth == kNoDate ? 0 : Date::FromDays(birth).yyyymmdd();
-      const int y_lo = year_index(std::max(min_start, range_first));
-      const int y_hi = year_index(std::min(max_end, range_last));
-      for (int yi = y_lo; yi <= y_hi; ++yi) {
-        const int32_t first = jan1[static_cast<size_t>(yi)], last = dec31[static_cast<size_t>(yi)];
-        // The most recent trajectory active during the year: the person's
-        // municipality under kLatest, and the age basis kRecordStart.
-        const Trajectory* best = nullptr;
-        for (const Trajectory& r : raw) {
-          if (r.start <= last && r.end >= first &&
-              (best == nullptr || MoreRecent(r.start, r.end, r.municipality, best->start,
-                                             best->end, best->municipality))) {
-            best = &r;
-          }
-        }
-        if (best == nullptr) continue;
-        int age = -1;
-        if (birth != kNoDate) {
-          int32_t on_ymd;
-          switch (opt.age_basis) {
-            case AgeBasis::kPeriodStart: on_ymd = (ctx.from + yi) * 10000 + 101; break;
-            case AgeBasis::kRecordStart: on_ymd = Date::FromDays(best->start).yyyymmdd(); break;
-            case AgeBasis::kPeriodEnd:
-            default: on_ymd = (ctx.from + yi) * 10000 + 1231; break;
-          }
-          age = AgeYmd(birth_ymd, on_ymd, opt.feb29_rule);
-        }
-        bool moved_this_year = false;
-        if (mover) {  // trajectories in more than one municipality during this year?
-          for (const Trajectory& r : raw) {
-            if (r.start <= last && r.end >= first && r.municipality != best->municipality) {
-              moved_this_year = true;
-              break;
-            }
-          }
-        }
-        if (moved_this_year) {
-          if (CountMoverYear(raw.data(), raw.size(), mt, merged_n, first, last, yi, age, f.slots,
-                             &cells, counts) &&
-              jmv_on_dec31 != nullptr) {
-            (*jmv_on_dec31)[p] |= uint64_t{1} << yi;
-          }
-          continue;
-        }
-        uint32_t* c = counts->at(yi, f.slots.slot_of[best->municipality]);
-        unsigned forms = kAnyForm;
-        for (size_t i = 0; i < merged_n; ++i) {
-          const Trajectory& m = mt[i];
-          if (m.start > last || m.end < first) continue;
-          forms |= 1u << static_cast<unsigned>(m.form);
-          if (m.end <= last) CountEnded(c, m.end_reason);  // ended in the year
-          if (jmv_on_dec31 != nullptr && IsMetVerblijf(m.form) && m.end > last) {
-            (*jmv_on_dec31)[p] |= uint64_t{1} << yi;
-          }
-        }
-        AddPersonCells(c, forms, age);
-      }
-    }
-    return absl::OkStatus();
-  };
+  const JeugdhulpCounter counter(ctx, f.slots, person_count, jmv_on_dec31);
 
   // Persons are split into ranges counted on their own threads and added up;
   // small tables are not worth a thread.
@@ -327,8 +395,8 @@ absl::StatusOr<Family> ComputeJeugdhulp(const EngineContext& ctx,
       parts - 1, CellCounts(years, static_cast<int>(f.slots.codes.size()), kJhCells));
   std::vector<absl::Status> status(parts);
   const auto run = [&](size_t k) {
-    status[k] = count_persons(person_count * k / parts, person_count * (k + 1) / parts,
-                              k == 0 ? &f.counts : &counts[k - 1]);
+    status[k] = counter.CountPersons(person_count * k / parts, person_count * (k + 1) / parts,
+                                     k == 0 ? &f.counts : &counts[k - 1]);
   };
   ParallelFor(parts, run);
   for (size_t k = 0; k < parts; ++k) {
