@@ -267,10 +267,14 @@ def add_frame(records_handle, table, frame, source=None):
 _DATASET_FIXED = ("indicator", "period", "region", "value", "status", "note")
 
 
+# Libraries before zvdj_dataset_from_arrays_with_notes drop a frame's notes.
+_HAS_NOTES = hasattr(lib, "zvdj_dataset_from_arrays_with_notes")
+
+
 def dataset_from_frame(frame, source="<dataset data frame>"):
     """A zvdj_dataset handle from a frame in the dataset format (indicator,
-    period, region, value, status, dimension columns; an empty dimension cell is
-    the total; `note` is accepted and not kept)."""
+    period, region, value, status, note, dimension columns; an empty dimension
+    cell is the total, an empty note none)."""
     pd, np = _pd(), _np()
     columns = [str(c) for c in frame.columns]
     for c in ("indicator", "period", "value"):
@@ -337,14 +341,18 @@ def dataset_from_frame(frame, source="<dataset data frame>"):
         keep.append((names, dim_names))
     values = np.ascontiguousarray(values, dtype=np.float64)
     h = c_void_p()
-    try:
-        check(lib.zvdj_dataset_from_arrays(
-            byref(h), n, _as_cstrings(indicators),
+    args = [byref(h), n, _as_cstrings(indicators),
             _as_cstrings(regions) if regions is not None else None, _as_cstrings(periods),
             values.ctypes.data_as(POINTER(c_double)),
             statuses.ctypes.data_as(POINTER(c_int32)), len(dims),
             _as_cstrings(dim_names) if dims else None,
-            _as_cstrings(dim_values) if dims else None))
+            _as_cstrings(dim_values) if dims else None]
+    fn = lib.zvdj_dataset_from_arrays
+    if "note" in columns and _HAS_NOTES:
+        fn = lib.zvdj_dataset_from_arrays_with_notes
+        args.append(_as_cstrings(cstrings("note")))
+    try:
+        check(fn(*args))
     except ZvdjError as e:
         m = re.match(r"^row (\d+): (.*)$", e.message, re.S)
         if m:
