@@ -1,5 +1,7 @@
 # zvdj::compute on a 1M-row jeugdhulp data.frame against the same from the CSV
-# path, in one process run (median of `repeat` runs each).
+# path, in one process run: each round runs the three inputs one after the
+# other (in a rotating order), so that a busy machine slows them alike; times
+# are medians over `repeat` rounds, ratios medians of each round's ratio.
 # usage: Rscript bindings_benchmark.R DIR_WITH_JEUGDHULP_CSV [REPEAT] [THREADS]
 args <- commandArgs(TRUE)
 dir <- args[1]
@@ -20,17 +22,28 @@ median_seconds <- function(f) {
   list(seconds = median(t), result = result)
 }
 run <- function(x) compute(x, from = 2016, to = 2019, suppress = 0, threads = threads)
-csv <- median_seconds(function() run(path))
-frame <- median_seconds(function() run(text))
-dates <- median_seconds(function() run(dated))
-stopifnot(identical(frame$result, csv$result), identical(dates$result, csv$result))
+inputs <- list(csv = path, frame = text, dates = dated)
+times <- sapply(names(inputs), function(n) numeric(repeats), simplify = FALSE)
+results <- list()
+for (r in seq_len(repeats)) {
+  order <- (seq_along(inputs) + r - 2L) %% length(inputs) + 1L
+  for (n in names(inputs)[order]) {
+    start <- proc.time()[["elapsed"]]
+    results[[n]] <- run(inputs[[n]])
+    times[[n]][r] <- proc.time()[["elapsed"]] - start
+  }
+}
+stopifnot(identical(results$frame, results$csv), identical(results$dates, results$csv))
+csv <- list(seconds = median(times$csv), result = results$csv)
+frame <- list(seconds = median(times$frame), ratio = median(times$frame / times$csv))
+dates <- list(seconds = median(times$dates), ratio = median(times$dates / times$csv))
 trend <- median_seconds(function() trends(csv$result))
 cat(sprintf("R: %d jeugdhulp rows, %d result rows, %d threads, median of %d\n",
             nrow(text), nrow(csv$result), threads, repeats))
 cat(sprintf("R: compute from CSV path          %7.3f s\n", csv$seconds))
 cat(sprintf("R: compute from character frame   %7.3f s  (%.2fx)\n", frame$seconds,
-            frame$seconds / csv$seconds))
+            frame$ratio))
 cat(sprintf("R: compute from Date frame        %7.3f s  (%.2fx)\n", dates$seconds,
-            dates$seconds / csv$seconds))
+            dates$ratio))
 cat(sprintf("R: (trends of the result, %d rows: %.3f s)\n", nrow(trend$result),
             trend$seconds))

@@ -1,5 +1,8 @@
 """zvdj.compute on a 1M-row jeugdhulp DataFrame against the same from the CSV
-path, in one process run (median of --repeat runs each).
+path, in one process run: each round runs the three inputs one after the
+other (in a rotating order), so that a busy machine slows them alike; the
+times are medians over --repeat rounds, the ratios medians of each round's
+ratio.
 
 usage: bindings_benchmark.py DIR_WITH_JEUGDHULP_CSV [--repeat N] [--threads N]
 """
@@ -23,6 +26,20 @@ def median_seconds(fn, repeat):
     return statistics.median(times), result
 
 
+def rounds(runs, repeat):
+    """{name: [seconds of each round]}, {name: result}: every round runs each
+    function once, starting one further along each time."""
+    names = list(runs)
+    times = {n: [] for n in names}
+    results = {}
+    for r in range(repeat):
+        for n in names[r % len(names):] + names[:r % len(names)]:
+            start = time.perf_counter()
+            results[n] = runs[n]()
+            times[n].append(time.perf_counter() - start)
+    return times, results
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("dir")
@@ -35,9 +52,14 @@ def main():
     dated = pd.read_csv(path, dtype=str)
     for c in ("birth_date", "start_date", "end_date"):
         dated[c] = pd.to_datetime(dated[c])
-    csv_s, want = median_seconds(lambda: zvdj.compute(jeugdhulp=path, **kw), a.repeat)
-    frame_s, got = median_seconds(lambda: zvdj.compute(jeugdhulp=text, **kw), a.repeat)
-    dated_s, got2 = median_seconds(lambda: zvdj.compute(jeugdhulp=dated, **kw), a.repeat)
+    runs = {"csv": lambda: zvdj.compute(jeugdhulp=path, **kw),
+            "text": lambda: zvdj.compute(jeugdhulp=text, **kw),
+            "dated": lambda: zvdj.compute(jeugdhulp=dated, **kw)}
+    times, results = rounds(runs, a.repeat)
+    want, got, got2 = results["csv"], results["text"], results["dated"]
+    csv_s, frame_s, dated_s = (statistics.median(times[k]) for k in ("csv", "text", "dated"))
+    frame_x, dated_x = (statistics.median(t / c for t, c in zip(times[k], times["csv"]))
+                        for k in ("text", "dated"))
     pd.testing.assert_frame_equal(got, want)
     pd.testing.assert_frame_equal(got2, want)
     rec = zvdj.Records()
@@ -51,8 +73,8 @@ def main():
     print(f"python: {len(text)} jeugdhulp rows, {len(want)} result rows, "
           f"{a.threads} threads, median of {a.repeat}")
     print(f"python: compute from CSV path         {csv_s:7.3f} s")
-    print(f"python: compute from text DataFrame   {frame_s:7.3f} s  ({frame_s / csv_s:.2f}x)")
-    print(f"python: compute from datetime64 frame {dated_s:7.3f} s  ({dated_s / csv_s:.2f}x)")
+    print(f"python: compute from text DataFrame   {frame_s:7.3f} s  ({frame_x:.2f}x)")
+    print(f"python: compute from datetime64 frame {dated_s:7.3f} s  ({dated_x:.2f}x)")
     print(f"python: (object API, Records.add of the frame {add_s:.3f} s; "
           f"result to DataFrame {out_s:.3f} s; trends of the result "
           f"({len(trend_in)} rows) {rows_s:.3f} s)")

@@ -564,6 +564,26 @@ TEST(CApiDataset, ParseCsvOptions) {
   EXPECT_THAT(LastError(), StartsWith("<memory>:2:"));
 }
 
+TEST(CApiDataset, FromArraysWithNotes) {
+  const char* indicators[] = {"thuiszitters", "thuiszitters", "thuiszitters"};
+  const char* periods[] = {"2018", "2019", "2020"};
+  const double values[] = {1, 2, 3};
+  const char* notes[] = {"CBS StatLine 85098NED", nullptr, ""};
+  DatasetPtr ds;
+  ASSERT_EQ(zvdj_dataset_from_arrays_with_notes(&ds.p, 3, indicators, nullptr, periods, values,
+                                                nullptr, 0, nullptr, nullptr, notes),
+            ZVDJ_OK)
+      << LastError();
+  EXPECT_EQ(ds.p->impl.note(0), "CBS StatLine 85098NED");
+  EXPECT_EQ(ds.p->impl.note(1), "");
+  EXPECT_EQ(ds.p->impl.note(2), "");
+  DatasetPtr plain;  // NULL notes: as zvdj_dataset_from_arrays
+  ASSERT_EQ(zvdj_dataset_from_arrays_with_notes(&plain.p, 3, indicators, nullptr, periods,
+                                                values, nullptr, 0, nullptr, nullptr, nullptr),
+            ZVDJ_OK);
+  EXPECT_EQ(plain.p->impl.note(0), "");
+}
+
 TEST(CApiDataset, FromArraysAndAdd) {
   const char* indicators[] = {"jeugdhulp_met_verblijf", "jeugdhulp_met_verblijf",
                               "thuiszitters"};

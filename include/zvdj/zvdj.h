@@ -374,6 +374,14 @@ ZVDJ_API zvdj_status zvdj_dataset_from_arrays(zvdj_dataset **out, size_t rows,
                                               const char *const *dim_names,
                                               const char *const *dim_values);
 
+/** As zvdj_dataset_from_arrays, with a note per row (the dataset CSV's `note`
+ *  column): `notes` NULL, or a NULL or "" element, is no note. */
+ZVDJ_API zvdj_status zvdj_dataset_from_arrays_with_notes(
+    zvdj_dataset **out, size_t rows, const char *const *indicators,
+    const char *const *regions, const char *const *periods, const double *values,
+    const int32_t *statuses, size_t dim_count, const char *const *dim_names,
+    const char *const *dim_values, const char *const *notes);
+
 /** Appends one observation. `region` NULL means "NL01"; `value` is ignored
  *  (use NaN) for statuses without a value. Dimensions as in
  *  zvdj_dataset_from_arrays (one row). The dataset is unchanged on failure. */

@@ -144,10 +144,12 @@ def test_factsheet_from_a_path_or_a_frame(tmp_path):
     html = zvdj.factsheet(DATASET, title="Test")
     assert "<svg" in html
     frame = pd.read_csv(DATASET, dtype=str)
-    # The same charts (a frame's `note` column is not carried: the C API's
-    # array input has no notes, so the source notes under the charts differ).
-    from_frame = zvdj.factsheet(frame, title="Test", breaks=BREAKS)
-    assert from_frame.count("<svg") == html.count("<svg") > 0
+    # The same page: the frame's `note` column is carried too (the source
+    # notes under the charts).
+    assert frame.note.notna().any()
+    assert zvdj.factsheet(frame, title="Test", breaks=BREAKS) == html
+    without_notes = zvdj.factsheet(frame.drop(columns="note"), title="Test", breaks=BREAKS)
+    assert without_notes != html and without_notes.count("<svg") == html.count("<svg") > 0
     report = zvdj.factsheet(DATASET, str(tmp_path / "out"))
     assert "html" in set(report.kind)
     assert (tmp_path / "out" / "index.html").exists()
@@ -232,3 +234,75 @@ def test_compute_latest_attribution_equals_the_command(generated, run_cli):
     cli = run_cli("compute", "--jeugdhulp", path, "--from", "2018", "--to", "2019",
                   "--suppress", "0", "--attribution", "latest")
     assert_same_as_cli(got, cli)
+
+
+def _cli_header(cli, *args):
+    import subprocess
+    out = subprocess.run([cli, *args, "--format", "csv"], check=True, capture_output=True,
+                         text=True).stdout
+    return out.splitlines()[0].split(",")
+
+
+def test_frames_have_exactly_the_columns_of_the_command_csv(generated, cli, tmp_path):
+    """compute, trends, trends --summary, cohort and statline: the frame's
+    columns are the CSV header, `note` included; counts are integers (Int64),
+    totals (empty dimension cells) missing, statuses text."""
+    jh = str(generated / "jeugdhulp.csv")
+    f = {n: str(generated / f"{n}.csv") for n in ("vervolgzorg", "persons")}
+    csv = os.path.join(STATLINE, "85098NED_download.csv")
+    mapping = os.path.join(STATLINE, "mapping.csv")
+    computed = zvdj.compute(jeugdhulp=pd.read_csv(jh, dtype=str), from_year=2016, to_year=2019)
+    statline = zvdj.read_statline("csv", csv, mapping)
+    cases = [
+        (computed, ("compute", "--jeugdhulp", jh, "--from", "2016", "--to", "2019")),
+        (zvdj.trends(DATASET), ("trends", DATASET)),
+        (zvdj.trends(pd.read_csv(DATASET, dtype=str), summary=True, breaks=BREAKS),
+         ("trends", DATASET, "--summary")),
+        (zvdj.cohort(jeugdhulp=jh, vervolgzorg=f["vervolgzorg"], persons=f["persons"],
+                     year_of_18=2017, cutoff="2019-12-31"),
+         ("cohort", "--jeugdhulp", jh, "--vervolgzorg", f["vervolgzorg"], "--persons",
+          f["persons"], "--year-of-18", "2017", "--cutoff", "2019-12-31")),
+        (statline, ("statline", "--mapping", mapping, "--input", "csv", "--quiet", csv)),
+    ]
+    for frame, args in cases:
+        assert list(frame.columns) == _cli_header(cli, *args), args[0]
+        for name in ("status", "prev_status"):
+            if name in frame:
+                assert frame[name].map(type).eq(str).all(), (args[0], name)
+        for name in ("n_periods", "mk_s", "year_of_18", "n_cohort", "n_at_risk", "n_events"):
+            if name in frame:
+                assert str(frame[name].dtype) == "Int64", (args[0], name)
+        if "age_group" in frame:  # a dimension: the total is a missing value
+            assert frame.age_group.isna().any() and not (frame.age_group == "").any(), args[0]
+    assert "note" in statline and statline.note.eq("CBS StatLine 85098NED").all()
+    assert computed.status.isin(["", "."]).all() and computed.value.dtype == np.float64
+    # The statline frame, notes and all, is a dataset frame: written by pandas it
+    # reads back as the command's dataset, and trends of the frame equal trends
+    # of that file.
+    path = str(tmp_path / "statline.csv")
+    statline.to_csv(path, index=False)
+    assert _cli_header(cli, "trends", path) == list(zvdj.trends(statline).columns)
+    pd.testing.assert_frame_equal(zvdj.trends(statline), zvdj.trends(path))
+
+
+def test_date_columns_as_c_strings():
+    """datetime64 cells are written as ISO text once per day: before 1970,
+    missing cells, and spans too wide for a table of every day."""
+    import ctypes
+    from zvdj import frames
+
+    def cells(column):
+        return [ctypes.string_at(int(p)).decode() for p in column.pointers]
+
+    s = pd.Series(pd.to_datetime(["1969-12-31", None, "2019-02-28", "1700-03-01"]))
+    assert cells(frames._text_column(s, "<frame>", "start_date", 1)) == \
+        ["1969-12-31", "", "2019-02-28", "1700-03-01"]
+    days = np.array([0, -1, 400_000, 5], dtype=np.int64)  # past the table's span
+    missing = np.array([False, True, False, False])
+    assert cells(frames._date_column(days, missing)) == \
+        ["1970-01-01", "", "3065-03-01", "1970-01-06"]
+    none = frames._date_column(np.array([0, 0], dtype=np.int64), np.array([True, True]))
+    assert cells(none) == ["", ""]
+    text = pd.Series(["GM0363", np.nan, None, pd.NA, "GM0014"], dtype=object)
+    assert cells(frames._text_column(text, "<frame>", "municipality", 1)) == \
+        ["GM0363", "", "", "", "GM0014"]

@@ -131,7 +131,7 @@ zvdj_condition <- function(status, message, code = 3L, call = NULL) {
 }
 
 # A dataset for the C side: a path, or the columns of a data.frame in the
-# dataset format.
+# dataset format (notes included).
 .dataset_spec <- function(dataset) {
   if (.is_path(dataset)) return(path.expand(dataset))
   if (!is.data.frame(dataset)) {
@@ -187,7 +187,7 @@ zvdj_condition <- function(status, message, code = 3L, call = NULL) {
   region[is.na(region) | !nzchar(region)] <- "NL01"
   dims <- setdiff(columns, .fixed_dataset_columns)
   list(text("indicator"), text("period"), region, value, as.integer(status), dims,
-       lapply(dims, text))
+       lapply(dims, text), if ("note" %in% columns) text("note"))
 }
 
 .breaks_path <- function(breaks, dataset) {

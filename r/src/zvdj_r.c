@@ -317,7 +317,8 @@ SEXP zr_records_add(SEXP ptr, SEXP table, SEXP cols, SEXP nrow) {
 /* ----------------------------------------------------------- datasets -- */
 
 /* spec: a path (character(1)) or list(indicator, period, region, value,
- * status (ZVDJ_VALUE_* codes), dimension names, dimension columns). */
+ * status (ZVDJ_VALUE_* codes), dimension names, dimension columns, notes or
+ * NULL). */
 static zvdj_status make_dataset(zvdj_dataset **out, SEXP spec) {
   if (isString(spec)) return zvdj_dataset_read_csv(out, opt_string(spec), NULL);
   SEXP value = VECTOR_ELT(spec, 3), status = VECTOR_ELT(spec, 4);
@@ -331,10 +332,11 @@ static zvdj_status make_dataset(zvdj_dataset **out, SEXP spec) {
   }
   int32_t *st = (int32_t *)R_alloc(n > 0 ? n : 1, sizeof(int32_t));
   for (R_xlen_t r = 0; r < n; ++r) st[r] = INTEGER(status)[r];
-  return zvdj_dataset_from_arrays(out, (size_t)n, c_strings(VECTOR_ELT(spec, 0), n),
-                                  c_strings(VECTOR_ELT(spec, 2), n),
-                                  c_strings(VECTOR_ELT(spec, 1), n), REAL(value), st,
-                                  (size_t)nd, nd ? dn : NULL, nd ? dv : NULL);
+  SEXP notes = XLENGTH(spec) > 7 ? VECTOR_ELT(spec, 7) : R_NilValue;
+  return zvdj_dataset_from_arrays_with_notes(
+      out, (size_t)n, c_strings(VECTOR_ELT(spec, 0), n), c_strings(VECTOR_ELT(spec, 2), n),
+      c_strings(VECTOR_ELT(spec, 1), n), REAL(value), st, (size_t)nd, nd ? dn : NULL,
+      nd ? dv : NULL, isNull(notes) ? NULL : c_strings(notes, n));
 }
 
 SEXP zr_trends(SEXP spec, SEXP summary, SEXP breaks_path, SEXP from, SEXP to) {

@@ -179,14 +179,11 @@ ZVDJ_API zvdj_status zvdj_dataset_parse_csv(zvdj_dataset** out, const char* text
   });
 }
 
-ZVDJ_API zvdj_status zvdj_dataset_from_arrays(zvdj_dataset** out, size_t rows,
-                                              const char* const* indicators,
-                                              const char* const* regions,
-                                              const char* const* periods,
-                                              const double* values,
-                                              const int32_t* statuses, size_t dim_count,
-                                              const char* const* dim_names,
-                                              const char* const* dim_values) {
+ZVDJ_API zvdj_status zvdj_dataset_from_arrays_with_notes(
+    zvdj_dataset** out, size_t rows, const char* const* indicators, const char* const* regions,
+    const char* const* periods, const double* values, const int32_t* statuses,
+    size_t dim_count, const char* const* dim_names, const char* const* dim_values,
+    const char* const* notes) {
   return Guard([&]() -> absl::Status {
     ZVDJ_CAPI_REQUIRE(out);
     if (rows > 0) {
@@ -213,12 +210,26 @@ ZVDJ_API zvdj_status zvdj_dataset_from_arrays(zvdj_dataset** out, size_t rows,
           indicators[r], regions == nullptr ? nullptr : regions[r], periods[r], v, st,
           dim_count, dim_names, dim_count > 0 ? dim_values + r * dim_count : nullptr);
       if (!obs.ok()) return prefix(obs.status());
+      if (notes != nullptr && notes[r] != nullptr) obs->note = notes[r];
       absl::Status added = ds->impl.Add(*obs);
       if (!added.ok()) return prefix(added);
     }
     *out = ds.release();
     return absl::OkStatus();
   });
+}
+
+ZVDJ_API zvdj_status zvdj_dataset_from_arrays(zvdj_dataset** out, size_t rows,
+                                              const char* const* indicators,
+                                              const char* const* regions,
+                                              const char* const* periods,
+                                              const double* values,
+                                              const int32_t* statuses, size_t dim_count,
+                                              const char* const* dim_names,
+                                              const char* const* dim_values) {
+  return zvdj_dataset_from_arrays_with_notes(out, rows, indicators, regions, periods, values,
+                                             statuses, dim_count, dim_names, dim_values,
+                                             nullptr);
 }
 
 ZVDJ_API zvdj_status zvdj_dataset_add(zvdj_dataset* dataset, const char* indicator,
