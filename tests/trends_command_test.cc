@@ -2,6 +2,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <set>
 #include <string>
 
 #include "absl/strings/str_split.h"
@@ -52,6 +53,51 @@ TEST(TrendsCommand, SummaryTable) {
   EXPECT_THAT(r.output, HasSubstr("+77,5%"));
   // The label may wrap in the terminal table; its first word is on one line.
   EXPECT_THAT(r.output, HasSubstr("Langdurige"));
+}
+
+// Terminal columns of a line (every character here is one column wide).
+size_t Columns(const std::string& line) {
+  size_t n = 0;
+  for (unsigned char c : line) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// The main job: the summary of the shipped data as a terminal user sees it.
+// One line per series under a heading per indicator, the notes as footnotes
+// listed once below the table, nothing wider than 160 columns.
+TEST(TrendsCommand, MainJobTableIsOneLinePerSeries) {
+  // As scripts/run-main.sh runs it, from the repository's root.
+  Result table = RunZvdj("trends data/kernindicatoren.csv --summary --format table", false);
+  Result csv = RunZvdj("trends data/kernindicatoren.csv --summary --format csv", false);
+  ASSERT_EQ(table.status, 0) << table.output;
+  ASSERT_EQ(csv.status, 0) << csv.output;
+  std::vector<std::string> rows = absl::StrSplit(csv.output, '\n', absl::SkipEmpty());
+  rows.erase(rows.begin());  // header
+  const size_t series = rows.size();
+  std::set<std::string> indicators;
+  for (const std::string& r : rows) indicators.insert(r.substr(0, r.find(',')));
+  std::vector<std::string> lines = absl::StrSplit(table.output, '\n');
+  ASSERT_EQ(lines.back(), "");
+  lines.pop_back();
+  size_t series_lines = 0, footnote_lines = 0;
+  bool in_notes = false;
+  for (const std::string& line : lines) {
+    EXPECT_LE(Columns(line), 160u) << line;
+    if (line.empty()) in_notes = true;
+    if (in_notes) ++footnote_lines;
+    if (!in_notes && (line.rfind("Nederland ", 0) == 0 || line.rfind("NL01 ", 0) == 0)) {
+      ++series_lines;
+    }
+  }
+  EXPECT_EQ(series_lines, series);  // each series starts a line of its own
+  EXPECT_GT(footnote_lines, 1u);
+  EXPECT_THAT(table.output, HasSubstr("\n[1] "));
+  // Header (up to 3 lines) and rule, a heading per indicator, one line per
+  // series and the footnotes; a few long breakdowns and assessments wrap.
+  const size_t bound = 4 + indicators.size() + series + footnote_lines + 20;
+  EXPECT_LE(lines.size(), bound) << table.output;
+  // It was 399 lines when every note was wrapped into a narrow column.
+  EXPECT_LT(lines.size(), 180u);
 }
 
 TEST(TrendsCommand, FromToAndJson) {

@@ -255,12 +255,14 @@ ReaderColumns MakeReader(const Table_& table, std::initializer_list<const char*>
   ReaderColumns r;
   r.k = AddKeyColumns(r.t, table);
   r.t.column(r.k.indicator).label = "Indicator";
+  r.t.column(r.k.indicator).heading = true;
   r.t.column(r.k.region).label = "Regio";
   size_t i = 0;
   for (const char* h : headers) {
     const size_t c = r.t.AddText(h);
     for (size_t x : right) r.t.column(c).align_right |= (x == i);
-    r.t.column(c).wrap_first = std::string_view(h) == "Opmerking";
+    // Notes repeat over many series: footnotes in the terminal table.
+    r.t.column(c).wrap_first = r.t.column(c).footnote = std::string_view(h) == "Opmerking";
     r.cols.push_back(c);
     ++i;
   }
