@@ -85,19 +85,56 @@ TEST(TrendsCommand, MainJobTableIsOneLinePerSeries) {
     EXPECT_LE(Columns(line), 160u) << line;
     if (line.empty()) in_notes = true;
     if (in_notes) ++footnote_lines;
-    if (!in_notes && (line.rfind("Nederland ", 0) == 0 || line.rfind("NL01 ", 0) == 0)) {
-      ++series_lines;
-    }
+    if (!in_notes && line.rfind("Nederland ", 0) == 0) ++series_lines;  // NL01 by its name
   }
   EXPECT_EQ(series_lines, series);  // each series starts a line of its own
   EXPECT_GT(footnote_lines, 1u);
   EXPECT_THAT(table.output, HasSubstr("\n[1] "));
   // Header (up to 3 lines) and rule, a heading per indicator, one line per
-  // series and the footnotes; a few long breakdowns and assessments wrap.
-  const size_t bound = 4 + indicators.size() + series + footnote_lines + 20;
+  // series and the footnotes; some long breakdowns and assessments wrap.
+  const size_t bound = 4 + indicators.size() + series + footnote_lines + 25;
   EXPECT_LE(lines.size(), bound) << table.output;
   // It was 399 lines when every note was wrapped into a narrow column.
   EXPECT_LT(lines.size(), 180u);
+}
+
+// Readers see region names (built in, or from --regions); csv keeps codes.
+TEST(TrendsCommand, TablesShowRegionNames) {
+  const std::string dir = ::testing::TempDir();
+  const std::string data = dir + "/names.csv", regions = dir + "/names.regions.csv";
+  {
+    FILE* f = fopen(data.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    fputs("indicator,period,region,value,status\n"
+          "thuiszitters,2018/'19,GM0363,10,\nthuiszitters,2019/'20,GM0363,12,\n"
+          "thuiszitters,2018/'19,JZ13,20,\nthuiszitters,2019/'20,JZ13,22,\n"
+          "thuiszitters,2018/'19,GM0014,20,\nthuiszitters,2019/'20,GM0014,22,\n",
+          f);
+    fclose(f);
+    f = fopen(regions.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    fputs("municipality,region,from_year,to_year,municipality_name,region_name\n"
+          "GM0363,JZ13,2015,,,Amsterdam-Amstelland (JZ)\n"
+          "GM0014,JZ01,2015,,\"Groningen \x1b[31m\",\n",
+          f);
+    fclose(f);
+  }
+  Result t = RunZvdj("trends " + data + " --summary --format table", false);
+  ASSERT_EQ(t.status, 0) << t.output;
+  EXPECT_THAT(t.output, HasSubstr("Amsterdam "));  // built in
+  EXPECT_THAT(t.output, HasSubstr("JZ13 "));       // no name: the code
+  t = RunZvdj("trends " + data + " --summary --format table --regions " + regions, false);
+  ASSERT_EQ(t.status, 0) << t.output;
+  EXPECT_THAT(t.output, HasSubstr("Amsterdam-Amstelland (JZ)"));
+  EXPECT_THAT(t.output, HasSubstr("Groningen \\x1b[31m"));  // escaped, never raw
+  EXPECT_EQ(t.output.find('\x1b'), std::string::npos);
+  Result csv = RunZvdj("trends " + data + " --summary --format csv --regions " + regions, false);
+  ASSERT_EQ(csv.status, 0) << csv.output;
+  EXPECT_THAT(csv.output, HasSubstr("\nthuiszitters,GM0363,"));
+  EXPECT_THAT(csv.output, Not(HasSubstr("Amsterdam")));
+  // A bad regions file is bad input.
+  Result bad = RunZvdj("trends " + data + " --summary --regions " + data);
+  EXPECT_EQ(bad.status, 2) << bad.output;
 }
 
 TEST(TrendsCommand, FromToAndJson) {
