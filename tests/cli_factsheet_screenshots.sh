@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # Screenshots of the national factsheet and of a municipal one with --compare,
-# in headless Chromium at 1280 px, kept as <build>/factsheet-national.png and
-# <build>/factsheet-gemeente.png for a person to look at. Checks that both pages
-# render, that the source line comes from the dataset and that the page names
-# the regions. Exit 77 (skip) when chromium is not installed.
+# in headless Chromium at 1280 px, kept as OUT_DIR/factsheet-national.png and
+# OUT_DIR/factsheet-gemeente.png for a person to look at. Checks that both pages
+# render, that the source line comes from the dataset and that the pages name
+# the regions (Nederland; Amsterdam for GM0363). Exit 77 (skip) when chromium
+# is not installed.
 #
-# usage: cli_factsheet_screenshots.sh ZVDJ SOURCE_DIR BUILD_DIR
+# usage: cli_factsheet_screenshots.sh ZVDJ SOURCE_DIR BUILD_DIR [OUT_DIR]
+#   OUT_DIR defaults to BUILD_DIR; scripts/screenshots.sh passes docs/screenshots.
 set -u
 zvdj=$1
 src=$2
 build=$3
+out=${4:-$build}
 
 # shellcheck source=tests/browser_common.sh
 . "$(dirname "$0")/browser_common.sh"
+mkdir -p "$out" || fail "cannot create $out"
 work=$(mktemp -d "${TMPDIR:-/tmp}/zvdj-shots.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
@@ -32,7 +36,8 @@ shoot() {  # shoot PAGE_DIR PNG
   fail "zvdj factsheet (national) exited with $?"
 grep -q "Bron: CBS Beleidsinformatie Jeugd" "$work/national/index.html" ||
   fail "the national page lacks the source named in the dataset's notes"
-shoot "$work/national" "$build/factsheet-national.png"
+grep -q "Nederland" "$work/national/index.html" || fail "the national page does not name Nederland"
+shoot "$work/national" "$out/factsheet-national.png"
 
 # A municipality against Nederland: synthetic records, computed per region.
 "$zvdj" generate --out "$work/gen" --persons 20000 --seed 7 2>/dev/null ||
@@ -46,5 +51,7 @@ shoot "$work/national" "$build/factsheet-national.png"
 if grep -q "Bron: CBS" "$work/gemeente/index.html"; then
   fail "synthetic data is labelled with a CBS source"
 fi
-shoot "$work/gemeente" "$build/factsheet-gemeente.png"
-echo "screenshots: $build/factsheet-national.png $build/factsheet-gemeente.png"
+grep -q "Amsterdam vergeleken met Nederland" "$work/gemeente/index.html" ||
+  fail "the municipal page does not name GM0363 Amsterdam"
+shoot "$work/gemeente" "$out/factsheet-gemeente.png"
+echo "screenshots: $out/factsheet-national.png $out/factsheet-gemeente.png"

@@ -11,6 +11,7 @@
 #include "gtest/gtest.h"
 #include "zvdj/dataset_io.hpp"
 #include "zvdj/number_format.hpp"
+#include "zvdj/regions.hpp"
 #include "zvdj/statline.hpp"
 
 namespace zvdj {
@@ -303,17 +304,40 @@ TEST(FactsheetRenderTest, RegionComparison) {
   const std::string& line = sheet->charts[0].svg;
   EXPECT_EQ(XmlError(line), "");
   // Three lines with a legend; JZ13 2019 is '.', NL01 2019 is '**'.
-  EXPECT_THAT(line, HasSubstr("data-series=\"GM0363\""));
-  EXPECT_THAT(line, HasSubstr("data-series=\"JZ13\""));
+  EXPECT_THAT(line, HasSubstr("data-series=\"Amsterdam\""));  // GM0363 by its name
+  EXPECT_THAT(line, HasSubstr("data-series=\"JZ13\""));         // no name: the code
   EXPECT_THAT(line, HasSubstr("data-series=\"Nederland\""));
   EXPECT_THAT(ValueLabels(line), ElementsAre("12,0%", "11,5%", "11,2%*", "10,8%", "10,9%", ".",
                                              "11,6%", "10,4%", "10,1%**"));
   EXPECT_THAT(line, HasSubstr("class=\"legend\""));
-  // Bars: per age group one bar per region and year, labelled "0-4 jaar · GM0363".
+  // Bars: per age group one bar per region and year, labelled "0-4 jaar · Amsterdam".
   EXPECT_THAT(sheet->charts[1].svg, HasSubstr("0-4 jaar · Nederland"));
   // The table has a row per region.
   EXPECT_THAT(sheet->html, HasSubstr("<span class=\"region\">JZ13</span>"));
-  EXPECT_THAT(sheet->html, HasSubstr("GM0363 vergeleken met JZ13 en Nederland"));
+  EXPECT_THAT(sheet->html, HasSubstr("Amsterdam vergeleken met JZ13 en Nederland"));
+  EXPECT_THAT(sheet->html, Not(HasSubstr("GM0363")));
+}
+
+TEST(FactsheetRenderTest, RegionNamesFromARegionsFileEscaped) {
+  const Dataset ds = Fixture();
+  auto map = RegionMap::Parse(
+      "municipality,region,from_year,to_year,municipality_name,region_name\n"
+      "GM0363,JZ13,2015,,\"<b>Adam</b> & \"\"co\"\"\",Amsterdam-Amstelland (JZ)\n",
+      "regions.csv");
+  ASSERT_TRUE(map.ok()) << map.status();
+  RegionNames names = RegionNames::BuiltIn();
+  names.Merge(map->names());
+  FactsheetOptions o;
+  o.region = "GM0363";
+  o.compare = {"JZ13", "NL01"};
+  o.region_names = &names;
+  auto sheet = RenderFactsheet(ds, FixtureConfig(), o);
+  ASSERT_TRUE(sheet.ok());
+  EXPECT_THAT(sheet->html, HasSubstr("&lt;b&gt;Adam&lt;/b&gt; &amp; &quot;co&quot; vergeleken met "
+                                     "Amsterdam-Amstelland (JZ) en Nederland"));
+  EXPECT_THAT(sheet->html, Not(HasSubstr("<b>Adam")));
+  for (const FactsheetChart& c : sheet->charts) EXPECT_EQ(XmlError(c.svg), "") << c.file_name;
+  EXPECT_THAT(sheet->charts[0].svg, HasSubstr("Amsterdam-Amstelland (JZ)"));
 }
 
 TEST(FactsheetRenderTest, BreaksAreDrawnAndBlockTheChange) {

@@ -28,6 +28,75 @@ TEST(RegionMap, LooksUpByYearAndPrefix) {
   EXPECT_EQ(m->RegionOf(599, 2016, RegionKind::kProvincie), "");
 }
 
+TEST(RegionMap, NameColumnsAreOptional) {
+  // Without name columns (the format before names): valid, no names.
+  auto m = RegionMap::Parse("municipality,region,from_year,to_year\nGM0363,JZ13,2015,\n", "r.csv");
+  ASSERT_TRUE(m.ok()) << m.status();
+  EXPECT_EQ(m->names().size(), 0u);
+  // With names; an empty name leaves the code (or the name of another row);
+  // names are trimmed; one column without the other is fine.
+  m = RegionMap::Parse(
+      "municipality,municipality_name,region,region_name,from_year,to_year\n"
+      "GM0363, Amsterdam ,JZ13,Amsterdam-Amstelland (JZ),2015,\n"
+      "GM0363,Amsterdam,PV27,,2015,\n"
+      "GM0599,,PV28,Zuid-Holland (PV),2015,\n"
+      "GM0599,,JZ20,,2015,\n",
+      "r.csv");
+  ASSERT_TRUE(m.ok()) << m.status();
+  EXPECT_EQ(m->names().Find("GM0363"), "Amsterdam");
+  EXPECT_EQ(m->names().Find("JZ13"), "Amsterdam-Amstelland (JZ)");
+  EXPECT_EQ(m->names().Find("PV28"), "Zuid-Holland (PV)");
+  EXPECT_EQ(m->names().Find("GM0599"), "");
+  EXPECT_EQ(m->names().Label("GM0599"), "GM0599");  // the code as fallback
+  EXPECT_EQ(m->names().Label("JZ20"), "JZ20");
+  m = RegionMap::Parse("municipality,region,from_year,to_year,region_name\nGM0363,JZ13,2015,,X\n",
+                       "r.csv");
+  ASSERT_TRUE(m.ok()) << m.status();
+  EXPECT_EQ(m->names().Label("JZ13"), "X");
+}
+
+TEST(RegionMap, NamesKeepTheirTextAndOneNamePerCode) {
+  // Hostile text is kept as text; the writers escape it (HTML, terminal).
+  auto m = RegionMap::Parse(
+      "municipality,region,from_year,to_year,municipality_name\n"
+      "GM0363,JZ13,2015,,\"<script>x</script>, \x1b[2J\"\n",
+      "r.csv");
+  ASSERT_TRUE(m.ok()) << m.status();
+  EXPECT_EQ(m->names().Find("GM0363"), "<script>x</script>, \x1b[2J");
+  // Two names for one code: an error naming file, line and column.
+  m = RegionMap::Parse(
+      "municipality,region,from_year,to_year,municipality_name\n"
+      "GM0363,JZ13,2015,,Amsterdam\nGM0363,PV27,2015,,Mokum\n",
+      "r.csv");
+  ASSERT_FALSE(m.ok());
+  EXPECT_THAT(Msg(m.status()), HasSubstr("r.csv:3:5: GM0363 is named 'Amsterdam' and 'Mokum'"));
+  // A misspelt name column is still an unknown column.
+  m = RegionMap::Parse("municipality,region,from_year,to_year,name\nGM0363,JZ13,2015,,A\n", "r.csv");
+  ASSERT_FALSE(m.ok());
+  EXPECT_THAT(Msg(m.status()), HasSubstr("unknown column 'name'"));
+}
+
+TEST(RegionNames, BuiltInNamesWithCodesAsFallback) {
+  const RegionNames& n = RegionNames::BuiltIn();
+  EXPECT_EQ(n.Label("NL01"), "Nederland");
+  EXPECT_EQ(n.Label("GM0363"), "Amsterdam");
+  EXPECT_EQ(n.Label("GM0599"), "Rotterdam");
+  EXPECT_EQ(n.Label("GM0518"), "'s-Gravenhage");
+  EXPECT_EQ(n.Label("GM0344"), "Utrecht");
+  EXPECT_EQ(n.Label("PV26"), "Utrecht (PV)");  // the provincie differs from the gemeente
+  EXPECT_EQ(n.Label("PV27"), "Noord-Holland (PV)");
+  EXPECT_EQ(n.Label("GM1948"), "Meierijstad");
+  EXPECT_EQ(n.Label("JZ13"), "JZ13");    // no built-in jeugdregio names
+  EXPECT_EQ(n.Label("GM9999"), "GM9999");
+  // A file's names go over the built-in ones.
+  RegionNames mine = n;
+  ASSERT_TRUE(mine.Add("JZ13", "Amsterdam-Amstelland (JZ)").ok());
+  RegionNames merged = RegionNames::BuiltIn();
+  merged.Merge(mine);
+  EXPECT_EQ(merged.Label("JZ13"), "Amsterdam-Amstelland (JZ)");
+  EXPECT_EQ(merged.Label("NL01"), "Nederland");
+}
+
 TEST(RegionMap, ErrorsNameFileLineAndColumn) {
   const std::string head = "municipality,region,from_year,to_year\n";
   auto m = RegionMap::Parse(head + "GM0363,JZ01,2015,\nGM0363,JZ02,2018,2019\n", "r.csv");

@@ -134,6 +134,99 @@ TEST(TableTerminal, FitsTheWidthAndWrapsAtCharacterBoundaries) {
   EXPECT_EQ(full.size(), 6u);
 }
 
+TEST(TableTerminal, NotesBecomeFootnotesListedOnceBelow) {
+  Table t;
+  const size_t name = t.AddText("name");
+  const size_t note = t.AddText("note");
+  t.column(note).footnote = true;
+  const std::string long_note(300, 'x');
+  const char* notes[] = {"kort", "", "kort", "lang \x1b", nullptr};
+  for (int i = 0; i < 4; ++i) {
+    t.Text(name, "rij " + std::to_string(i));
+    t.Text(note, notes[i] ? notes[i] : "");
+    t.EndRow();
+  }
+  t.Text(name, "rij 4");
+  t.Text(note, "een lange opmerking " + long_note);
+  t.EndRow();
+  const std::string out = TableToString(t, TableFormat::kTable, {.width = 80});
+  const std::vector<std::string> lines = absl::StrSplit(out, '\n');
+  // Header, rule, five rows, a blank line, three notes (the long one wrapped
+  // and broken inside its word), the final newline.
+  EXPECT_THAT(lines[2], HasSubstr("rij 0"));
+  EXPECT_THAT(lines[2], HasSubstr("[1]"));
+  EXPECT_THAT(lines[3], Not(HasSubstr("[")));
+  EXPECT_THAT(lines[4], HasSubstr("[1]"));
+  EXPECT_THAT(lines[5], HasSubstr("[2]"));
+  EXPECT_THAT(lines[6], HasSubstr("[3]"));
+  EXPECT_EQ(lines[7], "");
+  EXPECT_EQ(lines[8], "[1] kort");
+  EXPECT_EQ(lines[9], "[2] lang \\x1b");  // escaped, never raw
+  EXPECT_THAT(lines[10], testing::StartsWith("[3] een lange opmerking"));
+  for (const std::string& line : lines) EXPECT_LE(DisplayWidth(line), 80u) << line;
+  EXPECT_GT(lines.size(), 13u);
+  // Markdown keeps the notes in their cells.
+  EXPECT_THAT(TableToString(t, TableFormat::kMarkdown), HasSubstr("| kort |"));
+}
+
+TEST(TableTerminal, HeadingColumnIsALineAboveItsRows) {
+  Table t;
+  const size_t ind = t.AddText("indicator", ColumnRole::kKey);
+  const size_t reg = t.AddText("region", ColumnRole::kKey);
+  const size_t val = t.AddNumber("value");
+  t.column(ind).heading = true;
+  const std::string name = "Een lange naam van een indicator die niet in een smalle kolom past";
+  for (const char* region : {"NL01", "PV27", "GM0363"}) {
+    t.Text(ind, name);
+    t.Text(reg, region);
+    t.Number(val, 1);
+    t.EndRow();
+  }
+  t.Text(ind, "Tweede");
+  t.Text(reg, "NL01");
+  t.Number(val, 2);
+  t.EndRow();
+  const std::string out = TableToString(t, TableFormat::kTable, {.width = 40});
+  const std::vector<std::string> lines = absl::StrSplit(out, '\n');
+  // header, rule, heading (wrapped to the table's minimum of 8 or its width),
+  // three rows, heading, row.
+  EXPECT_THAT(lines[0], Not(HasSubstr("indicator")));
+  size_t headings = 0, rows = 0;
+  for (const std::string& line : lines) {
+    if (line.rfind("Een", 0) == 0 || line.rfind("Tweede", 0) == 0) ++headings;
+    if (line.rfind("NL01", 0) == 0 || line.rfind("PV27", 0) == 0 || line.rfind("GM0363", 0) == 0) {
+      ++rows;
+    }
+  }
+  EXPECT_EQ(headings, 2u);
+  EXPECT_EQ(rows, 4u);
+  EXPECT_EQ(out.find(name.substr(0, 10)), out.rfind(name.substr(0, 10)));  // once
+  // Markdown keeps the column.
+  EXPECT_THAT(TableToString(t, TableFormat::kMarkdown), HasSubstr("| indicator |"));
+}
+
+TEST(TableTerminal, LongTextGetsTheRoomShortCellsKeepTheirLine) {
+  // A long free-text column and a column of short phrases: the text wraps
+  // to four lines whatever room it gets, so the phrases keep theirs.
+  Table t;
+  const size_t text = t.AddText("text");
+  const size_t phrase = t.AddText("phrase");
+  for (int i = 0; i < 10; ++i) {
+    t.Text(text, std::string(40, 'a') + " " + std::string(40, 'b') + " " + std::string(40, 'c') +
+                     " " + std::string(40, 'd'));
+    t.Text(phrase, "goede richting, te langzaam");
+    t.EndRow();
+  }
+  const std::string out = TableToString(t, TableFormat::kTable, {.width = 80});
+  const std::vector<std::string> lines = absl::StrSplit(out, '\n');
+  size_t phrases = 0;
+  for (const std::string& line : lines) {
+    EXPECT_LE(DisplayWidth(line), 80u) << line;
+    phrases += line.find("goede richting, te langzaam") != std::string::npos;
+  }
+  EXPECT_EQ(phrases, 10u);
+}
+
 TEST(TableTerminal, EscapesControlCharacters) {
   Table t;
   const size_t r = t.AddText("region", ColumnRole::kKey);

@@ -2,6 +2,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <set>
 #include <string>
 
 #include "absl/strings/str_split.h"
@@ -52,6 +53,88 @@ TEST(TrendsCommand, SummaryTable) {
   EXPECT_THAT(r.output, HasSubstr("+77,5%"));
   // The label may wrap in the terminal table; its first word is on one line.
   EXPECT_THAT(r.output, HasSubstr("Langdurige"));
+}
+
+// Terminal columns of a line (every character here is one column wide).
+size_t Columns(const std::string& line) {
+  size_t n = 0;
+  for (unsigned char c : line) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// The main job: the summary of the shipped data as a terminal user sees it.
+// One line per series under a heading per indicator, the notes as footnotes
+// listed once below the table, nothing wider than 160 columns.
+TEST(TrendsCommand, MainJobTableIsOneLinePerSeries) {
+  // As scripts/run-main.sh runs it, from the repository's root.
+  Result table = RunZvdj("trends data/kernindicatoren.csv --summary --format table", false);
+  Result csv = RunZvdj("trends data/kernindicatoren.csv --summary --format csv", false);
+  ASSERT_EQ(table.status, 0) << table.output;
+  ASSERT_EQ(csv.status, 0) << csv.output;
+  std::vector<std::string> rows = absl::StrSplit(csv.output, '\n', absl::SkipEmpty());
+  rows.erase(rows.begin());  // header
+  const size_t series = rows.size();
+  std::set<std::string> indicators;
+  for (const std::string& r : rows) indicators.insert(r.substr(0, r.find(',')));
+  std::vector<std::string> lines = absl::StrSplit(table.output, '\n');
+  ASSERT_EQ(lines.back(), "");
+  lines.pop_back();
+  size_t series_lines = 0, footnote_lines = 0;
+  bool in_notes = false;
+  for (const std::string& line : lines) {
+    EXPECT_LE(Columns(line), 160u) << line;
+    if (line.empty()) in_notes = true;
+    if (in_notes) ++footnote_lines;
+    if (!in_notes && line.rfind("Nederland ", 0) == 0) ++series_lines;  // NL01 by its name
+  }
+  EXPECT_EQ(series_lines, series);  // each series starts a line of its own
+  EXPECT_GT(footnote_lines, 1u);
+  EXPECT_THAT(table.output, HasSubstr("\n[1] "));
+  // Header (up to 3 lines) and rule, a heading per indicator, one line per
+  // series and the footnotes; some long breakdowns and assessments wrap.
+  const size_t bound = 4 + indicators.size() + series + footnote_lines + 25;
+  EXPECT_LE(lines.size(), bound) << table.output;
+  // It was 399 lines when every note was wrapped into a narrow column.
+  EXPECT_LT(lines.size(), 180u);
+}
+
+// Readers see region names (built in, or from --regions); csv keeps codes.
+TEST(TrendsCommand, TablesShowRegionNames) {
+  const std::string dir = ::testing::TempDir();
+  const std::string data = dir + "/names.csv", regions = dir + "/names.regions.csv";
+  {
+    FILE* f = fopen(data.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    fputs("indicator,period,region,value,status\n"
+          "thuiszitters,2018/'19,GM0363,10,\nthuiszitters,2019/'20,GM0363,12,\n"
+          "thuiszitters,2018/'19,JZ13,20,\nthuiszitters,2019/'20,JZ13,22,\n"
+          "thuiszitters,2018/'19,GM0014,20,\nthuiszitters,2019/'20,GM0014,22,\n",
+          f);
+    fclose(f);
+    f = fopen(regions.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    fputs("municipality,region,from_year,to_year,municipality_name,region_name\n"
+          "GM0363,JZ13,2015,,,Amsterdam-Amstelland (JZ)\n"
+          "GM0014,JZ01,2015,,\"Groningen \x1b[31m\",\n",
+          f);
+    fclose(f);
+  }
+  Result t = RunZvdj("trends " + data + " --summary --format table", false);
+  ASSERT_EQ(t.status, 0) << t.output;
+  EXPECT_THAT(t.output, HasSubstr("Amsterdam "));  // built in
+  EXPECT_THAT(t.output, HasSubstr("JZ13 "));       // no name: the code
+  t = RunZvdj("trends " + data + " --summary --format table --regions " + regions, false);
+  ASSERT_EQ(t.status, 0) << t.output;
+  EXPECT_THAT(t.output, HasSubstr("Amsterdam-Amstelland (JZ)"));
+  EXPECT_THAT(t.output, HasSubstr("Groningen \\x1b[31m"));  // escaped, never raw
+  EXPECT_EQ(t.output.find('\x1b'), std::string::npos);
+  Result csv = RunZvdj("trends " + data + " --summary --format csv --regions " + regions, false);
+  ASSERT_EQ(csv.status, 0) << csv.output;
+  EXPECT_THAT(csv.output, HasSubstr("\nthuiszitters,GM0363,"));
+  EXPECT_THAT(csv.output, Not(HasSubstr("Amsterdam")));
+  // A bad regions file is bad input.
+  Result bad = RunZvdj("trends " + data + " --summary --regions " + data);
+  EXPECT_EQ(bad.status, 2) << bad.output;
 }
 
 TEST(TrendsCommand, FromToAndJson) {

@@ -40,6 +40,7 @@
 #include "zvdj/catalogue.hpp"
 #include "zvdj/dataset.hpp"
 #include "zvdj/period.hpp"
+#include "zvdj/regions.hpp"
 
 namespace zvdj {
 inline namespace v1 {
@@ -77,6 +78,9 @@ struct FactsheetOptions {
   std::vector<std::string> compare;
   const Catalogue* catalogue = nullptr;     // default Catalogue::BuiltIn()
   const BreakRegister* breaks = nullptr;    // optional
+  // Names shown for region codes (titles, legends, table rows); codes without
+  // a name are shown as codes. Default RegionNames::BuiltIn().
+  const RegionNames* region_names = nullptr;
 };
 
 struct FactsheetChart {

@@ -7,8 +7,15 @@
 //   auto her = zvdj::Herindeling::Load("herindeling.csv");
 //   her->Classify(844, 2019);  // 1948: Schijndel became Meierijstad on 2017-01-01
 //
-// regions.csv: municipality,region,from_year,to_year (to_year empty = open).
-// A municipality maps to at most one region per prefix (JZ, PV) in any year.
+// regions.csv: municipality,region,from_year,to_year (to_year empty = open),
+// and optionally municipality_name and region_name: the names readers see
+// ("Amsterdam", "Amsterdam-Amstelland (JZ)"). An empty name leaves the code
+// (or a name given on another row); two different names for one code are an
+// error. A municipality maps to at most one region per prefix (JZ, PV) in any
+// year.
+//   zvdj::RegionNames names = zvdj::RegionNames::BuiltIn();
+//   names.Merge(regions->names());
+//   names.Label("GM0363");  // "Amsterdam"; an unknown code is its own label
 // herindeling.csv: old_code,new_code,date. A code disappears on `date`, its
 // area joins `new_code`; chains (A -> B -> C) are followed. The classification
 // of year Y is the "gemeentelijke indeling op 1 januari Y": every change dated
@@ -19,6 +26,8 @@
 #define ZVDJ_REGIONS_HPP_
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +46,31 @@ enum class RegionKind : uint8_t { kJeugdregio = 0, kProvincie = 1 };
 inline constexpr int kRegionKindCount = 2;
 // "JZ", "PV".
 std::string_view RegionPrefix(RegionKind kind) noexcept;
+
+// Names of region codes, for readers (factsheets, terminal tables). CSV and
+// JSON outputs keep the codes.
+class RegionNames {
+ public:
+  // The CBS names of Nederland (NL01), the twelve provincies (PV20..PV31,
+  // "Noord-Holland (PV)") and the municipalities that occur in the shipped
+  // and the generated data (GM0363 "Amsterdam", GM0518 "'s-Gravenhage", ...).
+  static const RegionNames& BuiltIn();
+
+  // InvalidArgument when `code` already has another name. An empty name is
+  // ignored (the code stays its own label).
+  absl::Status Add(std::string_view code, std::string_view name);
+  // Adds or replaces every name of `other`.
+  void Merge(const RegionNames& other);
+  // The name of `code`, or "" when it has none.
+  std::string_view Find(std::string_view code) const;
+  // The name of `code`, or the code itself.
+  std::string Label(std::string_view code) const;
+  size_t size() const { return names_.size(); }
+  const std::map<std::string, std::string, std::less<>>& names() const { return names_; }
+
+ private:
+  std::map<std::string, std::string, std::less<>> names_;
+};
 
 class RegionMap {
  public:
@@ -58,9 +92,13 @@ class RegionMap {
   std::string_view RegionOf(uint16_t municipality, int year, RegionKind kind) const;
   const std::vector<Entry>& entries() const { return entries_; }
   bool empty() const { return entries_.empty(); }
+  // The names of the file's municipality_name and region_name columns.
+  const RegionNames& names() const { return names_; }
+  RegionNames& names() { return names_; }
 
  private:
   std::vector<Entry> entries_;
+  RegionNames names_;
 };
 
 class Herindeling {

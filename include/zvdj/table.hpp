@@ -33,7 +33,11 @@
 //   shown escaped ("\x1b"), never sent raw to a terminal. `table` aligns
 //   columns by display width and fits `width` terminal columns by wrapping
 //   the widest columns' cells over several lines (at spaces where possible,
-//   otherwise at character boundaries); numbers are never broken.
+//   otherwise at character boundaries); numbers are never broken. When the
+//   table is too wide, number headers wrap first, then notes, then the other
+//   text columns share the space so that the fewest lines wrap. A column
+//   marked `footnote` shows markers ([1], [2], ...) in the table and its
+//   distinct texts once below it.
 #ifndef ZVDJ_TABLE_HPP_
 #define ZVDJ_TABLE_HPP_
 
@@ -76,6 +80,16 @@ class Table {
     // table: narrowed before the other text columns when the table is too
     // wide (notes and other long free text).
     bool wrap_first = false;
+    // table: each distinct non-empty cell is replaced by a marker ("[1]",
+    // "[2]", ...) and the texts are listed once below the table ("[1] text"),
+    // wrapped to the table's width: a note repeated on many rows costs one
+    // line instead of a tall column. md keeps the cells as they are.
+    bool footnote = false;
+    // table: not a column but a heading line above the rows it covers (shown
+    // again where the text changes), as wide as the table: a long name shared
+    // by several rows takes one line instead of a wide or tall column. md
+    // keeps it as a column.
+    bool heading = false;
     std::vector<double> numbers;     // number and integer columns
     std::vector<std::string> texts;  // text columns
 

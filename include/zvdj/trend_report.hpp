@@ -37,6 +37,7 @@
 #include "absl/status/statusor.h"
 #include "zvdj/breaks.hpp"
 #include "zvdj/catalogue.hpp"
+#include "zvdj/regions.hpp"
 #include "zvdj/table.hpp"
 #include "zvdj/trend.hpp"
 
@@ -56,6 +57,9 @@ struct ReportOptions {
   TableWriteOptions table;
   // For the Dutch break reasons (`reden`) in md/table notes; may be null.
   const BreakRegister* breaks = nullptr;
+  // md/table: names shown for region codes (codes without one stay codes);
+  // default RegionNames::BuiltIn(). csv/json keep the codes.
+  const RegionNames* region_names = nullptr;
 };
 
 // The trend rows and summaries as the csv/json tables (columns above; integer

@@ -186,6 +186,15 @@ absl::StatusOr<std::string> ReadInput(const std::string& path) {
   return internal::ReadFileToString(path);
 }
 
+absl::StatusOr<RegionNames> LoadRegionNames(const std::string& path) {
+  RegionNames names = RegionNames::BuiltIn();
+  if (path.empty()) return names;
+  absl::StatusOr<RegionMap> map = RegionMap::Load(path);
+  if (!map.ok()) return map.status();
+  names.Merge(map->names());
+  return names;
+}
+
 std::vector<std::string> CommaList(absl::string_view text) {
   return absl::StrSplit(text, ',', absl::SkipEmpty());
 }

@@ -20,6 +20,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "zvdj/regions.hpp"
 
 namespace zvdj::cli {
 
@@ -97,6 +98,11 @@ absl::StatusOr<std::string> OutputFormat(const Args& args, const std::ostream& o
 absl::Status CheckInputPath(const std::string& path);
 // Reads a whole file, or standard input for "-", up to the file size limit.
 absl::StatusOr<std::string> ReadInput(const std::string& path);
+
+// The region names readers see: the built-in ones, with those of the regions
+// file `path` (municipality_name, region_name columns) over them; only the
+// built-in ones when `path` is empty.
+absl::StatusOr<RegionNames> LoadRegionNames(const std::string& path);
 
 // Splits a comma list ("aj,km"), dropping empty pieces.
 std::vector<std::string> CommaList(absl::string_view text);

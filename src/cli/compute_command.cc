@@ -280,7 +280,9 @@ int Run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
     WriteClosureCsv(result->closure, (*f)->stream());
     if (absl::Status s = (*f)->Commit(); !s.ok()) return bad(s);
   }
-  WriteDataset(result->dataset, *format, out);
+  RegionNames names = RegionNames::BuiltIn();
+  if (regions) names.Merge(regions->names());
+  WriteDataset(result->dataset, *format, out, &names);
   return kExitOk;
 }
 

@@ -55,7 +55,7 @@ std::map<std::string, int> ReadableDecimals(const Dataset& ds, const Catalogue& 
 
 // The dataset for readers: Dutch labels and indicator names, the breakdown
 // column with only the dimensions that are set, Dutch number notation.
-Table ReaderTable(const Dataset& ds) {
+Table ReaderTable(const Dataset& ds, const RegionNames& names) {
   const Catalogue& cat = Catalogue::BuiltIn();
   const std::map<std::string, int> dec = ReadableDecimals(ds, cat);
   Table t;
@@ -78,7 +78,7 @@ Table ReaderTable(const Dataset& ds) {
     const IndicatorDef* def = cat.Find(id);
     t.Text(ind, def && !def->name_nl.empty() ? def->name_nl : id);
     t.Text(per, DisplayPeriod(ds.period(r)));
-    t.Text(reg, std::string(ds.region(r)));
+    t.Text(reg, names.Label(ds.region(r)));
     for (size_t d = 0; d < dims.size(); ++d) t.Text(dims[d], std::string(ds.dimension(r, d)));
     const std::string symbol(StatusSymbol(ds.status(r)));
     const auto it = dec.find(id);
@@ -94,13 +94,14 @@ Table ReaderTable(const Dataset& ds) {
 
 }  // namespace
 
-void WriteDataset(const Dataset& ds, const std::string& format, std::ostream& out) {
+void WriteDataset(const Dataset& ds, const std::string& format, std::ostream& out,
+                  const RegionNames* names) {
   if (format == "csv") {
     WriteDatasetCsv(ds, out);
   } else if (format == "json") {
     WriteTable(MachineTable(ds), TableFormat::kJson, out);
   } else {
-    WriteTable(ReaderTable(ds), format == "md" ? TableFormat::kMarkdown : TableFormat::kTable, out);
+    WriteTable(ReaderTable(ds, names ? *names : RegionNames::BuiltIn()), format == "md" ? TableFormat::kMarkdown : TableFormat::kTable, out);
   }
 }
 

@@ -7,10 +7,14 @@
 #include <string>
 
 #include "zvdj/dataset.hpp"
+#include "zvdj/regions.hpp"
 
 namespace zvdj::cli {
 
-void WriteDataset(const Dataset& ds, const std::string& format, std::ostream& out);
+// md and table show region names from `names` (default the built-in ones);
+// csv and json keep the codes.
+void WriteDataset(const Dataset& ds, const std::string& format, std::ostream& out,
+                  const RegionNames* names = nullptr);
 
 }  // namespace zvdj::cli
 

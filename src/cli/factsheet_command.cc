@@ -24,6 +24,7 @@ const std::vector<Flag> kFlags = {
     {"compare", "LIST", "comma list of regions drawn beside --region"},
     {"title", "T", "page title"},
     {"subtitle", "T", "page subtitle"},
+    {"regions", "FILE", "regions file whose name columns name the regions on the page"},
 };
 
 // Every region asked for must occur in the dataset: an unknown code would give
@@ -75,8 +76,11 @@ int RunFactsheet(const std::vector<std::string>& argv, std::ostream& out, std::o
   if (absl::Status st = LoadBreaks(*args, path, &breaks); !st.ok()) {
     return ReportError(err, kName, st);
   }
+  absl::StatusOr<RegionNames> names = LoadRegionNames(args->GetOr("regions", ""));
+  if (!names.ok()) return ReportError(err, kName, names.status());
   FactsheetOptions options;
   options.breaks = &breaks;
+  options.region_names = &*names;
   options.region = args->GetOr("region", "");
   if (args->Has("compare")) {
     for (const std::string& c : CommaList(*args->Get("compare"))) options.compare.push_back(c);

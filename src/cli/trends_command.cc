@@ -31,6 +31,7 @@ const std::vector<Flag> kFlags = {
     {"tolerance", "X", "with --rule tolerance: changes within X count as stable"},
     {"cagr-scale", "C", "with --rule cagr: scale of the thresholds, in (0, 1]"},
     {"dutch-numbers", nullptr, "the dataset writes numbers the Dutch way (1.234,5)"},
+    {"regions", "FILE", "regions file whose name columns name the regions in md and table"},
 };
 
 absl::Status Bad(const std::string& msg) { return absl::InvalidArgumentError(msg); }
@@ -146,7 +147,9 @@ int RunTrends(const std::vector<std::string>& argv, std::ostream& out, std::ostr
   auto ds = ParseDatasetCsv(*text, path == "-" ? "<stdin>" : path, ropt);
   if (!ds.ok()) return ReportError(err, kName, ds.status());
 
-  const ReportOptions report{.catalogue = &catalogue, .breaks = &breaks};
+  absl::StatusOr<RegionNames> names = LoadRegionNames(args->GetOr("regions", ""));
+  if (!names.ok()) return ReportError(err, kName, names.status());
+  const ReportOptions report{.catalogue = &catalogue, .breaks = &breaks, .region_names = &*names};
   // Tables for a person are rendered first so that control characters from the
   // data are shown escaped instead of reaching the terminal.
   const bool human = *format == ReportFormat::kTable || *format == ReportFormat::kMarkdown;

@@ -2,11 +2,14 @@
 // terminal table for readers.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <map>
 #include <ostream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "zvdj/number_format.hpp"
 #include "zvdj/table.hpp"
 
@@ -75,6 +78,8 @@ struct Grid {
   std::vector<std::string> header;
   std::vector<bool> right;   // aligned to the right (numbers)
   std::vector<bool> wrap_first;
+  std::vector<bool> footnote;
+  std::vector<bool> heading;
   std::vector<std::vector<std::string>> rows;
 };
 
@@ -142,12 +147,16 @@ Grid BuildGrid(const Table& t, bool breakdown) {
         g.header.push_back("Uitsplitsing");
         g.right.push_back(false);
         g.wrap_first.push_back(false);
+        g.footnote.push_back(false);
+        g.heading.push_back(false);
         for (size_t r = 0; r < t.rows(); ++r) g.rows[r].push_back(SafeCell(BreakdownCell(dims, r)));
         continue;
       }
       g.header.push_back(SafeCell(HeaderOf(c)));
       g.right.push_back(false);
       g.wrap_first.push_back(false);
+      g.footnote.push_back(false);
+      g.heading.push_back(false);
       for (size_t r = 0; r < t.rows(); ++r) {
         g.rows[r].push_back(c.texts[r].empty() ? "totaal" : SafeCell(c.texts[r]));
       }
@@ -156,6 +165,8 @@ Grid BuildGrid(const Table& t, bool breakdown) {
     g.header.push_back(SafeCell(HeaderOf(c)));
     g.right.push_back(c.numeric() || c.align_right);
     g.wrap_first.push_back(c.wrap_first);
+    g.footnote.push_back(c.footnote && !c.numeric());
+    g.heading.push_back(c.heading && !c.numeric());
     if (c.numeric()) {
       const int dec = c.decimals >= 0                     ? c.decimals
                       : c.kind == ColumnKind::kInteger ? 0
@@ -199,14 +210,14 @@ void WriteMarkdown(const Grid& g, std::ostream& out) {
 
 // Narrows columns one terminal column at a time, the widest of a phase first,
 // until the line fits `limit`: first number columns down to their widest cell
-// (their header wraps), then the wrap-first columns (notes), then every text
-// column, none below `min`.
+// (their header wraps), then the wrap-first columns (notes); phases up to
+// `last_phase`, none below `min`.
 void FitWidths(std::vector<size_t>& width, const std::vector<size_t>& min,
-               const std::vector<int>& phase, size_t limit) {
+               const std::vector<int>& phase, size_t limit, int last_phase) {
   size_t total = 0;
   for (size_t w : width) total += w;
   total += width.empty() ? 0 : 2 * (width.size() - 1);
-  for (int p = 0; p < 3 && total > limit; ++p) {
+  for (int p = 0; p <= last_phase && total > limit; ++p) {
     while (total > limit) {
       size_t widest = width.size();
       for (size_t c = 0; c < width.size(); ++c) {
@@ -220,22 +231,203 @@ void FitWidths(std::vector<size_t>& width, const std::vector<size_t>& min,
   }
 }
 
+size_t TotalWidth(const std::vector<size_t>& width) {
+  size_t total = 0;
+  for (size_t w : width) total += w;
+  return total + (width.empty() ? 0 : 2 * (width.size() - 1));
+}
+
+// The line count of every cell per column width, remembered, for the rows the
+// layout is chosen on; and the number of lines of the table for given widths.
+class LineCounts {
+ public:
+  LineCounts(const Grid& g, size_t rows) : g_(g), rows_(rows) {}
+
+  size_t Header(size_t c, size_t w) { return Count(g_.header[c], w); }
+  size_t Cell(size_t c, size_t r, size_t w) { return Count(g_.rows[r][c], w); }
+  size_t rows() const { return rows_; }
+
+  // Heights of the rows from every column but `skip` (none when out of
+  // range), and the lines those cells have beyond their first.
+  size_t Base(const std::vector<size_t>& width, size_t skip, std::vector<size_t>& h) {
+    h.assign(rows_, 1);
+    size_t extra = 0;
+    for (size_t c = 0; c < width.size(); ++c) {
+      if (c == skip) continue;
+      for (size_t r = 0; r < rows_; ++r) {
+        const size_t k = Cell(c, r, width[c]);
+        h[r] = std::max(h[r], k);
+        extra += k - 1;
+      }
+    }
+    return extra;
+  }
+
+  // The cost of a layout: the lines of the table (header included) with row
+  // heights `h`, then, between layouts of as many lines, the cells wrapped
+  // (`extra` lines beyond their first).
+  size_t Cost(const std::vector<size_t>& width, const std::vector<size_t>& h, size_t extra) {
+    size_t header = 1;
+    for (size_t c = 0; c < width.size(); ++c) header = std::max(header, Header(c, width[c]));
+    size_t total = header;
+    for (size_t x : h) total += x;
+    return total * kLineCost + extra;
+  }
+  // A line of the table outweighs any number of wrapped cells within it.
+  static constexpr size_t kLineCost = 1 << 20;
+
+ private:
+  size_t Count(const std::string& text, size_t w) {
+    if (w == 0 || text.empty()) return 1;
+    auto& per_width = memo_[std::string_view(text)];
+    if (per_width.size() <= w) per_width.resize(w + 1, 0);
+    if (per_width[w] == 0) per_width[w] = static_cast<uint32_t>(WrapToWidth(text, w).size());
+    return per_width[w];
+  }
+
+  const Grid& g_;
+  size_t rows_;
+  std::map<std::string_view, std::vector<uint32_t>> memo_;
+};
+
+// The cost of the layout when column c has width w (the others as in
+// `width`, giving `others` and `extra`).
+size_t CostWith(LineCounts& lines, std::vector<size_t>& width, size_t c, size_t w,
+                const std::vector<size_t>& others, size_t extra) {
+  const size_t keep = width[c];
+  width[c] = w;
+  std::vector<size_t> h = others;
+  for (size_t r = 0; r < lines.rows(); ++r) {
+    const size_t k = lines.Cell(c, r, w);
+    h[r] = std::max(h[r], k);
+    extra += k - 1;
+  }
+  const size_t cost = lines.Cost(width, h, extra);
+  width[c] = keep;
+  return cost;
+}
+
+size_t CurrentCost(LineCounts& lines, const std::vector<size_t>& width) {
+  std::vector<size_t> h;
+  const size_t extra = lines.Base(width, width.size(), h);
+  return lines.Cost(width, h, extra);
+}
+
+// Widening from the minimum: the space left goes, a few columns at a time, to
+// the column whose widening saves the most per column spent.
+size_t Widen(LineCounts& lines, std::vector<size_t>& width, const std::vector<size_t>& natural,
+             const std::vector<size_t>& free, size_t budget) {
+  const size_t n = width.size();
+  std::vector<size_t> others;
+  size_t current = CurrentCost(lines, width);
+  while (budget > 0) {
+    size_t best_c = n, best_d = 0, best_cost = current;
+    double best_rate = 0;
+    for (size_t c : free) {
+      if (width[c] >= natural[c]) continue;
+      const size_t extra = lines.Base(width, c, others);
+      const size_t reach = std::min(budget, natural[c] - width[c]);
+      for (size_t d = 1; d <= reach; ++d) {
+        const size_t t = CostWith(lines, width, c, width[c] + d, others, extra);
+        const double rate = static_cast<double>(current > t ? current - t : 0) / static_cast<double>(d);
+        if (rate > best_rate) {
+          best_rate = rate;
+          best_c = c;
+          best_d = d;
+          best_cost = t;
+        }
+      }
+    }
+    if (best_c == n) break;  // no widening saves anything
+    width[best_c] += best_d;
+    budget -= best_d;
+    current = best_cost;
+  }
+  return current;
+}
+
+// Narrowing from the natural widths: the column whose narrowing costs the
+// least per column given up, until the table fits.
+size_t Narrow(LineCounts& lines, std::vector<size_t>& width, const std::vector<size_t>& min,
+              const std::vector<size_t>& free, size_t excess) {
+  const size_t n = width.size();
+  std::vector<size_t> others;
+  size_t current = CurrentCost(lines, width);
+  while (excess > 0) {
+    size_t best_c = n, best_d = 0, best_cost = current;
+    double best_rate = 0;
+    for (size_t c : free) {
+      if (width[c] <= min[c]) continue;
+      const size_t extra = lines.Base(width, c, others);
+      const size_t reach = std::min(excess, width[c] - min[c]);
+      for (size_t d = 1; d <= reach; ++d) {
+        const size_t t = CostWith(lines, width, c, width[c] - d, others, extra);
+        const double rate = static_cast<double>(t - std::min(t, current)) / static_cast<double>(d);
+        if (best_c == n || rate < best_rate || (rate == best_rate && d > best_d)) {
+          best_rate = rate;
+          best_c = c;
+          best_d = d;
+          best_cost = t;
+        }
+      }
+    }
+    if (best_c == n) break;  // every column at its minimum
+    width[best_c] -= best_d;
+    excess -= best_d;
+    current = best_cost;
+  }
+  return current;
+}
+
+// The text columns of phase 2 share what is left of `limit` so that the table
+// has the fewest lines (counted on its first `sample` rows): long names get
+// room before short cells wrap needlessly. Two greedy searches, widening from
+// the minimum and narrowing from the natural widths; the better one wins.
+void AllocateForFewestLines(const Grid& g, std::vector<size_t>& width,
+                            const std::vector<size_t>& min, const std::vector<int>& phase,
+                            size_t sample, size_t limit) {
+  const size_t n = width.size();
+  const std::vector<size_t> natural = width;
+  std::vector<size_t> free, narrow = width;
+  for (size_t c = 0; c < n; ++c) {
+    if (phase[c] == 2 && width[c] > min[c]) {
+      free.push_back(c);
+      width[c] = min[c];
+    }
+  }
+  const size_t total = TotalWidth(width);
+  if (total >= limit || free.empty()) return;
+  LineCounts lines(g, sample);
+  const size_t widened = Widen(lines, width, natural, free, limit - total);
+  const size_t narrowed = Narrow(lines, narrow, min, free, TotalWidth(narrow) - limit);
+  if (narrowed < widened && TotalWidth(narrow) <= limit) width = narrow;
+  // What is left goes to the columns still short of their natural width.
+  size_t budget = limit - std::min(limit, TotalWidth(width));
+  while (budget > 0) {
+    size_t pick = n;
+    for (size_t c : free) {
+      if (width[c] >= natural[c]) continue;
+      if (pick == n || natural[c] - width[c] > natural[pick] - width[pick]) pick = c;
+    }
+    if (pick == n) break;
+    ++width[pick];
+    --budget;
+  }
+}
+
 std::string Pad(const std::string& s, size_t width, bool right) {
   const size_t w = DisplayWidth(s);
   const std::string fill(width > w ? width - w : 0, ' ');
   return right ? fill + s : s + fill;
 }
 
-// One row of cells, each wrapped to its column, as one or more lines.
-void WriteWrappedRow(const std::vector<std::string>& cells, const std::vector<size_t>& width,
-                     const std::vector<bool>& right, std::ostream& out) {
-  const size_t n = cells.size();
-  std::vector<std::vector<std::string>> parts(n);
+// One row of cells, each already wrapped to its column, as one or more lines.
+void WriteRowLines(const std::vector<std::vector<std::string>>& parts,
+                   const std::vector<size_t>& width, const std::vector<bool>& right,
+                   std::ostream& out) {
+  const size_t n = parts.size();
   size_t height = 1;
-  for (size_t c = 0; c < n; ++c) {
-    parts[c] = WrapToWidth(cells[c], width[c]);
-    height = std::max(height, parts[c].size());
-  }
+  for (const auto& p : parts) height = std::max(height, p.size());
   std::string s;
   for (size_t k = 0; k < height; ++k) {
     s.clear();
@@ -260,13 +452,93 @@ size_t LongestWord(std::string_view s) {
   return longest;
 }
 
-void WriteTerminal(const Grid& g, size_t limit, std::ostream& out) {
+// Replaces the cells of the footnote columns by markers ("[1]") and returns
+// the distinct texts in order of first appearance.
+std::vector<std::string> TakeFootnotes(Grid& g) {
+  std::vector<std::string> notes;
+  for (size_t c = 0; c < g.header.size(); ++c) {
+    if (!g.footnote[c]) continue;
+    for (auto& row : g.rows) {
+      std::string& cell = row[c];
+      if (cell.empty()) continue;
+      auto it = std::find(notes.begin(), notes.end(), cell);
+      const size_t k = static_cast<size_t>(it - notes.begin()) + 1;
+      if (it == notes.end()) notes.push_back(cell);
+      cell = absl::StrCat("[", k, "]");
+    }
+  }
+  return notes;
+}
+
+// "[k] text" for each note, wrapped to `width` with the continuation lines
+// indented under the text (no wrapping when width is 0).
+void WriteFootnotes(const std::vector<std::string>& notes, size_t width, std::ostream& out) {
+  if (notes.empty()) return;
+  out << '\n';
+  const size_t indent = std::to_string(notes.size()).size() + 3;  // "[12] "
+  for (size_t k = 0; k < notes.size(); ++k) {
+    std::string marker = absl::StrCat("[", k + 1, "]");
+    marker.resize(indent, ' ');
+    const std::vector<std::string> lines =
+        width > indent ? WrapToWidth(notes[k], width - indent) : std::vector{notes[k]};
+    for (size_t i = 0; i < lines.size(); ++i) {
+      out << (i == 0 ? marker : std::string(indent, ' ')) << lines[i] << '\n';
+    }
+  }
+}
+
+// Takes the heading columns out of the grid: the text above each row
+// ("" when it is the same as the row before), the heading columns' cells
+// joined by " · ".
+std::vector<std::string> TakeHeadings(Grid& g) {
+  std::vector<std::string> headings(g.rows.size());
+  std::vector<size_t> keep;
+  for (size_t c = 0; c < g.header.size(); ++c) {
+    if (!g.heading[c]) keep.push_back(c);
+  }
+  if (keep.size() == g.header.size()) return headings;
+  std::string previous;
+  for (size_t r = 0; r < g.rows.size(); ++r) {
+    std::string text;
+    for (size_t c = 0; c < g.header.size(); ++c) {
+      if (!g.heading[c] || g.rows[r][c].empty()) continue;
+      if (!text.empty()) text += " · ";
+      text += g.rows[r][c];
+    }
+    if (r == 0 || text != previous) headings[r] = text.empty() ? " " : text;
+    previous = std::move(text);
+  }
+  auto pick = [&](auto& v) {
+    std::decay_t<decltype(v)> out;
+    for (size_t c : keep) out.push_back(v[c]);
+    v = std::move(out);
+  };
+  pick(g.header);
+  pick(g.right);
+  pick(g.wrap_first);
+  pick(g.footnote);
+  pick(g.heading);
+  for (auto& row : g.rows) pick(row);
+  return headings;
+}
+
+void WriteTerminal(Grid g, size_t limit, std::ostream& out) {
+  // The layout is chosen on the first rows: enough to see the table's shape,
+  // bounded for tables of any length.
+  constexpr size_t kLayoutRows = 400;
   constexpr size_t kMinWidth = 8;
+  // Words up to this width are not broken when the columns fit without.
+  constexpr size_t kWholeWord = 16;
+  const std::vector<std::string> notes = TakeFootnotes(g);
+  const std::vector<std::string> headings = TakeHeadings(g);
   const size_t n = g.header.size();
-  std::vector<size_t> width(n, 0), min(n, 0), cells(n, 0);
+  std::vector<size_t> width(n, 0), min(n, 0), cells(n, 0), words(n, 0);
   std::vector<int> phase(n, 2);
   for (const auto& r : g.rows) {
-    for (size_t c = 0; c < n; ++c) cells[c] = std::max(cells[c], DisplayWidth(r[c]));
+    for (size_t c = 0; c < n; ++c) {
+      cells[c] = std::max(cells[c], DisplayWidth(r[c]));
+      if (!g.right[c]) words[c] = std::max(words[c], std::min(kWholeWord, LongestWord(r[c])));
+    }
   }
   for (size_t c = 0; c < n; ++c) {
     width[c] = std::max(cells[c], DisplayWidth(g.header[c]));
@@ -274,15 +546,47 @@ void WriteTerminal(const Grid& g, size_t limit, std::ostream& out) {
                         : std::min(width[c], std::max(kMinWidth, LongestWord(g.header[c])));
     phase[c] = g.right[c] ? 0 : g.wrap_first[c] ? 1 : 2;
   }
-  if (limit > 0) FitWidths(width, min, phase, limit);
-  WriteWrappedRow(g.header, width, g.right, out);
+  if (limit > 0) {
+    FitWidths(width, min, phase, limit, 1);
+    if (TotalWidth(width) > limit) {
+      // Whole words where that fits.
+      std::vector<size_t> whole = min, floor = width;
+      for (size_t c = 0; c < n; ++c) {
+        if (phase[c] != 2) continue;
+        whole[c] = std::min(width[c], std::max(min[c], words[c]));
+        floor[c] = whole[c];
+      }
+      AllocateForFewestLines(g, width, TotalWidth(floor) <= limit ? whole : min, phase,
+                             std::min(g.rows.size(), kLayoutRows), limit);
+    }
+  }
+  std::vector<std::vector<std::string>> parts(n);
+  for (size_t c = 0; c < n; ++c) parts[c] = WrapToWidth(g.header[c], width[c]);
+  WriteRowLines(parts, width, g.right, out);
   std::string rule;
   for (size_t c = 0; c < n; ++c) {
     if (c > 0) rule += "  ";
     for (size_t i = 0; i < width[c]; ++i) rule += "─";
   }
   out << rule << '\n';
-  for (const auto& r : g.rows) WriteWrappedRow(r, width, g.right, out);
+  const size_t table_width = DisplayWidth(rule);
+  for (size_t r = 0; r < g.rows.size(); ++r) {
+    if (!headings[r].empty()) {
+      // A heading line over the rows it covers, as wide as the table.
+      for (const std::string& line : WrapToWidth(headings[r], std::max(table_width, kMinWidth))) {
+        out << line << '\n';
+      }
+    }
+    for (size_t c = 0; c < n; ++c) parts[c] = WrapToWidth(g.rows[r][c], width[c]);
+    WriteRowLines(parts, width, g.right, out);
+  }
+  // The notes as wide as the table, but not narrower than a readable line.
+  constexpr size_t kMinNoteWidth = 60;
+  size_t note_width = table_width;
+  if (note_width < kMinNoteWidth) {
+    note_width = limit > 0 ? std::min(limit, kMinNoteWidth) : kMinNoteWidth;
+  }
+  WriteFootnotes(notes, note_width, out);
 }
 
 }  // namespace

@@ -93,8 +93,9 @@ absl::StatusOr<RegionMap> RegionMap::Load(const std::string& path) {
 absl::StatusOr<RegionMap> RegionMap::Parse(std::string_view text, std::string_view source) {
   internal::CsvReader r(text, std::string(source));
   ZVDJ_RETURN_IF_ERROR(r.ReadHeader());
-  ZVDJ_ASSIGN_OR_RETURN(auto col,
-                        ColumnsOf(r, {"municipality", "region", "from_year", "to_year"}, 4));
+  ZVDJ_ASSIGN_OR_RETURN(auto col, ColumnsOf(r, {"municipality", "region", "from_year", "to_year",
+                                                "municipality_name", "region_name"},
+                                             4));
   RegionMap map;
   while (true) {
     ZVDJ_ASSIGN_OR_RETURN(bool more, r.Next());
@@ -114,6 +115,15 @@ absl::StatusOr<RegionMap> RegionMap::Parse(std::string_view text, std::string_vi
                                                   "provincie (PV + digits) code", region));
     }
     e.region = std::string(region);
+    // Names: optional columns, trimmed; a code keeps one name.
+    const std::pair<size_t, std::string> named[] = {
+        {col[4], MunicipalityCodeString(e.municipality)}, {col[5], e.region}};
+    for (const auto& [c, code] : named) {
+      if (c == SIZE_MAX) continue;
+      if (absl::Status s = map.names_.Add(code, internal::Trim(r.field(c))); !s.ok()) {
+        return r.FieldError(c, s.message());
+      }
+    }
     if (!ParseInt(internal::Trim(r.field(col[2])), &e.from_year) || e.from_year < 1400 ||
         e.from_year > 9999) {
       return r.FieldError(col[2], "from_year must be a year (1400..9999)");

@@ -58,9 +58,11 @@ std::string ChartSlug(std::string_view indicator, std::string_view dims) {
   return name;
 }
 
-std::string RegionLabel(std::string_view code) {
-  if (code == "NL01") return "Nederland";
-  return std::string(code);
+// A region as readers know it: its name (the options' names, else the
+// built-in ones), or its code.
+std::string RegionLabel(const FactsheetOptions& o, std::string_view code) {
+  const RegionNames& names = o.region_names ? *o.region_names : RegionNames::BuiltIn();
+  return names.Label(code);
 }
 
 std::string DimValueLabel(std::string_view name, std::string_view value) {
@@ -216,8 +218,8 @@ std::vector<ItemSeries> Builder::Expand(const FactsheetItem& item) {
       if (variants.size() > 1) {
         for (const auto& [name, value] : v) parts.push_back(DimValueLabel(name, value));
       }
-      if (regions.size() > 1) parts.push_back(RegionLabel(region));
-      s.label = parts.empty() ? RegionLabel(region) : absl::StrJoin(parts, " · ");
+      if (regions.size() > 1) parts.push_back(RegionLabel(opt_, region));
+      s.label = parts.empty() ? RegionLabel(opt_, region) : absl::StrJoin(parts, " · ");
       if (!unknown_dim) {
         Query q{.indicator = item.indicator, .region = region};
         for (size_t d = 0; d < s.full.size(); ++d) {
@@ -640,8 +642,8 @@ absl::StatusOr<Factsheet> Builder::Build(const FactsheetConfig& config) {
   std::string scope;
   if (!opt_.region.empty() || !opt_.compare.empty()) {
     std::vector<std::string> others;
-    for (const std::string& c : opt_.compare) others.push_back(RegionLabel(c));
-    scope = absl::StrCat(RegionLabel(opt_.region.empty() ? "NL01" : opt_.region),
+    for (const std::string& c : opt_.compare) others.push_back(RegionLabel(opt_, c));
+    scope = absl::StrCat(RegionLabel(opt_, opt_.region.empty() ? "NL01" : opt_.region),
                          others.empty() ? "" : " vergeleken met " + absl::StrJoin(others, " en "));
   } else {
     scope = "Nederland";

@@ -23,7 +23,6 @@ constexpr std::pair<std::string_view, std::string_view> kPhrases[] = {
     {") value", ") waarde"},
     {"relative change undefined: ", "relatieve verandering niet te berekenen: "},
     {"series break between ", "trendbreuk tussen "},
-    {"; summary covers ", "; samenvatting over "},
     {" period(s) without a number skipped", " periode(n) zonder getal overgeslagen"},
     {"only one period with a number", "maar één periode met een getal"},
     {"no period with a number", "geen periode met een getal"},
@@ -68,6 +67,18 @@ std::string NoteNl(std::string_view note, const BreakRegister* breaks) {
     for (const SeriesBreak& b : breaks->breaks()) {
       if (!b.reason.empty() && !b.reason_nl.empty()) ReplaceAll(&s, b.reason, b.reason_nl);
     }
+  }
+  // "; summary covers 2019JJ00-2019JJ00 only" -> "; samenvatting alleen over ...".
+  constexpr std::string_view kCovers = "; summary covers ";
+  for (size_t p = 0; (p = s.find(kCovers, p)) != std::string::npos;) {
+    const size_t only = s.find(" only", p + kCovers.size());
+    const size_t next = s.find(';', p + kCovers.size());
+    const bool ends = only != std::string::npos && (next == std::string::npos || only < next);
+    std::string span = s.substr(p + kCovers.size(),
+                                (ends ? only : std::min(next, s.size())) - p - kCovers.size());
+    std::string nl = std::string(ends ? "; samenvatting alleen over " : "; samenvatting over ") + span;
+    s.replace(p, (ends ? only + 5 : p + kCovers.size() + span.size()) - p, nl);
+    p += nl.size();
   }
   for (const auto& [en, nl] : kPhrases) ReplaceAll(&s, en, nl);
   ReplaceAll(&s, " and ", " en ");

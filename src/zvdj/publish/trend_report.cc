@@ -34,10 +34,11 @@ KeyColumns AddKeyColumns(Table& t, const Table_& table) {
 }
 
 // `indicator` is the id (csv/json) or the name shown to readers.
+// `names`: the region's name for readers (md/table); null keeps the code.
 void KeyCells(Table& t, const KeyColumns& k, const TrendSeries& s, size_t n_dims,
-              std::string indicator) {
+              std::string indicator, const RegionNames* names = nullptr) {
   t.Text(k.indicator, std::move(indicator));
-  t.Text(k.region, s.region);
+  t.Text(k.region, names ? names->Label(s.region) : s.region);
   for (size_t d = 0; d < n_dims; ++d) {
     t.Text(k.first_dim + d, d < s.dims.size() ? s.dims[d] : std::string());
   }
@@ -255,12 +256,14 @@ ReaderColumns MakeReader(const Table_& table, std::initializer_list<const char*>
   ReaderColumns r;
   r.k = AddKeyColumns(r.t, table);
   r.t.column(r.k.indicator).label = "Indicator";
+  r.t.column(r.k.indicator).heading = true;
   r.t.column(r.k.region).label = "Regio";
   size_t i = 0;
   for (const char* h : headers) {
     const size_t c = r.t.AddText(h);
     for (size_t x : right) r.t.column(c).align_right |= (x == i);
-    r.t.column(c).wrap_first = std::string_view(h) == "Opmerking";
+    // Notes repeat over many series: footnotes in the terminal table.
+    r.t.column(c).wrap_first = r.t.column(c).footnote = std::string_view(h) == "Opmerking";
     r.cols.push_back(c);
     ++i;
   }
@@ -276,6 +279,7 @@ void WriteTrendRows(const TrendTable& table, ReportFormat format, std::ostream& 
     return;
   }
   const Catalogue& cat = options.catalogue ? *options.catalogue : Catalogue::BuiltIn();
+  const RegionNames& names = options.region_names ? *options.region_names : RegionNames::BuiltIn();
   ReaderColumns rc = MakeReader(table, {"Periode", "Waarde", "Vorige", "Verandering", "Verschil",
                                         "Index", "Opmerking"},
                                 {1, 3, 4, 5});
@@ -289,7 +293,7 @@ void WriteTrendRows(const TrendTable& table, ReportFormat format, std::ostream& 
   for (const TrendRow& r : table.rows) {
     const TrendSeries& s = table.series[r.series];
     const int d = dec[r.series];
-    KeyCells(t, rc.k, s, table.dimension_names.size(), NameNl(cat, s.indicator));
+    KeyCells(t, rc.k, s, table.dimension_names.size(), NameNl(cat, s.indicator), &names);
     t.Text(c[0], DisplayPeriod(r.period));
     t.Text(c[1], ValueWithStatus(r.value, r.status, s.unit, d));
     t.Text(c[2], r.prev_value ? DisplayPeriod(*r.prev_period) : "");
@@ -310,6 +314,7 @@ void WriteTrendSummaries(const SummaryTable& table, ReportFormat format, std::os
     return;
   }
   const Catalogue& cat = options.catalogue ? *options.catalogue : Catalogue::BuiltIn();
+  const RegionNames& names = options.region_names ? *options.region_names : RegionNames::BuiltIn();
   ReaderColumns rc = MakeReader(table, {"Van", "Tot", "Begin", "Eind", "Verandering", "Verschil",
                                         "Groei per jaar", "Beoordeling", "Opmerking"},
                                 {2, 3, 4, 5, 6});
@@ -318,7 +323,7 @@ void WriteTrendSummaries(const SummaryTable& table, ReportFormat format, std::os
   for (const TrendSummary& s : table.summaries) {
     const TrendSeries& se = table.series[s.series];
     const int d = DecimalsFor({s.first_value, s.last_value});
-    KeyCells(t, rc.k, se, table.dimension_names.size(), NameNl(cat, se.indicator));
+    KeyCells(t, rc.k, se, table.dimension_names.size(), NameNl(cat, se.indicator), &names);
     t.Text(c[0], s.first_period ? DisplayPeriod(*s.first_period) : "");
     t.Text(c[1], s.last_period ? DisplayPeriod(*s.last_period) : "");
     t.Text(c[2], ShowValue(s.first_value, se.unit, d));
