@@ -313,10 +313,18 @@ size_t CurrentCost(LineCounts& lines, const std::vector<size_t>& width) {
   return lines.Cost(width, h, extra);
 }
 
-// Widening from the minimum: the space left goes, a few columns at a time, to
-// the column whose widening saves the most per column spent.
-size_t Widen(LineCounts& lines, std::vector<size_t>& width, const std::vector<size_t>& natural,
-             const std::vector<size_t>& free, size_t budget) {
+enum class Search { kWiden, kNarrow };
+
+// A greedy search over the widths of the `free` columns. kWiden starts from
+// the minimum widths: the `budget` columns left go, a few at a time, to the
+// column whose widening saves the most lines per column spent, up to `bound`
+// (the natural widths). kNarrow starts from the natural widths: `budget`
+// columns are given up where that costs the fewest lines per column, down to
+// `bound` (the minimum widths). Returns the line count reached.
+size_t GreedyWidths(LineCounts& lines, std::vector<size_t>& width,
+                    const std::vector<size_t>& bound, const std::vector<size_t>& free,
+                    size_t budget, Search search) {
+  const bool widen = search == Search::kWiden;
   const size_t n = width.size();
   std::vector<size_t> others;
   size_t current = CurrentCost(lines, width);
@@ -324,13 +332,22 @@ size_t Widen(LineCounts& lines, std::vector<size_t>& width, const std::vector<si
     size_t best_c = n, best_d = 0, best_cost = current;
     double best_rate = 0;
     for (size_t c : free) {
-      if (width[c] >= natural[c]) continue;
+      const size_t room = widen ? (bound[c] > width[c] ? bound[c] - width[c] : 0)
+                                : (width[c] > bound[c] ? width[c] - bound[c] : 0);
+      if (room == 0) continue;
       const size_t extra = lines.Base(width, c, others);
-      const size_t reach = std::min(budget, natural[c] - width[c]);
+      const size_t reach = std::min(budget, room);
       for (size_t d = 1; d <= reach; ++d) {
-        const size_t t = CostWith(lines, width, c, width[c] + d, others, extra);
-        const double rate = static_cast<double>(current > t ? current - t : 0) / static_cast<double>(d);
-        if (rate > best_rate) {
+        const size_t t =
+            CostWith(lines, width, c, widen ? width[c] + d : width[c] - d, others, extra);
+        // Lines saved (widening) or added (narrowing) per column.
+        const size_t lines_changed =
+            widen ? current - std::min(t, current) : t - std::min(t, current);
+        const double rate = static_cast<double>(lines_changed) / static_cast<double>(d);
+        const bool better = widen ? rate > best_rate
+                                  : best_c == n || rate < best_rate ||
+                                        (rate == best_rate && d > best_d);
+        if (better) {
           best_rate = rate;
           best_c = c;
           best_d = d;
@@ -338,42 +355,9 @@ size_t Widen(LineCounts& lines, std::vector<size_t>& width, const std::vector<si
         }
       }
     }
-    if (best_c == n) break;  // no widening saves anything
-    width[best_c] += best_d;
+    if (best_c == n) break;  // no widening saves anything / every column at its minimum
+    width[best_c] = widen ? width[best_c] + best_d : width[best_c] - best_d;
     budget -= best_d;
-    current = best_cost;
-  }
-  return current;
-}
-
-// Narrowing from the natural widths: the column whose narrowing costs the
-// least per column given up, until the table fits.
-size_t Narrow(LineCounts& lines, std::vector<size_t>& width, const std::vector<size_t>& min,
-              const std::vector<size_t>& free, size_t excess) {
-  const size_t n = width.size();
-  std::vector<size_t> others;
-  size_t current = CurrentCost(lines, width);
-  while (excess > 0) {
-    size_t best_c = n, best_d = 0, best_cost = current;
-    double best_rate = 0;
-    for (size_t c : free) {
-      if (width[c] <= min[c]) continue;
-      const size_t extra = lines.Base(width, c, others);
-      const size_t reach = std::min(excess, width[c] - min[c]);
-      for (size_t d = 1; d <= reach; ++d) {
-        const size_t t = CostWith(lines, width, c, width[c] - d, others, extra);
-        const double rate = static_cast<double>(t - std::min(t, current)) / static_cast<double>(d);
-        if (best_c == n || rate < best_rate || (rate == best_rate && d > best_d)) {
-          best_rate = rate;
-          best_c = c;
-          best_d = d;
-          best_cost = t;
-        }
-      }
-    }
-    if (best_c == n) break;  // every column at its minimum
-    width[best_c] -= best_d;
-    excess -= best_d;
     current = best_cost;
   }
   return current;
@@ -398,8 +382,10 @@ void AllocateForFewestLines(const Grid& g, std::vector<size_t>& width,
   const size_t total = TotalWidth(width);
   if (total >= limit || free.empty()) return;
   LineCounts lines(g, sample);
-  const size_t widened = Widen(lines, width, natural, free, limit - total);
-  const size_t narrowed = Narrow(lines, narrow, min, free, TotalWidth(narrow) - limit);
+  const size_t widened =
+      GreedyWidths(lines, width, natural, free, limit - total, Search::kWiden);
+  const size_t narrowed =
+      GreedyWidths(lines, narrow, min, free, TotalWidth(narrow) - limit, Search::kNarrow);
   if (narrowed < widened && TotalWidth(narrow) <= limit) width = narrow;
   // What is left goes to the columns still short of their natural width.
   size_t budget = limit - std::min(limit, TotalWidth(width));

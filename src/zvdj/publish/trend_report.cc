@@ -8,6 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "zvdj/assessment.hpp"
 #include "zvdj/publish/notes_nl.h"
+#include "zvdj/stats/table_columns.h"
 #include "zvdj/dataset_io.hpp"
 #include "zvdj/names.hpp"
 #include "zvdj/number_format.hpp"
@@ -144,100 +145,104 @@ std::string DisplayPeriod(Period p) {
   return p.ToString();
 }
 
-Table ToTable(const TrendTable& table) {
+namespace {
+
+// A trend result as a table: each row's series as key columns, then `columns`.
+template <typename R, typename Result, typename Rows>
+Table SeriesTable(const Result& table, const Rows& rows,
+                  const std::vector<internal::ColumnOf<R>>& columns) {
   Table t;
   const KeyColumns k = AddKeyColumns(t, table);
-  const size_t period = t.AddText("period", ColumnRole::kKey);
-  const size_t value = t.AddNumber("value");
-  const size_t status = t.AddText("status");
-  const size_t prev_period = t.AddText("prev_period");
-  const size_t abs_change = t.AddNumber("abs_change");
-  const size_t rel_change = t.AddNumber("rel_change_pct");
-  const size_t pp_change = t.AddNumber("pp_change");
-  const size_t prev_value = t.AddNumber("prev_value");
-  const size_t prev_status = t.AddText("prev_status");
-  const size_t index = t.AddNumber("index");
-  const size_t unit = t.AddText("unit");
-  const size_t direction = t.AddText("direction");
-  const size_t flags = t.AddText("flags");
-  const size_t note = t.AddText("note");
-  t.column(note).wrap_first = true;
   const size_t n_dims = table.dimension_names.size();
-  for (const TrendRow& r : table.rows) {
+  internal::AppendColumns<R>(t, rows, columns, [&](Table& out, const R& r) {
     const TrendSeries& s = table.series[r.series];
-    KeyCells(t, k, s, n_dims, s.indicator);
-    t.Text(period, r.period.ToString());
-    t.Number(value, r.value);
-    t.Text(status, std::string(StatusSymbol(r.status)));
-    t.Text(prev_period, PeriodText(r.prev_period));
-    t.Number(abs_change, r.abs_change);
-    t.Number(rel_change, r.rel_change_pct);
-    t.Number(pp_change, r.pp_change);
-    t.Number(prev_value, r.prev_value);
-    t.Text(prev_status, r.prev_status ? std::string(StatusSymbol(*r.prev_status)) : "");
-    t.Number(index, r.index);
-    t.Text(unit, std::string(UnitName(s.unit)));
-    t.Text(direction, std::string(DirectionName(s.direction)));
-    t.Text(flags, TrendFlagsString(r.flags));
-    t.Text(note, r.note);
-    t.EndRow();
-  }
+    KeyCells(out, k, s, n_dims, s.indicator);
+  });
   return t;
 }
 
+}  // namespace
+
+Table ToTable(const TrendTable& table) {
+  using R = TrendRow;
+  using internal::NoteColumn, internal::NumberColumn, internal::TextColumn;
+  const auto series = [&table](const R& r) -> const TrendSeries& {
+    return table.series[r.series];
+  };
+  constexpr ColumnRole kKey = ColumnRole::kKey, kValue = ColumnRole::kValue;
+  return SeriesTable<R>(
+      table, table.rows,
+      {
+          TextColumn<R>("period", kKey, [](const R& r) { return r.period.ToString(); }),
+          NumberColumn<R>("value", [](const R& r) { return r.value; }),
+          TextColumn<R>("status", kValue,
+                        [](const R& r) { return std::string(StatusSymbol(r.status)); }),
+          TextColumn<R>("prev_period", kValue,
+                        [](const R& r) { return PeriodText(r.prev_period); }),
+          NumberColumn<R>("abs_change", [](const R& r) { return r.abs_change; }),
+          NumberColumn<R>("rel_change_pct", [](const R& r) { return r.rel_change_pct; }),
+          NumberColumn<R>("pp_change", [](const R& r) { return r.pp_change; }),
+          NumberColumn<R>("prev_value", [](const R& r) { return r.prev_value; }),
+          TextColumn<R>("prev_status", kValue,
+                        [](const R& r) {
+                          return r.prev_status ? std::string(StatusSymbol(*r.prev_status)) : "";
+                        }),
+          NumberColumn<R>("index", [](const R& r) { return r.index; }),
+          TextColumn<R>("unit", kValue,
+                        [=](const R& r) { return std::string(UnitName(series(r).unit)); }),
+          TextColumn<R>("direction", kValue,
+                        [=](const R& r) {
+                          return std::string(DirectionName(series(r).direction));
+                        }),
+          TextColumn<R>("flags", kValue, [](const R& r) { return TrendFlagsString(r.flags); }),
+          NoteColumn<R>("note", [](const R& r) { return r.note; }),
+      });
+}
+
 Table ToTable(const SummaryTable& table) {
-  Table t;
-  const KeyColumns k = AddKeyColumns(t, table);
-  const size_t first_period = t.AddText("first_period");
-  const size_t last_period = t.AddText("last_period");
-  const size_t first_value = t.AddNumber("first_value");
-  const size_t last_value = t.AddNumber("last_value");
-  const size_t abs_change = t.AddNumber("abs_change");
-  const size_t rel_change = t.AddNumber("rel_change_pct");
-  const size_t pp_change = t.AddNumber("pp_change");
-  const size_t cagr = t.AddNumber("cagr_pct");
-  const size_t assessment = t.AddText("assessment");
-  const size_t n_periods = t.AddInteger("n_periods");
-  const size_t years = t.AddNumber("years");
-  const size_t slope = t.AddNumber("theil_sen_slope");
-  const size_t mk_s = t.AddInteger("mk_s");
-  const size_t mk_tau = t.AddNumber("mk_tau");
-  const size_t mk_p = t.AddNumber("mk_p");
-  const size_t mk_method = t.AddText("mk_method");
-  const size_t unit = t.AddText("unit");
-  const size_t direction = t.AddText("direction");
-  const size_t text = t.AddText("assessment_text");
-  const size_t flags = t.AddText("flags");
-  const size_t note = t.AddText("note");
-  t.column(note).wrap_first = true;
-  const size_t n_dims = table.dimension_names.size();
-  for (const TrendSummary& s : table.summaries) {
-    const TrendSeries& se = table.series[s.series];
-    KeyCells(t, k, se, n_dims, se.indicator);
-    t.Text(first_period, PeriodText(s.first_period));
-    t.Text(last_period, PeriodText(s.last_period));
-    t.Number(first_value, s.first_value);
-    t.Number(last_value, s.last_value);
-    t.Number(abs_change, s.abs_change);
-    t.Number(rel_change, s.rel_change_pct);
-    t.Number(pp_change, s.pp_change);
-    t.Number(cagr, s.cagr_pct);
-    t.Text(assessment, s.assessment);
-    t.Number(n_periods, static_cast<double>(s.n_periods));
-    t.Number(years, s.years);
-    t.Number(slope, s.theil_sen_slope);
-    t.Number(mk_s, Count(s.mk_s));
-    t.Number(mk_tau, s.mk_tau);
-    t.Number(mk_p, s.mk_p);
-    t.Text(mk_method, s.mk_method ? std::string(MannKendallMethodName(*s.mk_method)) : "");
-    t.Text(unit, std::string(UnitName(se.unit)));
-    t.Text(direction, std::string(DirectionName(se.direction)));
-    t.Text(text, s.assessment_text);
-    t.Text(flags, TrendFlagsString(s.flags));
-    t.Text(note, s.note);
-    t.EndRow();
-  }
-  return t;
+  using R = TrendSummary;
+  using internal::IntegerColumn, internal::NoteColumn, internal::NumberColumn,
+      internal::TextColumn;
+  const auto series = [&table](const R& s) -> const TrendSeries& {
+    return table.series[s.series];
+  };
+  constexpr ColumnRole kValue = ColumnRole::kValue;
+  return SeriesTable<R>(
+      table, table.summaries,
+      {
+          TextColumn<R>("first_period", kValue,
+                        [](const R& s) { return PeriodText(s.first_period); }),
+          TextColumn<R>("last_period", kValue,
+                        [](const R& s) { return PeriodText(s.last_period); }),
+          NumberColumn<R>("first_value", [](const R& s) { return s.first_value; }),
+          NumberColumn<R>("last_value", [](const R& s) { return s.last_value; }),
+          NumberColumn<R>("abs_change", [](const R& s) { return s.abs_change; }),
+          NumberColumn<R>("rel_change_pct", [](const R& s) { return s.rel_change_pct; }),
+          NumberColumn<R>("pp_change", [](const R& s) { return s.pp_change; }),
+          NumberColumn<R>("cagr_pct", [](const R& s) { return s.cagr_pct; }),
+          TextColumn<R>("assessment", kValue, [](const R& s) { return s.assessment; }),
+          IntegerColumn<R>("n_periods",
+                           [](const R& s) { return static_cast<double>(s.n_periods); }),
+          NumberColumn<R>("years", [](const R& s) { return s.years; }),
+          NumberColumn<R>("theil_sen_slope", [](const R& s) { return s.theil_sen_slope; }),
+          IntegerColumn<R>("mk_s", [](const R& s) { return Count(s.mk_s); }),
+          NumberColumn<R>("mk_tau", [](const R& s) { return s.mk_tau; }),
+          NumberColumn<R>("mk_p", [](const R& s) { return s.mk_p; }),
+          TextColumn<R>("mk_method", kValue,
+                        [](const R& s) {
+                          return s.mk_method ? std::string(MannKendallMethodName(*s.mk_method))
+                                             : "";
+                        }),
+          TextColumn<R>("unit", kValue,
+                        [=](const R& s) { return std::string(UnitName(series(s).unit)); }),
+          TextColumn<R>("direction", kValue,
+                        [=](const R& s) {
+                          return std::string(DirectionName(series(s).direction));
+                        }),
+          TextColumn<R>("assessment_text", kValue, [](const R& s) { return s.assessment_text; }),
+          TextColumn<R>("flags", kValue, [](const R& s) { return TrendFlagsString(s.flags); }),
+          NoteColumn<R>("note", [](const R& s) { return s.note; }),
+      });
 }
 
 namespace {
@@ -270,16 +275,31 @@ ReaderColumns MakeReader(const Table_& table, std::initializer_list<const char*>
   return r;
 }
 
+// csv and json are the result table itself (English ids, every column); md
+// and table are the reader's table made by the caller. True when written.
+template <typename Result>
+bool WroteResultTable(const Result& table, ReportFormat format, std::ostream& out,
+                      const ReportOptions& options) {
+  if (format != ReportFormat::kCsv && format != ReportFormat::kJson) return false;
+  WriteTable(ToTable(table), format, out, options.table);
+  return true;
+}
+
+const Catalogue& CatalogueOf(const ReportOptions& options) {
+  return options.catalogue ? *options.catalogue : Catalogue::BuiltIn();
+}
+
+const RegionNames& RegionNamesOf(const ReportOptions& options) {
+  return options.region_names ? *options.region_names : RegionNames::BuiltIn();
+}
+
 }  // namespace
 
 void WriteTrendRows(const TrendTable& table, ReportFormat format, std::ostream& out,
                     const ReportOptions& options) {
-  if (format == ReportFormat::kCsv || format == ReportFormat::kJson) {
-    WriteTable(ToTable(table), format, out, options.table);
-    return;
-  }
-  const Catalogue& cat = options.catalogue ? *options.catalogue : Catalogue::BuiltIn();
-  const RegionNames& names = options.region_names ? *options.region_names : RegionNames::BuiltIn();
+  if (WroteResultTable(table, format, out, options)) return;
+  const Catalogue& cat = CatalogueOf(options);
+  const RegionNames& names = RegionNamesOf(options);
   ReaderColumns rc = MakeReader(table, {"Periode", "Waarde", "Vorige", "Verandering", "Verschil",
                                         "Index", "Opmerking"},
                                 {1, 3, 4, 5});
@@ -309,12 +329,9 @@ void WriteTrendRows(const TrendTable& table, ReportFormat format, std::ostream& 
 
 void WriteTrendSummaries(const SummaryTable& table, ReportFormat format, std::ostream& out,
                          const ReportOptions& options) {
-  if (format == ReportFormat::kCsv || format == ReportFormat::kJson) {
-    WriteTable(ToTable(table), format, out, options.table);
-    return;
-  }
-  const Catalogue& cat = options.catalogue ? *options.catalogue : Catalogue::BuiltIn();
-  const RegionNames& names = options.region_names ? *options.region_names : RegionNames::BuiltIn();
+  if (WroteResultTable(table, format, out, options)) return;
+  const Catalogue& cat = CatalogueOf(options);
+  const RegionNames& names = RegionNamesOf(options);
   ReaderColumns rc = MakeReader(table, {"Van", "Tot", "Begin", "Eind", "Verandering", "Verschil",
                                         "Groei per jaar", "Beoordeling", "Opmerking"},
                                 {2, 3, 4, 5, 6});

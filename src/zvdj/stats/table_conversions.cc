@@ -2,7 +2,6 @@
 // and shared by the command, the C API and the bindings.
 #include <cmath>
 #include <cstdint>
-#include <functional>
 #include <span>
 #include <string>
 #include <utility>
@@ -14,69 +13,18 @@
 #include "zvdj/records_io.hpp"
 #include "zvdj/statline.hpp"
 #include "zvdj/survival.hpp"
+#include "zvdj/stats/table_columns.h"
 #include "zvdj/table.hpp"
 
 namespace zvdj {
 inline namespace v1 {
-namespace {
 
-// One column of a result made of rows of type Row: its name, kind and role,
-// and how a row gives its cell. A result's columns are then one list, read
-// once for the header and once per row.
-template <typename Row>
-struct ColumnOf {
-  std::string name;
-  ColumnKind kind = ColumnKind::kText;
-  ColumnRole role = ColumnRole::kValue;
-  std::function<std::string(const Row&)> text;  // text columns
-  std::function<double(const Row&)> number;     // number and integer columns
-  bool wrap_first = false;
-};
-
-template <typename Row>
-ColumnOf<Row> TextColumn(std::string name, ColumnRole role,
-                         std::function<std::string(const Row&)> text) {
-  return {std::move(name), ColumnKind::kText, role, std::move(text), nullptr};
-}
-template <typename Row>
-ColumnOf<Row> NoteColumn(std::string name, std::function<std::string(const Row&)> text) {
-  return {std::move(name), ColumnKind::kText, ColumnRole::kValue, std::move(text), nullptr,
-          /*wrap_first=*/true};
-}
-template <typename Row>
-ColumnOf<Row> NumberColumn(std::string name, std::function<double(const Row&)> number) {
-  return {std::move(name), ColumnKind::kNumber, ColumnRole::kValue, nullptr, std::move(number)};
-}
-template <typename Row>
-ColumnOf<Row> IntegerColumn(std::string name, std::function<int64_t(const Row&)> count) {
-  return {std::move(name), ColumnKind::kInteger, ColumnRole::kValue, nullptr,
-          [count = std::move(count)](const Row& r) { return static_cast<double>(count(r)); }};
-}
-
-template <typename Row, typename Rows>
-Table TableOf(const Rows& rows, const std::vector<ColumnOf<Row>>& columns) {
-  Table t;
-  for (const ColumnOf<Row>& c : columns) {
-    const size_t i = c.kind == ColumnKind::kText     ? t.AddText(c.name, c.role)
-                     : c.kind == ColumnKind::kNumber ? t.AddNumber(c.name)
-                                                     : t.AddInteger(c.name);
-    t.column(i).wrap_first = c.wrap_first;
-  }
-  for (const Row& r : rows) {
-    for (size_t i = 0; i < columns.size(); ++i) {
-      if (columns[i].kind == ColumnKind::kText) {
-        t.Text(i, columns[i].text(r));
-      } else {
-        t.Number(i, columns[i].number(r));
-      }
-    }
-    t.EndRow();
-  }
-  return t;
-}
-
-}  // namespace
-
+using internal::ColumnOf;
+using internal::IntegerColumn;
+using internal::NoteColumn;
+using internal::NumberColumn;
+using internal::TableOf;
+using internal::TextColumn;
 Table ToTable(const Dataset& ds) {
   Table t;
   bool any_note = false;
@@ -126,11 +74,13 @@ Table ToTable(const Cohort& cohort, std::span<const CohortEstimate> rows,
   std::vector<ColumnOf<R>> columns;
   const bool groups = layout == CohortTableLayout::kGroups;
   if (groups) {
-    columns.push_back(TextColumn<R>("group", ColumnRole::kKey, [=](const R& e) { return group(e).label; }));
+    columns.push_back(
+        TextColumn<R>("group", ColumnRole::kKey, [=](const R& e) { return group(e).label; }));
   }
   columns.push_back(IntegerColumn<R>(groups ? "year" : "year_of_18",
                                      [=](const R& e) { return group(e).year; }));
-  columns.push_back(TextColumn<R>("region", ColumnRole::kKey, [=](const R& e) { return group(e).region; }));
+  columns.push_back(
+      TextColumn<R>("region", ColumnRole::kKey, [=](const R& e) { return group(e).region; }));
   std::vector<ColumnOf<R>> rest = {
       TextColumn<R>("outcome", ColumnRole::kDimension, [](const R& e) { return e.outcome; }),
       TextColumn<R>("horizon", ColumnRole::kDimension, [](const R& e) { return e.horizon; }),
