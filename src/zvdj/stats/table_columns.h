@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <utility>
@@ -60,7 +61,14 @@ void AppendColumns(Table& t, const Rows& rows, const std::vector<ColumnOf<Row>>&
     const size_t i = c.kind == ColumnKind::kText     ? t.AddText(c.name, c.role)
                      : c.kind == ColumnKind::kNumber ? t.AddNumber(c.name)
                                                      : t.AddInteger(c.name);
-    t.column(i).wrap_first = c.wrap_first;
+    Table::Column& column = t.column(i);
+    column.wrap_first = c.wrap_first;
+    // Reserved up front: the cells are moved in once, not again as a column grows.
+    if (c.kind == ColumnKind::kText) {
+      column.texts.reserve(t.rows() + std::size(rows));
+    } else {
+      column.numbers.reserve(t.rows() + std::size(rows));
+    }
   }
   for (const Row& r : rows) {
     if (before) before(t, r);
