@@ -1,6 +1,9 @@
 #include "zvdj/factsheet.hpp"
 
+#include <cmath>
 #include <cstdlib>
+#include <map>
+#include <regex>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -11,6 +14,7 @@
 #include "gtest/gtest.h"
 #include "zvdj/dataset_io.hpp"
 #include "zvdj/number_format.hpp"
+#include "zvdj/publish/factsheet_chart.h"
 #include "zvdj/regions.hpp"
 #include "zvdj/statline.hpp"
 
@@ -491,6 +495,59 @@ TEST(StatLineCommandTest, WritesADataset) {
   const std::string bad = std::string(ZVDJ_CLI_PATH) + " statline --input odata5 --mapping " +
                           dir + "mapping.csv x.json 2> /dev/null";
   EXPECT_EQ(WEXITSTATUS(std::system(bad.c_str())), 2);
+}
+
+// Two close lines (10,5% beside 10,6%, then crossing) print their value labels
+// apart: at every period the labels are at least a line apart, the higher
+// point's label above it.
+TEST(FactsheetChartTest, ValueLabelsOfCloseLinesDoNotOverlap) {
+  internal::ChartData c;
+  c.unit = Unit::kPercentage;
+  c.decimals = 1;
+  c.periods = {Period::Year(2016), Period::Year(2017), Period::Year(2018)};
+  const auto series = [&](const std::string& label, std::vector<double> v) {
+    internal::ChartSeries s{label, {}};
+    for (size_t i = 0; i < v.size(); ++i) s.points.push_back({c.periods[i], v[i]});
+    return s;
+  };
+  c.series = {series("Amsterdam", {10.5, 10.7, 10.9}), series("Nederland", {10.6, 10.7, 10.8})};
+  const std::string svg = internal::RenderLineChartSvg(c);
+  // x -> the y of each value label there.
+  std::map<std::string, std::vector<double>> at;
+  const std::regex label(R"re(class="value-label" x="([0-9.]+)" y="([0-9.-]+)")re");
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), label); it != std::sregex_iterator();
+       ++it) {
+    at[(*it)[1]].push_back(std::stod((*it)[2]));
+  }
+  ASSERT_EQ(at.size(), 3u) << svg;
+  for (const auto& [x, ys] : at) {
+    ASSERT_EQ(ys.size(), 2u) << x;
+    EXPECT_GE(std::fabs(ys[0] - ys[1]), 14.0) << "labels overlap at x=" << x << "\n" << svg;
+  }
+  // 2016: Nederland (10,6%) is higher, so its label is the upper one.
+  const size_t ams = svg.find(">10,5%<"), nl = svg.find(">10,6%<");
+  ASSERT_NE(ams, std::string::npos);
+  ASSERT_NE(nl, std::string::npos);
+  const auto y_before = [&](size_t pos) {
+    const size_t y = svg.rfind(" y=\"", pos);
+    return std::stod(svg.substr(y + 4));
+  };
+  EXPECT_LT(y_before(nl), y_before(ams));
+}
+
+// A chart whose series have no number at all says so instead of drawing
+// empty axes; a chart with numbers has no such note.
+TEST(FactsheetChartTest, ChartWithoutNumbersSaysSo) {
+  internal::ChartData c;
+  c.periods = {Period::Year(2018), Period::Year(2019)};
+  c.series = {{"Amsterdam", {}}, {"Nederland", {{Period::Year(2019), std::nullopt}}}};
+  for (const std::string& svg :
+       {internal::RenderLineChartSvg(c), internal::RenderBarChartSvg(c)}) {
+    EXPECT_THAT(svg, HasSubstr("Geen cijfers voor deze regio en periode"));
+  }
+  c.series[0].points.push_back({Period::Year(2019), 12.0});
+  EXPECT_THAT(internal::RenderLineChartSvg(c), Not(HasSubstr("Geen cijfers")));
+  EXPECT_THAT(internal::RenderBarChartSvg(c), Not(HasSubstr("Geen cijfers")));
 }
 
 }  // namespace

@@ -176,10 +176,57 @@ std::string PointLabel(const ChartPoint& p, Unit unit, int decimals) {
   return label;
 }
 
+namespace {
+
+// A chart without a single number says so in its plot area, instead of
+// showing empty axes that look like a chart of zeros.
+void NoDataNote(const ChartData& c, std::string& s) {
+  for (const ChartSeries& ser : c.series) {
+    for (const ChartPoint& p : ser.points) {
+      if (p.value) return;
+    }
+  }
+  absl::StrAppendFormat(&s,
+                        "<text class=\"no-data\" x=\"%s\" y=\"%s\" font-size=\"14\" "
+                        "fill=\"#666\" text-anchor=\"middle\">%s</text>\n",
+                        Num((kLeft + kRight) / 2), Num((kTop + kBottom) / 2),
+                        "Geen cijfers voor deze regio en periode");
+}
+
+// Where the value labels of a line chart go, per series and period: at each
+// period the highest point's label above it, the others below their points,
+// then pushed apart top to bottom so that no two labels of one period overlap
+// (close lines otherwise print their numbers over each other).
+std::vector<std::vector<double>> LineLabelPositions(const ChartData& c, const Scale& sc) {
+  constexpr double kAbove = 10, kBelow = 19, kLineHeight = 14;
+  std::vector<std::vector<double>> ys(c.series.size(),
+                                      std::vector<double>(c.periods.size(), 0));
+  for (size_t i = 0; i < c.periods.size(); ++i) {
+    std::vector<std::pair<double, size_t>> points;  // (y of the point, series)
+    for (size_t k = 0; k < c.series.size(); ++k) {
+      const std::optional<ChartPoint> p = PointAt(c.series[k], c.periods[i]);
+      if (p && p->value) points.emplace_back(sc.Y(*p->value), k);
+    }
+    std::sort(points.begin(), points.end());
+    double last = -1e9;
+    for (size_t j = 0; j < points.size(); ++j) {
+      const auto [y, k] = points[j];
+      double ly = j == 0 ? y - kAbove : y + kBelow;
+      ly = std::max(ly, last + kLineHeight);
+      ys[k][i] = ly;
+      last = ly;
+    }
+  }
+  return ys;
+}
+
+}  // namespace
+
 std::string RenderLineChartSvg(const ChartData& c) {
   std::string s = Open(c);
   const Scale sc = MakeScale(c, /*from_zero=*/false);
   Axes(c, sc, s);
+  NoDataNote(c, s);
   const size_t n = c.periods.size();
   const double band = (kRight - kLeft) / static_cast<double>(std::max<size_t>(n, 1));
   auto X = [&](size_t i) { return kLeft + band * (static_cast<double>(i) + 0.5); };
@@ -196,6 +243,7 @@ std::string RenderLineChartSvg(const ChartData& c) {
     }
     return false;
   };
+  const std::vector<std::vector<double>> label_y = LineLabelPositions(c, sc);
   std::vector<std::pair<std::string, std::string>> legend;
   for (size_t k = 0; k < c.series.size(); ++k) {
     const ChartSeries& ser = c.series[k];
@@ -239,7 +287,7 @@ std::string RenderLineChartSvg(const ChartData& c) {
                             "stroke-width=\"2\"%s/>\n",
                             Num(X(i)), Num(y), prov ? "#ffffff" : colour, colour,
                             prov ? " class=\"provisional\"" : "");
-      const double ly = k % 2 == 0 ? y - 10 : y + 19;
+      const double ly = label_y[k][i];
       absl::StrAppendFormat(&s,
                             "<text class=\"value-label\" x=\"%s\" y=\"%s\" font-size=\"12\" "
                             "font-weight=\"600\" fill=\"%s\" text-anchor=\"middle\">%s</text>\n",
@@ -283,6 +331,7 @@ std::string RenderBarChartSvg(const ChartData& c) {
   std::string s = Open(c);
   const Scale sc = MakeScale(c, /*from_zero=*/true);
   Axes(c, sc, s);
+  NoDataNote(c, s);
   const size_t groups = c.group_by_series ? c.series.size() : c.periods.size();
   const size_t bars = c.group_by_series ? c.periods.size() : c.series.size();
   const double band = (kRight - kLeft) / static_cast<double>(std::max<size_t>(groups, 1));
