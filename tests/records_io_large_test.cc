@@ -39,16 +39,18 @@ std::string WriteTemp(const std::string& name, const std::string& text) {
   return path;
 }
 
-TEST(RecordsIoLarge, MappedFileLoadsLikeTheSameTextInMemory) {
-  const std::string text = LargeJeugdhulp(200'000);
-  ASSERT_GT(text.size(), size_t{12} << 20);  // more than one release step
+// Loads `rows` generated rows from a file and from the same text in memory,
+// and expects the same store.
+void ExpectFileLoadsLikeText(int rows, int threads) {
+  const std::string text = LargeJeugdhulp(rows);
   const std::string path = WriteTemp("large_jeugdhulp.csv", text);
   zvdj::RecordStore from_file, from_text;
   zvdj::LoadReport r1, r2;
-  ASSERT_TRUE(zvdj::LoadJeugdhulpCsv(path, &from_file, {}, &r1).ok());
-  ASSERT_TRUE(zvdj::ParseJeugdhulpCsv(text, path, &from_text, {}, &r2).ok());
+  const zvdj::LoadOptions options{.threads = threads};
+  ASSERT_TRUE(zvdj::LoadJeugdhulpCsv(path, &from_file, options, &r1).ok());
+  ASSERT_TRUE(zvdj::ParseJeugdhulpCsv(text, path, &from_text, options, &r2).ok());
   std::remove(path.c_str());
-  EXPECT_EQ(r1.loaded_rows, 200'000u);
+  EXPECT_EQ(r1.loaded_rows, static_cast<size_t>(rows));
   EXPECT_EQ(r1.loaded_rows, r2.loaded_rows);
   const zvdj::JeugdhulpTable& a = from_file.jeugdhulp;
   const zvdj::JeugdhulpTable& b = from_text.jeugdhulp;
@@ -66,6 +68,21 @@ TEST(RecordsIoLarge, MappedFileLoadsLikeTheSameTextInMemory) {
   }
   EXPECT_EQ(from_file.persons.ids.id(0), "P000000000");
   EXPECT_EQ(from_file.persons.ids.Find("P000066666"), std::optional<uint32_t>(66666));
+}
+
+TEST(RecordsIoLarge, MappedFileLoadsLikeTheSameTextInMemory) {
+  ASSERT_GT(LargeJeugdhulp(200'000).size(), size_t{12} << 20);  // more than one release step
+  ExpectFileLoadsLikeText(200'000, 2);
+}
+
+// A file far larger than the distance pages read are moved ahead (32 MiB):
+// the text of every chunk is read into pages that held text before.
+TEST(RecordsIoLarge, PagesMovedAheadHoldTheRightText) {
+  ASSERT_GT(LargeJeugdhulp(1'000'000).size(), size_t{60} << 20);
+  for (const int threads : {1, 2}) {
+    SCOPED_TRACE(threads);
+    ExpectFileLoadsLikeText(1'000'000, threads);
+  }
 }
 
 TEST(RecordsIoLarge, StrictErrorLateInAMappedFileNamesItsLine) {

@@ -4,8 +4,9 @@
 // A regular file is not memory-mapped: a file truncated while mapped turns
 // every read of the lost pages into SIGBUS, which would take the host program
 // down. Its text lives instead in an anonymous region of the file's size,
-// filled with pread in chunks just before a reader needs them (Fill) and given
-// back once read (Release); a file that shrinks is a short read, reported as
+// filled with pread in chunks just before a reader needs them (Fill); pages
+// read are moved ahead to chunks not yet read, or given back (Release), so
+// that the system need not zero fresh ones; a file that shrinks is a short read, reported as
 // DataLoss "PATH: changed while being read". Pipes, standard input and gzip
 // input are read whole (their size is known only at the end), within the
 // limits. Every path honours InputLimits::max_file_bytes, for compressed input
@@ -50,8 +51,8 @@ class FileSource {
   // Fills from `from` on up to and including the next '\n' (or to the end)
   // and returns the offset after it.
   absl::StatusOr<size_t> FillLine(size_t from) const;
-  // Gives back the memory of the pages wholly inside [from, to); they must
-  // not be read again.
+  // Gives back the memory of the pages wholly inside [from, to), or moves
+  // them to chunks not read yet; they must not be read again.
   void Release(size_t from, size_t to) const;
   // Whether Fill does anything (false for text read whole or in memory).
   bool streamed() const { return fd_ >= 0; }
@@ -59,15 +60,22 @@ class FileSource {
  private:
   FileSource() = default;
   absl::Status FillChunk(size_t chunk) const;
+  bool Recycle(size_t from, size_t to) const;
 
   std::string path_;
   const char* data_ = nullptr;
   size_t size_ = 0;
   std::string owned_;     // text read whole
-  char* region_ = nullptr;  // anonymous region of a streamed file
-  size_t region_bytes_ = 0;
+  char* region_ = nullptr;   // the text of a streamed file, in mapping_
+  char* mapping_ = nullptr;  // anonymous mapping of a streamed file
+  size_t mapping_bytes_ = 0;
+  // Release moves pages read to chunks from here on (see Recycle); only the
+  // thread that releases touches these.
+  mutable size_t recycle_at_ = 0;
+  mutable bool recycle_ = true;
   int fd_ = -1;
-  // Per chunk of a streamed file: 0 empty, 1 being read, 2 ready.
+  // Per chunk of a streamed file: 0 empty, 1 being read, 2 ready, 3 pages
+  // being moved into it.
   mutable std::unique_ptr<std::atomic<uint8_t>[]> state_;
   mutable std::mutex mu_;
   mutable std::condition_variable cv_;
