@@ -75,7 +75,7 @@ TEST(RecordsIoLarge, MappedFileLoadsLikeTheSameTextInMemory) {
   ExpectFileLoadsLikeText(200'000, 2);
 }
 
-// A file far larger than the distance pages read are moved ahead (32 MiB):
+// A file far larger than the distance pages read are moved ahead (16 MiB):
 // the text of every chunk is read into pages that held text before.
 TEST(RecordsIoLarge, PagesMovedAheadHoldTheRightText) {
   ASSERT_GT(LargeJeugdhulp(1'000'000).size(), size_t{60} << 20);

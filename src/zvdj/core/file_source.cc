@@ -24,7 +24,7 @@ constexpr size_t kChunk = size_t{1} << 20;
 constexpr size_t kHugePage = size_t{2} << 20;
 // Released pages are moved at least this far past the text being read, so
 // that no reader is near the chunks they are moved to.
-constexpr size_t kRecycleGap = size_t{32} << 20;
+constexpr size_t kRecycleGap = size_t{16} << 20;
 
 absl::Status OpenError(const std::string& path, int err) {
   const std::string msg = absl::StrFormat("%s: cannot open: %s", path, std::strerror(err));
