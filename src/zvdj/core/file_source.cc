@@ -297,7 +297,8 @@ void FileSource::Release(size_t from, size_t to) const {
 }
 
 // Fresh anonymous pages are zeroed by the system before the file is copied
-// into them; for a large file that is a tenth of the loading time. Pages read
+// into them, which is about a third of the system time of loading a large
+// file (0.35-0.48 s against 0.26-0.37 s at 758 MB). Pages read
 // already are therefore moved (mremap, no copy) to chunks of the file that
 // are not read yet, far enough ahead that nobody is filling them: they are
 // overwritten whole by Fill. Those chunks are marked (state 3) while the pages

@@ -6,8 +6,8 @@
 // down. Its text lives instead in an anonymous region of the file's size,
 // filled with pread in chunks just before a reader needs them (Fill); pages
 // read are moved ahead to chunks not yet read, or given back (Release), so
-// that the system need not zero fresh ones; a file that shrinks is a short read, reported as
-// DataLoss "PATH: changed while being read". Pipes, standard input and gzip
+// that the system need not zero fresh ones. A file that shrinks is a short
+// read, reported as DataLoss "PATH: changed while being read". Pipes, standard input and gzip
 // input are read whole (their size is known only at the end), within the
 // limits. Every path honours InputLimits::max_file_bytes, for compressed input
 // on the decompressed size.
