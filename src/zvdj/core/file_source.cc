@@ -178,7 +178,6 @@ absl::StatusOr<std::unique_ptr<FileSource>> FileSource::Open(const std::string& 
       const auto at = reinterpret_cast<uintptr_t>(p);
       src->region_ = reinterpret_cast<char*>((at + kHugePage - 1) & ~(uintptr_t{kHugePage} - 1));
       src->data_ = src->region_;
-      src->recycle_at_ = 0;
       AdviseHugePages(src->region_, src->size_);
       const size_t chunks = (src->size_ + kChunk - 1) / kChunk;
       src->state_.reset(new (std::nothrow) std::atomic<uint8_t>[chunks]);

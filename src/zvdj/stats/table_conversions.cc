@@ -81,7 +81,7 @@ Table ToTable(const Cohort& cohort, std::span<const CohortEstimate> rows,
                                      [=](const R& e) { return group(e).year; }));
   columns.push_back(
       TextColumn<R>("region", ColumnRole::kKey, [=](const R& e) { return group(e).region; }));
-  std::vector<ColumnOf<R>> rest = {
+  columns.insert(columns.end(), {
       TextColumn<R>("outcome", ColumnRole::kDimension, [](const R& e) { return e.outcome; }),
       TextColumn<R>("horizon", ColumnRole::kDimension, [](const R& e) { return e.horizon; }),
       IntegerColumn<R>("n_cohort", [](const R& e) { return e.n_cohort; }),
@@ -96,8 +96,7 @@ Table ToTable(const Cohort& cohort, std::span<const CohortEstimate> rows,
       TextColumn<R>("denominator", ColumnRole::kDimension,
                     [](const R& e) { return std::string(DenominatorName(e.denominator)); }),
       NoteColumn<R>("note", [](const R& e) { return e.note; }),
-  };
-  for (ColumnOf<R>& c : rest) columns.push_back(std::move(c));
+  });
   return TableOf<R>(rows, columns);
 }
 
